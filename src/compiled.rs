@@ -1,0 +1,18 @@
+//! The corpus that `build.rs` checked, embedded in the binary and decoded once on first use.
+
+use crate::engine::model::Corpus;
+use std::sync::OnceLock;
+
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.postcard"));
+
+/// The corpus compiled into this build. Decoding cannot fail for bytes this build wrote with
+/// the same types; if it ever did, an empty corpus is shown rather than a blank page.
+pub fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| postcard::from_bytes(BYTES).unwrap_or_default())
+}
+
+/// Size of the embedded corpus, for the bundle report.
+pub fn encoded_len() -> usize {
+    BYTES.len()
+}

@@ -1,0 +1,8 @@
+//! The pure core of SIM Explorer: the corpus model, its loader and checks, dates and text
+//! primitives. No DOM, no Leptos, no web-sys, no I/O: values in, values out, so `cargo test`
+//! runs it natively and `build.rs` compiles these very files to check the corpus.
+
+pub mod date;
+pub mod load;
+pub mod model;
+pub mod text;

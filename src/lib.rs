@@ -1,0 +1,8 @@
+//! SIM Explorer: the pure engine, the corpus compiled into this build, and (in the browser)
+//! the Leptos app on top. See ARCHITECTURE.md for the map.
+
+pub mod compiled;
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

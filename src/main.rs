@@ -1,0 +1,11 @@
+//! Entry point of the page: mounts the app. Everything else lives in the library.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(sim_explorer::app::App);
+}
+
+// Native builds have no page to mount; `cargo test` exercises the library instead.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
