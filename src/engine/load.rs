@@ -91,7 +91,7 @@ fn is_slug(s: &str) -> bool {
         && !s.ends_with('-')
         && !s.contains("--")
         && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == '-' as u8)
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 struct Field {
@@ -289,7 +289,7 @@ fn parse_document(
         capture,
         separator,
         report,
-        |value| date::parse(value),
+        date::parse,
         true,
     );
     let kind = match fields.get("kind").and_then(|f| f.first()) {

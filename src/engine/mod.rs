@@ -6,3 +6,4 @@ pub mod date;
 pub mod load;
 pub mod model;
 pub mod text;
+pub mod view;

@@ -1,0 +1,106 @@
+# Installs what building and testing SIM Explorer needs, skipping whatever is already
+# present at the right version. Sourced by .ci/serve and .ci/test; see ../shared/TOOLCHAIN.md
+# for why each tool comes from where it does.
+#   setup_build: wasm target, Trunk, wasm-bindgen-cli (= Cargo.lock), Node.js, npm packages
+#                (wasm-opt from npm's binaryen), crates fetched for Trunk's offline build.
+#   setup_test:  all of that, plus Chromium and chromedriver from Debian.
+
+TRUNK_VERSION=0.21.14
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+APT_UPDATED=""
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "apt-get install ${missing[*]}"
+  if [ -z "$APT_UPDATED" ]; then $SUDO apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || fail "Rust is missing: install it with rustup (https://rustup.rs) and run this again"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "cargo install trunk $TRUNK_VERSION (about 10 minutes, once)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+}
+
+# The CLI must match the wasm-bindgen crate in Cargo.lock exactly, or the glue breaks.
+ensure_wasm_bindgen() {
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$ROOT/Cargo.lock")
+  [ -n "$want" ] || fail "no wasm-bindgen in Cargo.lock"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ] \
+    || [ "$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    say "cargo install wasm-bindgen-cli $want (a few minutes, once)"
+    # No --locked: the registry mirror lacks one of its pinned transitive versions.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    apt_install nodejs npm
+  fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge 18 ] || fail "Node.js $major is too old: 18 or newer is needed"
+}
+
+# npm packages from the committed lockfile; reinstalled only when the lockfile changes.
+ensure_npm_packages() {
+  local stamp="$ROOT/node_modules/.lock-sha256" want
+  want=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "npm ci (playwright-core, axe-core, binaryen's wasm-opt)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$stamp"
+  fi
+  [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" = "132" ] \
+    || fail "wasm-opt on PATH is not binaryen 132 from npm: $(command -v wasm-opt)"
+}
+
+ensure_crates() {
+  # Trunk builds offline, so every crate must be in cargo's cache first.
+  (cd "$ROOT" && cargo fetch --locked -q)
+}
+
+ensure_browser() {
+  apt_install chromium chromium-driver
+  local browser driver
+  browser=$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+' | head -1)
+  driver=$(/usr/bin/chromedriver --version 2>/dev/null | grep -oE '[0-9]+' | head -1)
+  [ -n "$browser" ] && [ "$browser" = "$driver" ] \
+    || fail "chromium ($browser) and chromedriver ($driver) versions differ"
+}
+
+setup_build() {
+  ensure_rust
+  ensure_node
+  ensure_npm_packages
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_crates
+}
+
+setup_test() {
+  setup_build
+  ensure_browser
+}

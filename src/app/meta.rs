@@ -1,0 +1,31 @@
+//! Small views of attested metadata shared by the list and the reader: a date with its
+//! precision, and the marker that says a value is inferred or supplied rather than stated.
+
+use crate::engine::date::{DateSpec, Point};
+use crate::engine::model::{Attested, Basis};
+use leptos::prelude::*;
+
+/// `<time>` where HTML has a datetime form for the date, plain text otherwise.
+pub fn date_view(date: DateSpec) -> AnyView {
+    let machine = match date {
+        DateSpec::On(p @ (Point::Day { .. } | Point::Month { .. } | Point::Year { .. })) => {
+            Some(p.iso())
+        }
+        _ => None,
+    };
+    let words = date.to_string();
+    match machine {
+        Some(datetime) => view! { <time datetime=datetime>{words}</time> }.into_any(),
+        None => view! { <span>{words}</span> }.into_any(),
+    }
+}
+
+/// "inferred" or "supplied" after a value; stated values need no marker.
+pub fn basis_marker<T>(attested: &Attested<T>) -> Option<AnyView> {
+    let (class, label) = match attested.basis {
+        Basis::Stated => return None,
+        Basis::Inferred => ("basis basis-inferred", "inferred"),
+        Basis::Supplied => ("basis basis-supplied", "supplied"),
+    };
+    Some(view! { <span class=class>{label}</span> }.into_any())
+}

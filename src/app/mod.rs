@@ -1,0 +1,124 @@
+//! The page: a header saying what the record is, then either the list of documents or one
+//! document. The URL fragment is the state: `hashchange` is read into a `View` (see
+//! `engine::view`), and links change the fragment, so Back, Forward and shared links all work.
+
+mod document_list;
+mod meta;
+mod reader;
+
+pub use document_list::DocumentList;
+pub use reader::Reader;
+
+use crate::compiled::corpus;
+use crate::engine::view::View;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn current_view() -> (View, Option<String>) {
+    let fragment = window().location().hash().unwrap_or_default();
+    View::parse(&fragment).resolve(corpus())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let route = RwSignal::new(current_view());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(current_view());
+    });
+    on_cleanup(move || handle.remove());
+
+    let view_state = Memo::new(move |_| route.with(|(v, _)| v.clone()));
+    let doc_id = Memo::new(move |_| view_state.with(|v| v.doc.clone()));
+    let focus = Memo::new(move |_| view_state.with(|v| v.passage.clone()));
+    let notice = move || route.with(|(_, n)| n.clone());
+
+    // Talks to the world outside the reactive graph: the tab title, scrolling and keyboard
+    // focus follow the view. The first run only acts on deep links, so a plain visit does
+    // not jump.
+    Effect::new(move |previous: Option<()>| {
+        let view = view_state.get();
+        let first_run = previous.is_none();
+        request_animation_frame(move || settle_view(&view, first_run));
+    });
+
+    view! {
+        <header class="site-header">
+            <h1>"SIM Explorer"</h1>
+            <p class="lede">
+                "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
+                police officers into NHS mental health care in England: its spread, the \
+                campaign against it and NHS England’s response, 2012–2023. Every passage is \
+                quoted word for word from its source."
+            </p>
+            <p class="content-note">
+                "This record discusses suicide, self-harm and coercion in mental health care."
+            </p>
+        </header>
+        <main id="main">
+            {move || {
+                notice()
+                    .map(|text| {
+                        view! {
+                            <div class="notice" role="status">
+                                <p>{text}</p>
+                                <button
+                                    type="button"
+                                    class="notice-dismiss"
+                                    on:click=move |_| route.update(|(_, n)| *n = None)
+                                >
+                                    "Dismiss"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || match doc_id.get().and_then(|id| corpus().document(&id)) {
+                Some(doc) => view! { <Reader doc=doc focus=focus /> }.into_any(),
+                None => view! { <DocumentList /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>
+                "Built from five captures of public documents, checked word for word at build \
+                time. Nothing is fetched from anywhere else and nothing you do here is tracked."
+            </p>
+        </footer>
+    }
+}
+
+/// After a view change: set the tab title, then move focus and scroll to what the view is
+/// about (the focused passage, else the document's or the list's heading), so keyboard and
+/// screen-reader users land where sighted users look.
+fn settle_view(view: &View, first_run: bool) {
+    let document = document();
+    let title = view
+        .doc
+        .as_deref()
+        .and_then(|id| corpus().document(id))
+        .map(|d| format!("{} – SIM Explorer", d.title.value))
+        .unwrap_or_else(|| "SIM Explorer".to_string());
+    document.set_title(&title);
+
+    let target_id = match (&view.doc, &view.passage) {
+        (_, Some(key)) => format!("p-{key}"),
+        (Some(_), None) if !first_run => "doc-title".to_string(),
+        (None, None) if !first_run => "docs-heading".to_string(),
+        _ => return,
+    };
+    let Some(element) = document
+        .get_element_by_id(&target_id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+    if view.passage.is_some() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    } else {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

@@ -1,0 +1,143 @@
+//! The reading view of one document: its metadata with how each value is known, then its
+//! passages, each with its anchor (the passage's stable ID) and a link to itself.
+
+use super::meta::{basis_marker, date_view};
+use crate::engine::model::{Attested, Basis, Document};
+use crate::engine::view::View;
+use leptos::prelude::*;
+
+#[component]
+pub fn Reader(doc: &'static Document, focus: Memo<Option<String>>) -> impl IntoView {
+    let passages = doc
+        .passages
+        .iter()
+        .map(|p| {
+            let href = View {
+                doc: Some(doc.id.clone()),
+                passage: Some(p.key.clone()),
+            }
+            .to_url();
+            let id = format!("p-{}", p.key);
+            let key = p.key.clone();
+            let focused = move || focus.with(|f| f.as_deref() == Some(key.as_str()));
+            if p.heading {
+                view! {
+                    <h3 class="passage passage-heading" id=id tabindex="-1" class:focused=focused>
+                        <a class="anchor" href=href aria-label=format!("Section {}", p.number)>
+                            "§"
+                        </a>
+                        " "
+                        <span class="passage-text">{p.text.clone()}</span>
+                    </h3>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="passage" id=id tabindex="-1" class:focused=focused>
+                        <a class="anchor" href=href aria-label=format!("Paragraph {}", p.number)>
+                            {p.number}
+                        </a>
+                        " "
+                        <span class="passage-text">{p.text.clone()}</span>
+                    </p>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+
+    let n = doc.passages.iter().filter(|p| !p.heading).count();
+    view! {
+        <article class="document" aria-labelledby="doc-title">
+            <p>
+                <a class="back-link" href="#">"← All documents"</a>
+            </p>
+            <header class="doc-header">
+                <p class="kind">{doc.kind.name()}</p>
+                <h2 id="doc-title" tabindex="-1">{doc.title.value.clone()}</h2>
+                <dl class="doc-meta">
+                    <div>
+                        <dt>"Publisher"</dt>
+                        <dd>{doc.publisher.value.clone()} {basis_marker(&doc.publisher)}</dd>
+                    </div>
+                    {doc
+                        .author
+                        .as_ref()
+                        .map(|a| {
+                            view! {
+                                <div>
+                                    <dt>"Author"</dt>
+                                    <dd>{a.value.clone()} {basis_marker(a)}</dd>
+                                </div>
+                            }
+                        })}
+                    <div>
+                        <dt>"Date"</dt>
+                        <dd>
+                            {date_view(doc.date.value)}
+                            " "
+                            <span class="precision">
+                                {format!("(precision: {})", doc.date.value.precision())}
+                            </span>
+                            {basis_marker(&doc.date)}
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>"Paragraphs"</dt>
+                        <dd>{n}</dd>
+                    </div>
+                </dl>
+                <Provenance doc=doc />
+            </header>
+            <div class="passages">{passages}</div>
+        </article>
+    }
+}
+
+/// How each metadata value is known: stated, inferred (with the words it rests on) or
+/// supplied by us, so every date and claim can be traced to the capture.
+#[component]
+fn Provenance(doc: &'static Document) -> impl IntoView {
+    let mut rows = vec![
+        ("Title", basis_of(&doc.title)),
+        ("Publisher", basis_of(&doc.publisher)),
+    ];
+    if let Some(a) = &doc.author {
+        rows.push(("Author", basis_of(a)));
+    }
+    rows.push(("Date", basis_of(&doc.date)));
+    let items = rows
+        .into_iter()
+        .map(|(field, (basis, evidence, note))| {
+            let quotes = evidence
+                .into_iter()
+                .map(|q| view! { <li><q>{q}</q></li> })
+                .collect_view();
+            view! {
+                <li>
+                    <strong>{field}</strong>
+                    {format!(": {basis}.")}
+                    {note.map(|n| view! { " " <span>{n}</span> })}
+                    <ul class="evidence">{quotes}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="provenance">
+            <summary>"How these details are known"</summary>
+            <ul>{items}</ul>
+            <p class="source-file">{format!("Source capture: {}", doc.source)}</p>
+        </details>
+    }
+}
+
+fn basis_of<T>(a: &Attested<T>) -> (&'static str, Vec<String>, Option<String>) {
+    let basis = match (a.basis, a.evidence.is_empty()) {
+        (Basis::Stated, true) => "stated in the capture",
+        (Basis::Stated, false) => "stated in the capture, in these words",
+        (Basis::Inferred, _) => "inferred from these words of the capture",
+        (Basis::Supplied, _) => "supplied by SIM Explorer; the capture does not state it",
+    };
+    (basis, a.evidence.clone(), a.note.clone())
+}

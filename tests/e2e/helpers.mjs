@@ -1,0 +1,258 @@
+// Shared helpers for the browser end-to-end tests: paths, launching Chromium through
+// playwright-core, per-test contexts that collect console errors / page errors /
+// requests, the page's DOM contract (selectors), and axe-core.
+
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = resolve(HERE, '..', '..');
+/** The built page. E2E_DIST overrides it (relative paths resolve against the cwd). */
+export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(REPO_ROOT, 'dist');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'target', 'screenshots');
+export const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Default wait for any one selector / navigation (the wasm needs a moment to start). */
+export const WAIT_MS = Number(process.env.E2E_WAIT_MS) || 30_000;
+/** node:test timeout for a single test. */
+export const TEST_TIMEOUT_MS = Number(process.env.E2E_TEST_TIMEOUT_MS) || 120_000;
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** The DOM contract the tests rely on. Keep in step with the app. */
+export const SEL = {
+  heading: 'h1',
+  docList: 'ol.doc-list',
+  docItem: 'ol.doc-list > li.doc-item',
+  docLink: 'ol.doc-list > li.doc-item a.doc-link',
+  document: 'article.document',
+  docTitle: 'h2#doc-title',
+  passage: 'article.document .passage',
+  // A "paragraph passage" must carry a permalink (a.anchor). Heading passages need not.
+  paragraphPassage:
+    'article.document p.passage, article.document .passage.paragraph, article.document .passage[data-kind="paragraph"]',
+  anchor: 'a.anchor',
+  backLink: 'a.back-link',
+  notice: '[role=status].notice, .notice',
+};
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Fail early, with a useful message, when the page has not been built. */
+export function assertDistBuilt(dist = DIST) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(
+      `No built page at ${dist} (index.html missing). Build it first (trunk build --release) ` +
+        'or point E2E_DIST at a built dist directory.',
+    );
+  }
+}
+
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH to override).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Start the static server on DIST and launch Chromium. */
+export async function startHarness() {
+  assertDistBuilt();
+  const server = await startServer({ root: DIST });
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  return {
+    server,
+    browser,
+    url: server.url,
+    origin: new URL(server.url).origin,
+    async close() {
+      await browser?.close().catch(() => {});
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A fresh context + page that records console errors, page errors, every request URL and
+ * failed requests. contextOptions go to browser.newContext (viewport, colorScheme, ...).
+ */
+export async function openPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS * 2);
+  const session = {
+    context,
+    page: null,
+    consoleErrors: [],
+    pageErrors: [],
+    requests: [],
+    failedRequests: [],
+    async newPage() {
+      const page = await context.newPage();
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') {
+          const loc = msg.location();
+          session.consoleErrors.push(`${msg.text()}${loc?.url ? ` (at ${loc.url}:${loc.lineNumber})` : ''}`);
+        }
+      });
+      page.on('pageerror', (err) => session.pageErrors.push(err.stack || String(err)));
+      return page;
+    },
+    /** Everything collected so far, for assertion messages. */
+    diagnostics() {
+      return [
+        `console errors: ${JSON.stringify(session.consoleErrors, null, 2)}`,
+        `page errors: ${JSON.stringify(session.pageErrors, null, 2)}`,
+        `failed requests: ${JSON.stringify(session.failedRequests, null, 2)}`,
+      ].join('\n');
+    },
+    assertNoPageErrors() {
+      if (session.pageErrors.length) {
+        throw new Error(`Uncaught page error(s):\n${session.pageErrors.join('\n---\n')}\n${session.diagnostics()}`);
+      }
+    },
+    assertNoConsoleErrors() {
+      if (session.consoleErrors.length) {
+        throw new Error(`Console error(s):\n${session.consoleErrors.join('\n')}\n${session.diagnostics()}`);
+      }
+    },
+    assertClean() {
+      session.assertNoPageErrors();
+      session.assertNoConsoleErrors();
+    },
+    close: () => context.close().catch(() => {}),
+  };
+  context.on('request', (req) => session.requests.push(req.url()));
+  context.on('requestfailed', (req) =>
+    session.failedRequests.push(`${req.url()}: ${req.failure()?.errorText ?? 'failed'}`),
+  );
+  session.page = await session.newPage();
+  return session;
+}
+
+/**
+ * Run fn(session) in a fresh context; always close it. On failure, save a screenshot to
+ * target/screenshots/failure-<name>.png and append what was collected to the error.
+ */
+export async function withPage(browser, contextOptions, name, fn) {
+  const session = await openPage(browser, contextOptions);
+  try {
+    return await fn(session);
+  } catch (err) {
+    try {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const file = join(SCREENSHOT_DIR, `failure-${name.replace(/[^a-z0-9-]+/gi, '_')}.png`);
+      await session.page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+      err.message += `\n(failure screenshot: ${file})`;
+    } catch {
+      /* best effort */
+    }
+    err.message += `\n${session.diagnostics()}`;
+    throw err;
+  } finally {
+    await session.close();
+  }
+}
+
+/** Load the list view at `url` and wait until the app has rendered the document list. */
+export async function gotoList(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector(SEL.docItem);
+}
+
+/** Wait until a document view has rendered (title and at least one passage). */
+export async function waitForDocument(page) {
+  await page.waitForSelector(SEL.document);
+  await page.waitForSelector(SEL.docTitle);
+  await page.waitForSelector(SEL.passage);
+}
+
+/** From the list view, open the index-th document by clicking its link. */
+export async function openDocumentFromList(page, index = 0) {
+  await page.locator(SEL.docLink).nth(index).click();
+  await waitForDocument(page);
+}
+
+/** Parse `#doc=ID&p=KEY` (or a full URL ending in it) into { doc, p }. */
+export function parseHashLink(href) {
+  const i = href.indexOf('#');
+  const params = new URLSearchParams(i >= 0 ? href.slice(i + 1) : href);
+  return { doc: params.get('doc'), p: params.get('p') };
+}
+
+/** Resolve once window.scrollY / scrollX stopped changing (smooth scrolling finished). */
+export async function waitForScrollToSettle(page, { stableFrames = 10, maxMs = 5_000 } = {}) {
+  await page.evaluate(
+    ({ stableFrames, maxMs }) =>
+      new Promise((done) => {
+        const start = performance.now();
+        let last = `${scrollX},${scrollY}`;
+        let stable = 0;
+        const tick = () => {
+          const now = `${scrollX},${scrollY}`;
+          stable = now === last ? stable + 1 : 0;
+          last = now;
+          if (stable >= stableFrames || performance.now() - start > maxMs) done();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { stableFrames, maxMs },
+  );
+}
+
+/** Wait for web fonts and a couple of frames so screenshots / contrast checks are stable. */
+export async function settle(page) {
+  await page.evaluate(async () => {
+    await document.fonts?.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+}
+
+/** Inject axe-core and run it over the whole document. Returns the axe results. */
+export async function runAxe(page, tags = AXE_TAGS) {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(
+    (values) => axe.run(document, { runOnly: { type: 'tag', values } }),
+    tags,
+  );
+}
+
+export function formatAxeViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .map((n) => `    - ${JSON.stringify(n.target)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`)
+        .join('\n');
+      return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+}
+
+/** Assert a file exists and is non-empty; returns its size. */
+export function assertNonEmptyFile(file) {
+  if (!existsSync(file)) throw new Error(`expected file ${file} to exist`);
+  const { size } = statSync(file);
+  if (size <= 0) throw new Error(`expected file ${file} to be non-empty`);
+  return size;
+}

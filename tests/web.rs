@@ -1,0 +1,110 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount the real components on a
+//! real DOM and read what they render. Run with `cargo test --target wasm32-unknown-unknown
+//! --test web`; chromedriver comes from Debian (see .ci/setup.sh).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use sim_explorer::app::{App, DocumentList, Reader};
+use sim_explorer::compiled::corpus;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element in the body to mount into; removed by `Drop` so tests don't see each
+/// other's DOM.
+struct Host(web_sys::HtmlElement);
+
+impl Host {
+    fn new() -> Self {
+        let element = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&element).unwrap();
+        Host(element.unchecked_into())
+    }
+    fn all(&self, selector: &str) -> Vec<web_sys::Element> {
+        let list = self.0.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    }
+    fn text(&self, selector: &str) -> String {
+        self.0
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .text_content()
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+/// Leptos 0.8 renders asynchronously: let it run before reading the DOM.
+async fn tick() {
+    gloo_timers::future::sleep(Duration::from_millis(20)).await;
+}
+
+#[wasm_bindgen_test]
+async fn document_list_shows_every_document_with_its_metadata() {
+    let host = Host::new();
+    let _mounted = leptos::mount::mount_to(host.0.clone(), DocumentList);
+    tick().await;
+    let items = host.all("ol.doc-list > li.doc-item");
+    assert_eq!(items.len(), corpus().documents.len());
+    assert_eq!(items.len(), 5);
+    for (item, doc) in items.iter().zip(&corpus().documents) {
+        let text = item.text_content().unwrap();
+        assert!(text.contains(&doc.title.value), "{text}");
+        assert!(text.contains(&doc.date.value.to_string()), "{text}");
+    }
+    // Inferred dates are marked as such.
+    assert!(!host.all(".basis-inferred").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn reader_shows_passages_with_anchors_and_focus() {
+    let host = Host::new();
+    let doc = &corpus().documents[1];
+    let key = doc.passages[3].key.clone();
+    let focus = Memo::new(move |_| Some(key.clone()));
+    let _mounted = leptos::mount::mount_to(host.0.clone(), move || {
+        view! { <Reader doc=doc focus=focus /> }
+    });
+    tick().await;
+    assert_eq!(host.text("#doc-title"), doc.title.value);
+    let passages = host.all(".passage");
+    assert_eq!(passages.len(), doc.passages.len());
+    for (el, p) in passages.iter().zip(&doc.passages) {
+        assert_eq!(el.id(), format!("p-{}", p.key));
+        let text = el.query_selector(".passage-text").unwrap().unwrap();
+        assert_eq!(text.text_content().unwrap(), p.text, "verbatim");
+    }
+    let focused = host.all(".passage.focused");
+    assert_eq!(focused.len(), 1);
+    assert_eq!(focused[0].id(), format!("p-{}", doc.passages[3].key));
+}
+
+#[wasm_bindgen_test]
+async fn app_follows_the_fragment_and_explains_bad_links() {
+    let host = Host::new();
+    let location = window().location();
+    let doc = &corpus().documents[0];
+    location.set_hash(&format!("doc={}", doc.id)).unwrap();
+    let _mounted = leptos::mount::mount_to(host.0.clone(), App);
+    tick().await;
+    assert_eq!(host.text("#doc-title"), doc.title.value);
+
+    location.set_hash("doc=no-such-document").unwrap();
+    tick().await;
+    assert_eq!(host.all("li.doc-item").len(), 5);
+    assert!(host.text(".notice").contains("Document not found"));
+
+    location.set_hash("").unwrap();
+    tick().await;
+    assert!(host.all(".notice").is_empty());
+}
