@@ -486,3 +486,34 @@ fn the_engine_has_no_browser_dependency() {
     }
     assert!(checked >= 4);
 }
+
+// ---------------------------------------------------------------------------------------
+// Links: any fragment opens the nearest view that exists, with a notice when it had to.
+
+#[test]
+fn links_resolve_to_the_nearest_existing_view() {
+    use sim_explorer::engine::view::View;
+    let corpus = real_corpus();
+    let doc = &corpus.documents[2];
+    let key = &doc.passages[4].key;
+    let resolve = |fragment: &str| View::parse(fragment).resolve(&corpus);
+
+    let (view, notice) = resolve(&format!("#doc={}&p={key}", doc.id));
+    assert_eq!(view.passage.as_deref(), Some(key.as_str()));
+    assert_eq!(notice, None);
+
+    let (view, notice) = resolve("#doc=no-such-doc&p=abcdef");
+    assert_eq!(view, View::default());
+    assert!(notice.unwrap().starts_with("Document not found"));
+
+    // A passage of another document, a well-formed unknown key, and garbage all fall back to
+    // the whole document.
+    let other = &corpus.documents[0].passages[0].key;
+    for p in [other.as_str(), "abcdef", "<script>", ""] {
+        let (view, notice) = resolve(&format!("#doc={}&p={p}", doc.id));
+        assert_eq!(view.doc.as_deref(), Some(doc.id.as_str()), "{p}");
+        assert_eq!(view.passage, None, "{p}");
+        assert_eq!(notice.is_some(), !p.is_empty(), "{p}");
+    }
+    assert_eq!(resolve("#"), (View::default(), None));
+}

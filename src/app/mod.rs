@@ -42,17 +42,24 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <header class="site-header">
-            <h1>"SIM Explorer"</h1>
-            <p class="lede">
-                "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
-                police officers into NHS mental health care in England: its spread, the \
-                campaign against it and NHS England’s response, 2012–2023. Every passage is \
-                quoted word for word from its source."
-            </p>
-            <p class="content-note">
-                "This record discusses suicide, self-harm and coercion in mental health care."
-            </p>
+        // While a document is open the header shrinks to its title, so on a phone the text
+        // starts on the first screen.
+        <header class="site-header" class:compact=move || doc_id.with(Option::is_some)>
+            <h1>
+                <a href="#">"SIM Explorer"</a>
+            </h1>
+            <Show when=move || doc_id.with(Option::is_none)>
+                <p class="lede">
+                    "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
+                    police officers into NHS mental health care in England: its spread, the \
+                    campaign against it and NHS England’s response, 2012–2023. Every passage \
+                    is quoted word for word from its source."
+                </p>
+                <p class="content-note">
+                    "This record discusses suicide, self-harm and coercion in mental health \
+                    care."
+                </p>
+            </Show>
         </header>
         <main id="main">
             {move || {

@@ -53,7 +53,7 @@ pub fn Reader(doc: &'static Document, focus: Memo<Option<String>>) -> impl IntoV
                 <a class="back-link" href="#">"← All documents"</a>
             </p>
             <header class="doc-header">
-                <p class="kind">{doc.kind.name()}</p>
+                <p class="kind">{doc.kind.label()}</p>
                 <h2 id="doc-title" tabindex="-1">{doc.title.value.clone()}</h2>
                 <dl class="doc-meta">
                     <div>
@@ -77,7 +77,7 @@ pub fn Reader(doc: &'static Document, focus: Memo<Option<String>>) -> impl IntoV
                             {date_view(doc.date.value)}
                             " "
                             <span class="precision">
-                                {format!("(precision: {})", doc.date.value.precision())}
+                                {format!("({})", doc.date.value.precision())}
                             </span>
                             {basis_marker(&doc.date)}
                         </dd>

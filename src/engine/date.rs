@@ -131,10 +131,10 @@ impl Point {
     /// The precision in words, for people and for screen readers.
     pub fn precision(self) -> &'static str {
         match self {
-            Point::Day { .. } => "day",
-            Point::Month { .. } => "month",
-            Point::Part { .. } => "part of a year",
-            Point::Year { .. } => "year",
+            Point::Day { .. } => "known to the day",
+            Point::Month { .. } => "known to the month",
+            Point::Part { .. } => "known to part of a year",
+            Point::Year { .. } => "known to the year",
         }
     }
 
@@ -191,9 +191,9 @@ impl DateSpec {
     pub fn precision(self) -> String {
         match self {
             DateSpec::On(p) => p.precision().to_string(),
-            DateSpec::Between(..) => "range".to_string(),
-            DateSpec::By(p) => format!("on or before, to the {}", p.precision()),
-            DateSpec::OrLater(p) => format!("on or after, to the {}", p.precision()),
+            DateSpec::Between(..) => "a range".to_string(),
+            DateSpec::By(_) => "latest possible date".to_string(),
+            DateSpec::OrLater(_) => "earliest possible date".to_string(),
         }
     }
 
@@ -330,23 +330,19 @@ mod tests {
 
     #[test]
     fn parses_every_form() {
-        check("2021-06-17", "17 June 2021", "day");
-        check("2021-06", "June 2021", "month");
-        check("2021", "2021", "year");
-        check("late 2017", "late 2017", "part of a year");
-        check("mid-2018", "mid 2018", "part of a year");
-        check("2018-04 to 2020-03", "April 2018 to March 2020", "range");
-        check(
-            "by 2018-11",
-            "by November 2018",
-            "on or before, to the month",
-        );
+        check("2021-06-17", "17 June 2021", "known to the day");
+        check("2021-06", "June 2021", "known to the month");
+        check("2021", "2021", "known to the year");
+        check("late 2017", "late 2017", "known to part of a year");
+        check("mid-2018", "mid 2018", "known to part of a year");
+        check("2018-04 to 2020-03", "April 2018 to March 2020", "a range");
+        check("by 2018-11", "by November 2018", "latest possible date");
         check(
             "2023-03-10 or later",
             "10 March 2023 or later",
-            "on or after, to the day",
+            "earliest possible date",
         );
-        check("2024-02-29", "29 February 2024", "day");
+        check("2024-02-29", "29 February 2024", "known to the day");
     }
 
     fn check_err(input: &str, fragment: &str) {

@@ -91,6 +91,14 @@ impl Kind {
             .find(|(k, _)| *k == self)
             .map_or("", |(_, n)| n)
     }
+
+    /// The name as a label at the start of a line.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::NewsReport => "News report",
+            Kind::CampaignStatement => "Campaign statement",
+        }
+    }
 }
 
 impl Corpus {
