@@ -5,5 +5,7 @@
 pub mod date;
 pub mod load;
 pub mod model;
+pub mod normalize;
+pub mod search;
 pub mod text;
 pub mod view;

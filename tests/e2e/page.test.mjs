@@ -204,6 +204,8 @@ describe('SIM Explorer page', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
   const SHOTS = [
     { width: 1280, height: 800, colorScheme: 'light', suffix: '' },
     { width: 360, height: 740, colorScheme: 'light', suffix: '' },
+    // The narrowest phone the page supports: checked for overflow like the others.
+    { width: 320, height: 640, colorScheme: 'light', suffix: '' },
     { width: 1280, height: 800, colorScheme: 'dark', suffix: '-dark', only: ['document'] },
   ];
   for (const shot of SHOTS) {

@@ -1,7 +1,5 @@
-//! Native tests of the pure core against the real corpus and against broken corpora: the
-//! loader's messages, passage-ID stability, fidelity to the captures, and the invariant that
-//! the engine has no browser dependency. One test binary, as matklad recommends.
-#![cfg(not(target_arch = "wasm32"))]
+//! The corpus against its captures and against broken corpora: the loader's messages,
+//! passage-ID stability, fidelity, link resolution, and the engine's purity.
 
 use sim_explorer::engine::load::{load, File, Problem};
 use sim_explorer::engine::model::{Basis, Corpus, Kind};
@@ -9,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn root() -> PathBuf {
+pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
@@ -31,7 +29,7 @@ fn files(v: &[(String, String)]) -> Vec<File<'_>> {
     v.iter().map(|(path, text)| File { path, text }).collect()
 }
 
-fn real_corpus() -> Corpus {
+pub fn real_corpus() -> Corpus {
     let docs = read_folder("corpus/documents");
     let sources = read_folder("corpus/sources");
     let (corpus, problems) = load(&files(&docs), &files(&sources));

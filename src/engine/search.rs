@@ -1,0 +1,716 @@
+//! Full-text search over passages: typo-tolerant, phrase-aware, ranked, with highlights.
+//!
+//! Each query word is matched against the corpus's *vocabulary*, never against whole
+//! paragraphs (a subsequence match over a long paragraph matches almost anything):
+//! - exact: the normalised word is in the vocabulary;
+//! - prefix: for the word still being typed, every vocabulary word it begins;
+//! - fuzzy: vocabulary words within a small edit distance (Damerau, so a swapped pair of
+//!   letters is one edit: "psychiatirsts", "Serenety"), or of which the query is a close
+//!   subsequence (dropped letters: "Jenings", "Wesex", "Kendal"), found with fuzzy-matcher's
+//!   skim matcher, which is built for exactly that.
+//!
+//! "Quoted phrases" and hyphenated words ("self-harm") must match in order. Passages are
+//! ranked by BM25 (see the constants below), each term's share weighted by how well it matched,
+//! and by how many of the query's words or phrases a passage holds: when some passage holds
+//! them all, only such passages are results; otherwise passages holding some are ranked by
+//! their share of the query.
+
+use super::normalize::{tokenize, Token};
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+use std::collections::{HashMap, HashSet};
+
+/// Longest query read, in characters; the rest is cut off with a notice. Long enough for any
+/// sentence a person would search for, short enough that no input can stall the page.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Most words and phrases a query may hold (one bit each in a per-passage mask).
+pub const MAX_CLAUSES: usize = 16;
+
+// BM25 (Robertson and Zaragoza, 2009) with the usual constants: K1 saturates repeated
+// terms (a passage naming "SIM" five times is not five times as relevant), B normalises by
+// passage length (short passages are not penalised for saying less).
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+// How much a term counts by how it matched. An exact word outranks a word the query only
+// begins, which outranks a guessed spelling: a passage with "Kendall" beats one with "Kendal"
+// for the query "kendall". The prefix weight rises towards exact as more of the word is typed.
+const EXACT_WEIGHT: f32 = 1.0;
+const PREFIX_WEIGHT: f32 = 0.7;
+const FUZZY_WEIGHT: f32 = 0.5;
+/// A phrase found in order is worth more than its words scattered: this multiplies it.
+const PHRASE_BONUS: f32 = 1.5;
+/// Words the last query word may begin, at most (the most common are kept): a one-letter
+/// prefix would otherwise expand to a third of the vocabulary.
+const MAX_PREFIX_EXPANSIONS: usize = 64;
+/// Fuzzy expansions per query word, at most (closest first).
+const MAX_FUZZY_EXPANSIONS: usize = 16;
+/// Shortest query word that is matched fuzzily: shorter words have too many neighbours
+/// ("sim" is one edit from "aim", "him", "six").
+const MIN_FUZZY_LEN: usize = 4;
+/// From this length, two edits are allowed instead of one.
+const TWO_EDITS_LEN: usize = 8;
+
+/// How a query word matched a vocabulary word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchKind {
+    Exact,
+    Prefix,
+    Fuzzy,
+}
+
+/// One part of a query: a word, or words that must appear in order.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Clause {
+    /// `prefix`: the word is still being typed, so it may begin a longer word.
+    Word { norm: String, prefix: bool },
+    /// Exact words in order; `prefix`: the last one is still being typed.
+    Phrase { words: Vec<String>, prefix: bool },
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub clauses: Vec<Clause>,
+    /// The input was longer than `MAX_QUERY_CHARS` and was cut.
+    pub truncated: bool,
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '＂')
+}
+
+impl Query {
+    /// Parses any string: words, "quoted phrases", hyphenated words as phrases. Never fails;
+    /// characters that make no word (punctuation, emoji, control characters) are ignored.
+    pub fn parse(input: &str) -> Query {
+        let (input, truncated) = match input.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((cut, _)) => (&input[..cut], true),
+            None => (input, false),
+        };
+        // The word under the cursor is being typed unless the query ends with a break.
+        let typing = input
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’'));
+        let mut clauses = Vec::new();
+        let mut in_quotes = false;
+        let pieces: Vec<&str> = input.split(is_quote).collect();
+        let n_pieces = pieces.len();
+        for (i, piece) in pieces.into_iter().enumerate() {
+            let last_piece = i + 1 == n_pieces;
+            let tokens = tokenize(piece);
+            if in_quotes {
+                let words: Vec<String> = tokens.into_iter().map(|t| t.norm).collect();
+                if !words.is_empty() {
+                    // An open quote at the end is a phrase still being typed.
+                    let prefix = last_piece && typing;
+                    clauses.push(Clause::Phrase { words, prefix });
+                }
+            } else {
+                let n = tokens.len();
+                let mut run: Vec<String> = Vec::new();
+                for (k, token) in tokens.into_iter().enumerate() {
+                    if !token.hyphen_joined && !run.is_empty() {
+                        push_run(&mut clauses, std::mem::take(&mut run), false);
+                    }
+                    run.push(token.norm);
+                    if k + 1 == n {
+                        push_run(&mut clauses, std::mem::take(&mut run), last_piece && typing);
+                    }
+                }
+            }
+            in_quotes = !in_quotes;
+        }
+        let mut seen = HashSet::new();
+        clauses.retain(|c| seen.insert(c.clone()));
+        clauses.truncate(MAX_CLAUSES);
+        Query { clauses, truncated }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+}
+
+fn push_run(clauses: &mut Vec<Clause>, mut run: Vec<String>, prefix: bool) {
+    if run.len() == 1 {
+        let norm = run.pop().unwrap_or_default();
+        clauses.push(Clause::Word { norm, prefix });
+    } else if !run.is_empty() {
+        clauses.push(Clause::Phrase { words: run, prefix });
+    }
+}
+
+/// The search index: vocabulary, postings and each passage's words in order.
+pub struct Index {
+    /// Sorted; a term's id is its position, so a prefix is a contiguous range.
+    vocab: Vec<String>,
+    ids: HashMap<String, u32>,
+    /// Per term: (passage, occurrences), passages ascending.
+    postings: Vec<Vec<(u32, u16)>>,
+    /// Per passage: its words as term ids, in order (phrases, highlights).
+    passage_terms: Vec<Vec<u32>>,
+    avg_len: f32,
+    /// Term ids by their first character, for fuzzy candidates.
+    by_initial: HashMap<char, Vec<u32>>,
+}
+
+/// One matching passage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Position of the passage in the texts the index was built from.
+    pub passage: u32,
+    pub score: f32,
+    /// How many of the query's clauses it holds.
+    pub matched: u32,
+}
+
+/// What a query found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Results {
+    /// Best first, at most the `limit` asked for.
+    pub hits: Vec<Hit>,
+    /// Every matching passage, not only those in `hits`.
+    pub total: usize,
+    /// True when every result holds every word and phrase of the query.
+    pub all_clauses: bool,
+    /// For a query with no result: words of the corpus close to the query's words.
+    pub suggestions: Vec<String>,
+}
+
+/// The vocabulary words a query clause stands for, with their weights.
+struct Expanded {
+    /// For a word: each matching term and its weight. For a phrase: per word, its terms.
+    terms: Vec<Vec<(u32, f32)>>,
+    phrase: bool,
+}
+
+/// A compiled query: expansions resolved against one index, reusable for highlighting.
+pub struct Plan {
+    clauses: Vec<Expanded>,
+}
+
+impl Index {
+    /// Builds the index over passage texts, in order.
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
+        let tokenized: Vec<Vec<String>> = texts
+            .into_iter()
+            .map(|t| tokenize(t).into_iter().map(|t| t.norm).collect())
+            .collect();
+        let mut vocab: Vec<String> = tokenized.iter().flatten().cloned().collect();
+        vocab.sort_unstable();
+        vocab.dedup();
+        let ids: HashMap<String, u32> = vocab
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.clone(), i as u32))
+            .collect();
+        let mut postings: Vec<Vec<(u32, u16)>> = vec![Vec::new(); vocab.len()];
+        let mut passage_terms = Vec::with_capacity(tokenized.len());
+        let mut total_len = 0usize;
+        for (p, words) in tokenized.iter().enumerate() {
+            let terms: Vec<u32> = words.iter().map(|w| ids[w]).collect();
+            let mut counts: HashMap<u32, u16> = HashMap::new();
+            for &t in &terms {
+                *counts.entry(t).or_default() += 1;
+            }
+            let mut counts: Vec<(u32, u16)> = counts.into_iter().collect();
+            counts.sort_unstable();
+            for (t, n) in counts {
+                postings[t as usize].push((p as u32, n));
+            }
+            total_len += terms.len();
+            passage_terms.push(terms);
+        }
+        let mut by_initial: HashMap<char, Vec<u32>> = HashMap::new();
+        for (i, w) in vocab.iter().enumerate() {
+            if let Some(c) = w.chars().next() {
+                by_initial.entry(c).or_default().push(i as u32);
+            }
+        }
+        let n = passage_terms.len().max(1);
+        Index {
+            vocab,
+            ids,
+            postings,
+            passage_terms,
+            avg_len: (total_len as f32 / n as f32).max(1.0),
+            by_initial,
+        }
+    }
+
+    pub fn passage_count(&self) -> usize {
+        self.passage_terms.len()
+    }
+
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocab.len()
+    }
+
+    fn df(&self, term: u32) -> usize {
+        self.postings[term as usize].len()
+    }
+
+    fn idf(&self, term: u32) -> f32 {
+        let n = self.passage_count() as f32;
+        let df = self.df(term) as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Vocabulary words that `word` begins (itself excluded), most frequent first.
+    fn prefix_terms(&self, word: &str) -> Vec<u32> {
+        let start = self.vocab.partition_point(|w| w.as_str() < word);
+        let mut found: Vec<u32> = self.vocab[start..]
+            .iter()
+            .take_while(|w| w.starts_with(word))
+            .enumerate()
+            .filter(|(_, w)| w.len() > word.len())
+            .map(|(i, _)| (start + i) as u32)
+            .collect();
+        if found.len() > MAX_PREFIX_EXPANSIONS {
+            found.sort_by_key(|&t| std::cmp::Reverse(self.df(t)));
+            found.truncate(MAX_PREFIX_EXPANSIONS);
+        }
+        found
+    }
+
+    /// Vocabulary words a misspelt `word` may stand for, with their similarity (0..1).
+    fn fuzzy_terms(&self, word: &str, prefix: bool) -> Vec<(u32, f32)> {
+        let q: Vec<char> = word.chars().collect();
+        if q.len() < MIN_FUZZY_LEN || q.iter().all(|c| c.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let max_edits = if q.len() >= TWO_EDITS_LEN { 2 } else { 1 };
+        let matcher = SkimMatcherV2::default();
+        // Candidates share the query's first letter, or its second (a dropped or swapped
+        // first letter). A wrong first letter is the one typo this does not forgive.
+        let mut buckets: Vec<char> = q.iter().take(2).copied().collect();
+        buckets.dedup();
+        let mut found: Vec<(u32, f32)> = Vec::new();
+        let mut t_chars: Vec<char> = Vec::with_capacity(32);
+        for initial in buckets {
+            for &term in self
+                .by_initial
+                .get(&initial)
+                .map_or(&[][..], |v| v.as_slice())
+            {
+                let t = &self.vocab[term as usize];
+                t_chars.clear();
+                t_chars.extend(t.chars());
+                if t_chars == q {
+                    continue;
+                }
+                // While typing, the query may also be a misspelt beginning of the word: compare
+                // with beginnings one letter shorter or longer than the query, too.
+                let whole = t_chars.len();
+                let lens = [whole, q.len().saturating_sub(1), q.len(), q.len() + 1];
+                let best = lens
+                    .iter()
+                    .filter(|&&n| n == whole || (prefix && n < whole && n >= MIN_FUZZY_LEN))
+                    .filter_map(|&n| osa_distance(&q, &t_chars[..n], max_edits).map(|d| (d, n)))
+                    .min();
+                let target: &[char] = match best {
+                    Some((_, n)) => &t_chars[..n],
+                    None => &t_chars,
+                };
+                if target.len().abs_diff(q.len()) > max_edits + 1 {
+                    continue;
+                }
+                let similarity = match best.map(|(d, _)| d) {
+                    Some(d) => 1.0 - d as f32 / q.len().max(target.len()) as f32,
+                    // Dropped letters beyond the edit budget: a close subsequence.
+                    None if target.len() > q.len()
+                        && target.len() - q.len() <= max_edits + 1
+                        && matcher.fuzzy_match(t, word).is_some() =>
+                    {
+                        q.len() as f32 / target.len() as f32 * 0.9
+                    }
+                    None => continue,
+                };
+                found.push((term, similarity));
+            }
+        }
+        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        found.dedup_by_key(|(t, _)| *t);
+        found.truncate(MAX_FUZZY_EXPANSIONS);
+        found
+    }
+
+    /// The terms one query word stands for, with the weight each match earns.
+    fn expand_word(&self, word: &str, prefix: bool, fuzzy: bool) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = Vec::new();
+        if let Some(&t) = self.ids.get(word) {
+            out.push((t, EXACT_WEIGHT));
+        }
+        if prefix {
+            let typed = word.chars().count() as f32;
+            for t in self.prefix_terms(word) {
+                let whole = self.vocab[t as usize].chars().count() as f32;
+                let w = PREFIX_WEIGHT + (EXACT_WEIGHT - PREFIX_WEIGHT) * 0.5 * typed / whole;
+                out.push((t, w));
+            }
+        }
+        if fuzzy {
+            let known: HashSet<u32> = out.iter().map(|(t, _)| *t).collect();
+            for (t, similarity) in self.fuzzy_terms(word, prefix) {
+                if !known.contains(&t) {
+                    out.push((t, FUZZY_WEIGHT * similarity));
+                }
+            }
+        }
+        out
+    }
+
+    /// Resolves a query against this index.
+    pub fn plan(&self, query: &Query) -> Plan {
+        let clauses = query
+            .clauses
+            .iter()
+            .map(|clause| match clause {
+                Clause::Word { norm, prefix } => Expanded {
+                    terms: vec![self.expand_word(norm, *prefix, true)],
+                    phrase: false,
+                },
+                Clause::Phrase { words, prefix } => Expanded {
+                    terms: words
+                        .iter()
+                        .enumerate()
+                        .map(|(i, w)| self.expand_word(w, *prefix && i + 1 == words.len(), false))
+                        .collect(),
+                    phrase: true,
+                },
+            })
+            .collect();
+        Plan { clauses }
+    }
+
+    fn bm25(&self, term: u32, tf: u16, passage: u32) -> f32 {
+        let len = self.passage_terms[passage as usize].len() as f32;
+        let tf = f32::from(tf);
+        self.idf(term) * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len))
+    }
+
+    /// Finds the passages for a query: the best `limit` of them ranked, and how many in all.
+    pub fn search(&self, query: &Query, limit: usize) -> Results {
+        let plan = self.plan(query);
+        let n = self.passage_count();
+        let n_clauses = plan.clauses.len();
+        if n_clauses == 0 {
+            return Results::default();
+        }
+        let mut score = vec![0f32; n];
+        let mut mask = vec![0u32; n];
+        let mut best = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (ci, clause) in plan.clauses.iter().enumerate() {
+            touched.clear();
+            if clause.phrase {
+                self.score_phrase(clause, &mut best, &mut touched);
+            } else {
+                for &(term, weight) in &clause.terms[0] {
+                    for &(p, tf) in &self.postings[term as usize] {
+                        let s = weight * self.bm25(term, tf, p);
+                        let slot = &mut best[p as usize];
+                        if *slot == 0.0 {
+                            touched.push(p);
+                        }
+                        if s > *slot {
+                            *slot = s;
+                        }
+                    }
+                }
+            }
+            for &p in &touched {
+                let p = p as usize;
+                score[p] += best[p];
+                mask[p] |= 1 << ci;
+                best[p] = 0.0;
+            }
+        }
+
+        let full = if n_clauses >= 32 {
+            u32::MAX
+        } else {
+            (1u32 << n_clauses) - 1
+        };
+        let all_clauses = mask.contains(&full);
+        let mut hits: Vec<Hit> = mask
+            .iter()
+            .enumerate()
+            .filter(|(_, &m)| if all_clauses { m == full } else { m != 0 })
+            .map(|(p, &m)| {
+                let matched = m.count_ones();
+                // Coverage: a passage holding 2 of 3 words scores (2/3)² of its BM25.
+                let coverage = (matched as f32 / n_clauses as f32).powi(2);
+                Hit {
+                    passage: p as u32,
+                    score: score[p] * coverage,
+                    matched,
+                }
+            })
+            .collect();
+        let total = hits.len();
+        let by_rank =
+            |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage));
+        if hits.len() > limit && limit > 0 {
+            hits.select_nth_unstable_by(limit - 1, by_rank);
+            hits.truncate(limit);
+        }
+        hits.truncate(limit);
+        hits.sort_by(by_rank);
+        let suggestions = if total == 0 {
+            self.suggest(query)
+        } else {
+            Vec::new()
+        };
+        Results {
+            hits,
+            total,
+            all_clauses,
+            suggestions,
+        }
+    }
+
+    /// Scores the passages holding a phrase's words in order.
+    fn score_phrase(&self, clause: &Expanded, best: &mut [f32], touched: &mut Vec<u32>) {
+        let words = &clause.terms;
+        if words.iter().any(|w| w.is_empty()) {
+            return;
+        }
+        // Candidates: passages holding the first word's rarest... simply its terms' postings.
+        let mut candidates: Vec<u32> = words[0]
+            .iter()
+            .flat_map(|(t, _)| self.postings[*t as usize].iter().map(|(p, _)| *p))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for p in candidates {
+            let terms = &self.passage_terms[p as usize];
+            let count = phrase_positions(terms, words).len();
+            if count == 0 {
+                continue;
+            }
+            let s: f32 = words
+                .iter()
+                .map(|w| {
+                    w.iter()
+                        .map(|&(t, weight)| {
+                            weight * self.bm25(t, count.min(u16::MAX as usize) as u16, p)
+                        })
+                        .fold(0.0, f32::max)
+                })
+                .sum::<f32>()
+                * PHRASE_BONUS;
+            best[p as usize] = s;
+            touched.push(p);
+        }
+    }
+
+    /// Close corpus words for each query word that found nothing: "did you mean".
+    fn suggest(&self, query: &Query) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for clause in &query.clauses {
+            let words: Vec<&String> = match clause {
+                Clause::Word { norm, .. } => vec![norm],
+                Clause::Phrase { words, .. } => words.iter().collect(),
+            };
+            for word in words {
+                if self.ids.contains_key(word.as_str()) {
+                    continue;
+                }
+                let q: Vec<char> = word.chars().collect();
+                if q.len() < 2 {
+                    continue;
+                }
+                // One edit more than fuzzy matching allows: anything closer already matched.
+                let budget = if q.len() >= TWO_EDITS_LEN { 3 } else { 2 };
+                let mut near: Vec<(usize, std::cmp::Reverse<usize>, &String)> = self
+                    .vocab
+                    .iter()
+                    .filter(|w| w.len().abs_diff(word.len()) <= budget)
+                    .filter_map(|w| {
+                        let t: Vec<char> = w.chars().collect();
+                        osa_distance(&q, &t, budget).map(|d| (d, std::cmp::Reverse(w.len()), w))
+                    })
+                    .collect();
+                near.sort();
+                for (_, _, w) in near.into_iter().take(3) {
+                    if !out.contains(w) {
+                        out.push(w.clone());
+                    }
+                }
+            }
+        }
+        out.truncate(6);
+        out
+    }
+
+    /// Byte ranges of `text` (passage `passage` of this index) to highlight for a plan:
+    /// every occurrence of every matched word, and every phrase found in order.
+    pub fn highlights(&self, plan: &Plan, passage: u32, text: &str) -> Vec<(usize, usize)> {
+        let tokens: Vec<Token> = tokenize(text);
+        let terms = &self.passage_terms[passage as usize];
+        debug_assert_eq!(tokens.len(), terms.len());
+        let mut marked = vec![false; terms.len()];
+        for clause in &plan.clauses {
+            if clause.phrase {
+                for start in phrase_positions(terms, &clause.terms) {
+                    for m in &mut marked[start..start + clause.terms.len()] {
+                        *m = true;
+                    }
+                }
+            } else {
+                let set: HashSet<u32> = clause.terms[0].iter().map(|(t, _)| *t).collect();
+                for (i, t) in terms.iter().enumerate() {
+                    if set.contains(t) {
+                        marked[i] = true;
+                    }
+                }
+            }
+        }
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for (token, _) in tokens.iter().zip(&marked).filter(|(_, &m)| m) {
+            match ranges.last_mut() {
+                // Merge neighbours separated only by spaces or punctuation inside a phrase.
+                Some(last) if text[last.1..token.start].trim().is_empty() => last.1 = token.end,
+                _ => ranges.push((token.start, token.end)),
+            }
+        }
+        ranges
+    }
+}
+
+/// Start positions where the phrase's words appear consecutively in `terms`.
+fn phrase_positions(terms: &[u32], words: &[Vec<(u32, f32)>]) -> Vec<usize> {
+    if words.is_empty() || terms.len() < words.len() {
+        return Vec::new();
+    }
+    (0..=terms.len() - words.len())
+        .filter(|&i| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| w.iter().any(|(t, _)| *t == terms[i + k]))
+        })
+        .collect()
+}
+
+/// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or `None`
+/// when it exceeds `max`. Bails out as soon as a whole row exceeds `max`.
+pub fn osa_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let w = b.len() + 1;
+    let mut prev2 = vec![0usize; w];
+    let mut prev: Vec<usize> = (0..w).collect();
+    let mut cur = vec![0usize; w];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// A piece of a snippet: plain text, or a highlighted match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub mark: bool,
+}
+
+/// Cuts `text` to about `max_chars` around the densest run of highlights, at word
+/// boundaries, with "…" where it was cut, and splits it into plain and marked segments.
+pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> Vec<Segment> {
+    let char_len = text.chars().count();
+    let (mut from, mut to) = (0, text.len());
+    if char_len > max_chars {
+        // Byte offset `max_chars` characters after `at` (or the end).
+        let advance = |at: usize, n: usize| {
+            text[at..]
+                .char_indices()
+                .nth(n)
+                .map_or(text.len(), |(i, _)| at + i)
+        };
+        // The window starting at a highlight that holds the most highlights.
+        let start = ranges
+            .iter()
+            .map(|&(s, _)| {
+                let end = advance(s, max_chars);
+                let inside = ranges.iter().filter(|&&(a, b)| a >= s && b <= end).count();
+                (inside, std::cmp::Reverse(s))
+            })
+            .max()
+            .map_or(0, |(_, std::cmp::Reverse(s))| s);
+        // Some words of context before the first highlight.
+        let lead = max_chars / 5;
+        let back: Vec<(usize, char)> = text[..start].char_indices().collect();
+        from = back.len().checked_sub(lead).map_or(0, |k| back[k].0);
+        to = advance(from, max_chars);
+        if from > 0 {
+            // Start at a word boundary.
+            from = text[from..to]
+                .find(char::is_whitespace)
+                .map_or(from, |i| from + i + 1);
+        }
+        if to < text.len() {
+            to = text[from..to]
+                .rfind(char::is_whitespace)
+                .map_or(to, |i| from + i);
+        }
+    }
+    let mut out = Vec::new();
+    if from > 0 {
+        out.push(Segment {
+            text: "…".to_string(),
+            mark: false,
+        });
+    }
+    let mut at = from;
+    for &(s, e) in ranges {
+        let (s, e) = (s.max(from), e.min(to));
+        if s >= e {
+            continue;
+        }
+        if s > at {
+            out.push(Segment {
+                text: text[at..s].to_string(),
+                mark: false,
+            });
+        }
+        out.push(Segment {
+            text: text[s..e].to_string(),
+            mark: true,
+        });
+        at = e;
+    }
+    if at < to {
+        out.push(Segment {
+            text: text[at..to].to_string(),
+            mark: false,
+        });
+    }
+    if to < text.len() {
+        out.push(Segment {
+            text: "…".to_string(),
+            mark: false,
+        });
+    }
+    out
+}

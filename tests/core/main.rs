@@ -1,0 +1,6 @@
+//! Native tests of the pure core: one test binary (matklad's "Delete cargo integration
+//! tests"), a module per area.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod corpus;
+mod search;
