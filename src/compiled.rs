@@ -1,6 +1,8 @@
-//! The corpus that `build.rs` checked, embedded in the binary and decoded once on first use.
+//! The corpus that `build.rs` checked, embedded in the binary and decoded once on first use,
+//! and its search index.
 
 use crate::engine::model::Corpus;
+use crate::engine::search::CorpusIndex;
 use std::sync::OnceLock;
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.postcard"));
@@ -10,6 +12,13 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.postcard"
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| postcard::from_bytes(BYTES).unwrap_or_default())
+}
+
+/// The search index, built on first use from the compiled corpus. Built in the browser
+/// rather than at build time: see ARCHITECTURE.md for the measurement that decided it.
+pub fn search_index() -> &'static CorpusIndex {
+    static INDEX: OnceLock<CorpusIndex> = OnceLock::new();
+    INDEX.get_or_init(|| CorpusIndex::new(corpus()))
 }
 
 /// Size of the embedded corpus, for the bundle report.

@@ -14,7 +14,7 @@ pub fn DocumentList() -> impl IntoView {
         .map(|doc| {
             let href = View {
                 doc: Some(doc.id.clone()),
-                passage: None,
+                ..View::default()
             }
             .to_url();
             let supplied = doc.title.basis == Basis::Supplied;

@@ -1,8 +1,9 @@
-//! Small views of attested metadata shared by the list and the reader: a date with its
-//! precision, and the marker that says a value is inferred or supplied rather than stated.
+//! Small views shared by the panels: a date with its precision, the marker that says a value
+//! is inferred or supplied rather than stated, and text with its search matches marked.
 
 use crate::engine::date::{DateSpec, Point};
 use crate::engine::model::{Attested, Basis};
+use crate::engine::search::Segment;
 use leptos::prelude::*;
 
 /// `<time>` where HTML has a datetime form for the date, plain text otherwise.
@@ -28,4 +29,18 @@ pub fn basis_marker<T>(attested: &Attested<T>) -> Option<AnyView> {
         Basis::Supplied => ("basis basis-supplied", "supplied"),
     };
     Some(view! { <span class=class>{label}</span> }.into_any())
+}
+
+/// Text with its matches in `<mark>`: text nodes only, so no input ever becomes markup.
+pub fn marked(segments: &[Segment]) -> impl IntoView + use<> {
+    segments
+        .iter()
+        .map(|s| {
+            if s.mark {
+                view! { <mark>{s.text.clone()}</mark> }.into_any()
+            } else {
+                s.text.clone().into_any()
+            }
+        })
+        .collect_view()
 }

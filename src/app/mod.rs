@@ -1,22 +1,43 @@
-//! The page: a header saying what the record is, then either the list of documents or one
-//! document. The URL fragment is the state: `hashchange` is read into a `View` (see
-//! `engine::view`), and links change the fragment, so Back, Forward and shared links all work.
+//! The page: a header saying what the record is and the search box, then one of the list of
+//! documents, the search results, or one document. The URL fragment is the state:
+//! `hashchange` is read into a `View` (see `engine::view`), links change the fragment, and
+//! typing rewrites it in place, so Back, Forward and shared links all work.
 
 mod document_list;
 mod meta;
 mod reader;
+mod search;
 
 pub use document_list::DocumentList;
 pub use reader::Reader;
+pub use search::{SearchBox, SearchResults};
 
 use crate::compiled::corpus;
 use crate::engine::view::View;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The view and, when a link asked for something that does not exist, a notice about it.
+pub type Route = RwSignal<(View, Option<String>)>;
+
 fn current_view() -> (View, Option<String>) {
     let fragment = window().location().hash().unwrap_or_default();
     View::parse(&fragment).resolve(corpus())
+}
+
+/// Rewrites the URL without a history entry or a `hashchange` (for typing).
+pub fn replace_url(fragment: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
+    }
+}
+
+/// True when keys typed now go into a text field, where `/` is just a character.
+fn typing_in_a_field() -> bool {
+    document().active_element().is_some_and(|e| {
+        matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || e.get_attribute("contenteditable").is_some()
+    })
 }
 
 #[component]
@@ -26,10 +47,25 @@ pub fn App() -> impl IntoView {
         route.set(current_view());
     });
     on_cleanup(move || handle.remove());
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !typing_in_a_field() {
+            ev.prevent_default();
+            if let Some(input) = document()
+                .get_element_by_id(search::INPUT_ID)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        }
+    });
+    on_cleanup(move || keys.remove());
 
     let view_state = Memo::new(move |_| route.with(|(v, _)| v.clone()));
     let doc_id = Memo::new(move |_| view_state.with(|v| v.doc.clone()));
     let focus = Memo::new(move |_| view_state.with(|v| v.passage.clone()));
+    let query = Memo::new(move |_| view_state.with(|v| v.query.clone()));
+    let searching = Memo::new(move |_| query.with(|q| !q.trim().is_empty()));
     let notice = move || route.with(|(_, n)| n.clone());
 
     // Talks to the world outside the reactive graph: the tab title, scrolling and keyboard
@@ -61,6 +97,8 @@ pub fn App() -> impl IntoView {
                 </p>
             </Show>
         </header>
+        // Outside the header so it can stay on screen while the page scrolls.
+        <SearchBox route=route />
         <main id="main">
             {move || {
                 notice()
@@ -80,7 +118,8 @@ pub fn App() -> impl IntoView {
                     })
             }}
             {move || match doc_id.get().and_then(|id| corpus().document(&id)) {
-                Some(doc) => view! { <Reader doc=doc focus=focus /> }.into_any(),
+                Some(doc) => view! { <Reader doc=doc focus=focus query=query /> }.into_any(),
+                None if searching.get() => view! { <SearchResults route=route /> }.into_any(),
                 None => view! { <DocumentList /> }.into_any(),
             }}
         </main>
@@ -106,10 +145,12 @@ fn settle_view(view: &View, first_run: bool) {
         .unwrap_or_else(|| "SIM Explorer".to_string());
     document.set_title(&title);
 
+    // While searching, focus stays in the search box: moving it would break typing.
+    let searching = !view.query.trim().is_empty();
     let target_id = match (&view.doc, &view.passage) {
         (_, Some(key)) => format!("p-{key}"),
         (Some(_), None) if !first_run => "doc-title".to_string(),
-        (None, None) if !first_run => "docs-heading".to_string(),
+        (None, None) if !first_run && !searching => "docs-heading".to_string(),
         _ => return,
     };
     let Some(element) = document

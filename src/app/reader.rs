@@ -1,22 +1,42 @@
 //! The reading view of one document: its metadata with how each value is known, then its
 //! passages, each with its anchor (the passage's stable ID) and a link to itself.
 
-use super::meta::{basis_marker, date_view};
+use super::meta::{basis_marker, date_view, marked};
+use crate::compiled::{corpus, search_index};
 use crate::engine::model::{Attested, Basis, Document};
 use crate::engine::view::View;
 use leptos::prelude::*;
 
+/// `query`: the search text, whose matches are marked in every passage.
 #[component]
-pub fn Reader(doc: &'static Document, focus: Memo<Option<String>>) -> impl IntoView {
+pub fn Reader(
+    doc: &'static Document,
+    focus: Memo<Option<String>>,
+    query: Memo<String>,
+) -> impl IntoView {
+    let doc_index = corpus()
+        .documents
+        .iter()
+        .position(|d| d.id == doc.id)
+        .unwrap_or_default();
+    let highlighted = Memo::new(move |_| {
+        query.with(|q| search_index().highlight_document(corpus(), doc_index, q))
+    });
     let passages = doc
         .passages
         .iter()
-        .map(|p| {
-            let href = View {
-                doc: Some(doc.id.clone()),
-                passage: Some(p.key.clone()),
-            }
-            .to_url();
+        .enumerate()
+        .map(|(i, p)| {
+            // Passage links keep the search, so its matches stay marked after following one.
+            let href = move || {
+                View {
+                    query: query.get(),
+                    doc: Some(doc.id.clone()),
+                    passage: Some(p.key.clone()),
+                }
+                .to_url()
+            };
+            let text = move || highlighted.with(|h| marked(&h[i]));
             let id = format!("p-{}", p.key);
             let key = p.key.clone();
             let focused = move || focus.with(|f| f.as_deref() == Some(key.as_str()));
@@ -27,7 +47,7 @@ pub fn Reader(doc: &'static Document, focus: Memo<Option<String>>) -> impl IntoV
                             "§"
                         </a>
                         " "
-                        <span class="passage-text">{p.text.clone()}</span>
+                        <span class="passage-text">{text}</span>
                     </h3>
                 }
                 .into_any()
@@ -38,7 +58,7 @@ pub fn Reader(doc: &'static Document, focus: Memo<Option<String>>) -> impl IntoV
                             {p.number}
                         </a>
                         " "
-                        <span class="passage-text">{p.text.clone()}</span>
+                        <span class="passage-text">{text}</span>
                     </p>
                 }
                 .into_any()
@@ -49,8 +69,24 @@ pub fn Reader(doc: &'static Document, focus: Memo<Option<String>>) -> impl IntoV
     let n = doc.passages.iter().filter(|p| !p.heading).count();
     view! {
         <article class="document" aria-labelledby="doc-title">
-            <p>
+            <p class="back-links">
                 <a class="back-link" href="#">"← All documents"</a>
+                {move || {
+                    query
+                        .with(|q| !q.trim().is_empty())
+                        .then(|| {
+                            let href = View {
+                                query: query.get(),
+                                ..View::default()
+                            }
+                            .to_url();
+                            view! {
+                                <a class="back-link results-link" href=href>
+                                    "← Search results"
+                                </a>
+                            }
+                        })
+                }}
             </p>
             <header class="doc-header">
                 <p class="kind">{doc.kind.label()}</p>

@@ -7,5 +7,6 @@ pub mod load;
 pub mod model;
 pub mod normalize;
 pub mod search;
+pub mod synthetic;
 pub mod text;
 pub mod view;

@@ -176,7 +176,24 @@ pub struct Results {
     /// True when every result holds every word and phrase of the query.
     pub all_clauses: bool,
     /// For a query with no result: words of the corpus close to the query's words.
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// "Did you mean": a corpus word close to a query word that found nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The query word, normalised.
+    pub word: String,
+    pub replacement: String,
+}
+
+/// The query text with the first word whose normalised form is `word` replaced, keeping
+/// everything else as typed.
+pub fn replace_word(text: &str, word: &str, replacement: &str) -> String {
+    match tokenize(text).into_iter().find(|t| t.norm == word) {
+        Some(t) => format!("{}{}{}", &text[..t.start], replacement, &text[t.end..]),
+        None => format!("{text} {replacement}"),
+    }
 }
 
 /// The vocabulary words a query clause stands for, with their weights.
@@ -508,8 +525,8 @@ impl Index {
     }
 
     /// Close corpus words for each query word that found nothing: "did you mean".
-    fn suggest(&self, query: &Query) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+    fn suggest(&self, query: &Query) -> Vec<Suggestion> {
+        let mut out: Vec<Suggestion> = Vec::new();
         for clause in &query.clauses {
             let words: Vec<&String> = match clause {
                 Clause::Word { norm, .. } => vec![norm],
@@ -536,8 +553,11 @@ impl Index {
                     .collect();
                 near.sort();
                 for (_, _, w) in near.into_iter().take(3) {
-                    if !out.contains(w) {
-                        out.push(w.clone());
+                    if !out.iter().any(|s| &s.replacement == w) {
+                        out.push(Suggestion {
+                            word: word.clone(),
+                            replacement: w.clone(),
+                        });
                     }
                 }
             }
@@ -713,4 +733,112 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> Vec<S
         });
     }
     out
+}
+
+/// The search index over a corpus, with the way back from an index position to the
+/// document and passage.
+pub struct CorpusIndex {
+    pub index: Index,
+    /// Per index position: (document, passage) positions in the corpus.
+    refs: Vec<(usize, usize)>,
+    /// Per document: index position of its first passage.
+    starts: Vec<usize>,
+}
+
+/// One search result, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResultItem {
+    pub doc: usize,
+    pub passage: usize,
+    pub snippet: Vec<Segment>,
+}
+
+/// What the page shows for a query.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchOutcome {
+    pub items: Vec<ResultItem>,
+    pub total: usize,
+    pub all_clauses: bool,
+    pub suggestions: Vec<Suggestion>,
+    pub truncated: bool,
+    /// The query held no word at all (only spaces, punctuation or symbols).
+    pub empty: bool,
+}
+
+/// Characters of passage text shown in a result's snippet.
+pub const SNIPPET_CHARS: usize = 240;
+
+impl CorpusIndex {
+    pub fn new(corpus: &super::model::Corpus) -> CorpusIndex {
+        let mut refs = Vec::new();
+        let mut starts = Vec::new();
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            starts.push(refs.len());
+            refs.extend((0..doc.passages.len()).map(|p| (d, p)));
+        }
+        let texts = corpus
+            .documents
+            .iter()
+            .flat_map(|d| d.passages.iter().map(|p| p.text.as_str()));
+        CorpusIndex {
+            index: Index::new(texts),
+            refs,
+            starts,
+        }
+    }
+
+    /// Runs a query and prepares the best `limit` results with their snippets.
+    pub fn run(&self, corpus: &super::model::Corpus, input: &str, limit: usize) -> SearchOutcome {
+        let query = Query::parse(input);
+        let results = self.index.search(&query, limit);
+        let plan = self.index.plan(&query);
+        let items = results
+            .hits
+            .iter()
+            .map(|hit| {
+                let (doc, passage) = self.refs[hit.passage as usize];
+                let text = &corpus.documents[doc].passages[passage].text;
+                let ranges = self.index.highlights(&plan, hit.passage, text);
+                ResultItem {
+                    doc,
+                    passage,
+                    snippet: snippet(text, &ranges, SNIPPET_CHARS),
+                }
+            })
+            .collect();
+        SearchOutcome {
+            items,
+            total: results.total,
+            all_clauses: results.all_clauses,
+            suggestions: results.suggestions,
+            truncated: query.truncated,
+            empty: query.is_empty(),
+        }
+    }
+
+    /// Highlighted segments of every passage of one document for a query (the whole text of
+    /// each passage, matches marked), for the reading view.
+    pub fn highlight_document(
+        &self,
+        corpus: &super::model::Corpus,
+        doc: usize,
+        input: &str,
+    ) -> Vec<Vec<Segment>> {
+        let query = Query::parse(input);
+        let plan = self.index.plan(&query);
+        let start = self.starts[doc];
+        corpus.documents[doc]
+            .passages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let ranges = if query.is_empty() {
+                    Vec::new()
+                } else {
+                    self.index.highlights(&plan, (start + i) as u32, &p.text)
+                };
+                snippet(&p.text, &ranges, usize::MAX)
+            })
+            .collect()
+    }
 }

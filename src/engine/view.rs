@@ -1,4 +1,5 @@
-//! The view as a URL fragment: which document is open and which passage is focused. Parsed
+//! The view as a URL fragment: the search text, which document is open and which passage is
+//! focused. Parsed
 //! and written here, checked against the corpus, and nothing else; the page only reads and
 //! sets `location.hash`. Later issues add search, actors and dates to the same type.
 
@@ -8,6 +9,8 @@ use super::text::is_passage_key;
 /// What the page shows. `Default` is the list of documents.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
+    /// The search box's text, as typed (cut to the query limit when read from a link).
+    pub query: String,
     pub doc: Option<String>,
     pub passage: Option<String>,
 }
@@ -29,6 +32,7 @@ impl View {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = percent_decode(value);
             match key {
+                "q" => view.query = value,
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" if !value.is_empty() => view.passage = Some(value),
                 _ => {}
@@ -40,6 +44,9 @@ impl View {
     /// The fragment for this view, `#` included; the list of documents is plain `#`.
     pub fn to_url(&self) -> String {
         let mut parts = Vec::new();
+        if !self.query.is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.query)));
+        }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", percent_encode(doc)));
             if let Some(p) = &self.passage {
@@ -52,8 +59,15 @@ impl View {
     /// Checks the view against the corpus and returns the nearest view that exists, with a
     /// notice for the person when the link asked for something that does not.
     pub fn resolve(self, corpus: &Corpus) -> (View, Option<String>) {
+        let query = self.query;
         let Some(doc_id) = self.doc else {
-            return (View::default(), None);
+            return (
+                View {
+                    query,
+                    ..View::default()
+                },
+                None,
+            );
         };
         let Some(doc) = corpus.document(&doc_id) else {
             let notice = format!(
@@ -61,9 +75,16 @@ impl View {
                  Showing all documents instead.",
                 shorten(&doc_id)
             );
-            return (View::default(), Some(notice));
+            return (
+                View {
+                    query,
+                    ..View::default()
+                },
+                Some(notice),
+            );
         };
         let mut view = View {
+            query,
             doc: Some(doc.id.clone()),
             passage: None,
         };
@@ -138,6 +159,7 @@ mod tests {
 
     fn view(doc: Option<&str>, p: Option<&str>) -> View {
         View {
+            query: String::new(),
             doc: doc.map(str::to_string),
             passage: p.map(str::to_string),
         }
@@ -166,6 +188,12 @@ mod tests {
         assert_eq!(View::default().to_url(), "#");
         let odd = view(Some("a b&c=“"), None);
         assert_eq!(View::parse(&odd.to_url()), odd);
+        let searched = View {
+            query: "“high intensity” 63,000 & 100%".to_string(),
+            ..view(Some("d"), Some("k3fabc"))
+        };
+        assert_eq!(View::parse(&searched.to_url()), searched);
+        assert_eq!(View::parse("#q=wessex+ahsn").query, "wessex ahsn");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::corpus::real_corpus;
 use sim_explorer::engine::model::Corpus;
-use sim_explorer::engine::search::{snippet, Index, Query, Segment, MAX_QUERY_CHARS};
+use sim_explorer::engine::search::{replace_word, snippet, Index, Query, Segment, MAX_QUERY_CHARS};
 use std::sync::OnceLock;
 
 struct Fixture {
@@ -188,11 +188,18 @@ fn ranking_prefers_exact_matches_and_whole_queries() {
 fn no_results_offers_the_closest_words() {
     let r = fixture().index.search(&Query::parse("Pxulx"), 5);
     assert_eq!(r.total, 0);
-    assert!(
-        r.suggestions.contains(&"paul".to_string()),
-        "{:?}",
-        r.suggestions
+    let words: Vec<&str> = r
+        .suggestions
+        .iter()
+        .map(|s| s.replacement.as_str())
+        .collect();
+    assert!(words.contains(&"paul"), "{words:?}");
+    assert_eq!(r.suggestions[0].word, "pxulx");
+    assert_eq!(
+        replace_word("Tim Pxulx’s “words”", "pxulx", "paul"),
+        "Tim paul “words”"
     );
+    assert_eq!(replace_word("abc", "zzz", "paul"), "abc paul");
 }
 
 #[test]
@@ -292,4 +299,57 @@ fn phrase_highlights_cover_the_whole_phrase() {
     let ranges = f.index.highlights(&plan, r.hits[0].passage, text);
     let marked: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
     assert!(marked.contains(&"high intensity users"), "{marked:?}");
+}
+
+mod properties {
+    use super::fixture;
+    use proptest::prelude::*;
+    use sim_explorer::engine::search::{Query, MAX_QUERY_CHARS};
+
+    /// Strings mixing the corpus's words, typos, quotes, punctuation, emoji, right-to-left
+    /// text and control characters: the inputs a search box really gets, and worse.
+    fn queries() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Jennings".to_string()),
+            Just("wesex".to_string()),
+            Just("\"".to_string()),
+            Just("“".to_string()),
+            Just("self-harm".to_string()),
+            Just("63,000".to_string()),
+            Just("’s".to_string()),
+            Just(" ".to_string()),
+            Just("<b>".to_string()),
+            Just("🙂".to_string()),
+            Just("עב".to_string()),
+            "[a-z]{1,12}",
+            "\\PC{0,6}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_query_is_answered_sanely(input in queries(), limit in 0usize..30) {
+            let f = fixture();
+            let query = Query::parse(&input);
+            prop_assert_eq!(query.truncated, input.chars().count() > MAX_QUERY_CHARS);
+            let results = f.index.search(&query, limit);
+            prop_assert!(results.hits.len() <= limit);
+            prop_assert!(results.hits.len() <= results.total);
+            prop_assert!(results.hits.windows(2).all(|w| w[0].score >= w[1].score));
+            let plan = f.index.plan(&query);
+            for hit in &results.hits {
+                prop_assert!(hit.score.is_finite());
+                let text = &f.passages[hit.passage as usize].1;
+                for (s, e) in f.index.highlights(&plan, hit.passage, text) {
+                    // Highlights are non-empty ranges on character boundaries of the text.
+                    prop_assert!(s < e && e <= text.len());
+                    prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                }
+            }
+        }
+    }
 }

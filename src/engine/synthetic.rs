@@ -1,0 +1,111 @@
+//! A deterministic synthetic corpus for benchmarks: any number of passages of realistic
+//! length, whose words follow Zipf's law over a vocabulary of real words (given) followed by
+//! made-up rarer ones, so the index sees the common/rare mix of real text at any scale.
+
+/// SplitMix64: tiny, fast, and the same sequence on every platform for a seed.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+    /// Uniform in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+const SYLLABLES: [&str; 24] = [
+    "ba", "ker", "lin", "mo", "ton", "ra", "vel", "son", "dri", "ca", "mer", "po", "sta", "ful",
+    "ni", "gor", "ve", "len", "tur", "sca", "wen", "dal", "bro", "shi",
+];
+
+/// Made-up words, 2 to 4 syllables, distinct from one another.
+fn pseudo_words(n: usize, rng: &mut Rng) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let syllables = 2 + rng.below(3);
+        let word: String = (0..syllables)
+            .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+            .collect();
+        if seen.insert(word.clone()) {
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// `n` passages of 20 to 120 words (mean about 60, like the real record), sentences with
+/// capitals, commas and full stops. `common` are real words, most frequent first; the
+/// vocabulary continues with `rare` made-up words.
+pub fn passages(n: usize, common: &[&str], rare: usize, seed: u64) -> Vec<String> {
+    let mut rng = Rng::new(seed);
+    let mut vocab: Vec<String> = common.iter().map(|w| w.to_string()).collect();
+    vocab.extend(pseudo_words(rare, &mut rng));
+    // Zipf: the word of rank r has weight 1/r; sample by binary search on the cumulative sum.
+    let mut cumulative = Vec::with_capacity(vocab.len());
+    let mut sum = 0.0;
+    for r in 1..=vocab.len() {
+        sum += 1.0 / r as f64;
+        cumulative.push(sum);
+    }
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = 20 + rng.below(51) + rng.below(51);
+        let mut text = String::with_capacity(len * 7);
+        let mut capital = true;
+        for k in 0..len {
+            let x = rng.unit() * sum;
+            let word = &vocab[cumulative.partition_point(|&c| c < x).min(vocab.len() - 1)];
+            if k > 0 {
+                text.push(' ');
+            }
+            if capital {
+                let mut chars = word.chars();
+                if let Some(c) = chars.next() {
+                    text.extend(c.to_uppercase());
+                    text.push_str(chars.as_str());
+                }
+                capital = false;
+            } else {
+                text.push_str(word);
+            }
+            if k + 1 == len || rng.below(14) == 0 {
+                text.push('.');
+                capital = true;
+            } else if rng.below(10) == 0 {
+                text.push(',');
+            }
+        }
+        out.push(text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_deterministic_and_realistic() {
+        let a = passages(200, &["the", "police", "scheme"], 1000, 7);
+        assert_eq!(a, passages(200, &["the", "police", "scheme"], 1000, 7));
+        let words: usize = a.iter().map(|p| p.split_whitespace().count()).sum();
+        let mean = words / a.len();
+        assert!((50..=70).contains(&mean), "{mean}");
+        assert!(a.iter().all(|p| p.ends_with('.')));
+        assert_ne!(a, passages(200, &["the", "police", "scheme"], 1000, 8));
+    }
+}

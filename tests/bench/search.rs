@@ -1,0 +1,155 @@
+//! Native benchmark of the search engine: index build and per-query latency (p50, p95) on
+//! the real corpus and on deterministic synthetic corpora up to 100,000 passages, plus
+//! recall@5 on the misspelt query set. Prints figures; asserts nothing about time, because
+//! timings on a shared machine are noise to compare, not facts to fail on.
+//! Run: `cargo bench --bench search` (`-- --quick` for fewer repetitions).
+
+use sim_explorer::compiled::corpus;
+use sim_explorer::engine::normalize::words;
+use sim_explorer::engine::search::{CorpusIndex, Index, Query};
+use sim_explorer::engine::synthetic;
+use std::collections::HashMap;
+use std::time::Instant;
+
+struct Recall {
+    query: String,
+    expect: Vec<String>,
+}
+
+fn queries() -> (Vec<String>, Vec<Recall>) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bench/queries.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("queries.json")).unwrap();
+    let latency = json["latency"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q.as_str().unwrap().to_string())
+        .collect();
+    let recall = json["recall"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| Recall {
+            query: r["query"].as_str().unwrap().to_string(),
+            expect: r["expect"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e.as_str().unwrap().to_string())
+                .collect(),
+        })
+        .collect();
+    (latency, recall)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Times every query `reps` times; returns (p50, p95, max) in milliseconds.
+fn latency(index: &Index, queries: &[String], reps: usize) -> (f64, f64, f64) {
+    let parsed: Vec<Query> = queries.iter().map(|q| Query::parse(q)).collect();
+    let mut samples = Vec::with_capacity(parsed.len() * reps);
+    for _ in 0..reps {
+        for q in &parsed {
+            let t = Instant::now();
+            let r = index.search(q, 20);
+            std::hint::black_box(r);
+            samples.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    samples.sort_by(f64::total_cmp);
+    (
+        percentile(&samples, 0.5),
+        percentile(&samples, 0.95),
+        *samples.last().unwrap(),
+    )
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let reps = if quick { 5 } else { 50 };
+    let (latency_queries, recall_queries) = queries();
+    let corpus = corpus();
+
+    println!(
+        "Search benchmark (native, release profile{})",
+        if quick { ", quick" } else { "" }
+    );
+    println!();
+
+    // The real corpus.
+    let t = Instant::now();
+    let builds = if quick { 3 } else { 20 };
+    for _ in 0..builds {
+        std::hint::black_box(CorpusIndex::new(corpus));
+    }
+    let build_ms = t.elapsed().as_secs_f64() * 1e3 / builds as f64;
+    let ci = CorpusIndex::new(corpus);
+    let (p50, p95, max) = latency(&ci.index, &latency_queries, reps);
+    println!(
+        "corpus: {} passages, {} words in the vocabulary",
+        ci.index.passage_count(),
+        ci.index.vocabulary_len()
+    );
+    println!("  index build      {build_ms:8.3} ms");
+    println!("  query latency    p50 {p50:.4} ms   p95 {p95:.4} ms   max {max:.4} ms   ({} queries x {reps})", latency_queries.len());
+
+    // Recall@5 on the misspelt set.
+    let texts: Vec<&str> = corpus
+        .documents
+        .iter()
+        .flat_map(|d| d.passages.iter().map(|p| p.text.as_str()))
+        .collect();
+    let (mut found, mut wanted) = (0, 0);
+    let mut misses = Vec::new();
+    for r in &recall_queries {
+        let hits = ci.index.search(&Query::parse(&r.query), 5).hits;
+        for e in &r.expect {
+            wanted += 1;
+            if hits
+                .iter()
+                .any(|h| texts[h.passage as usize].contains(e.as_str()))
+            {
+                found += 1;
+            } else {
+                misses.push(format!("{:?} -> {:?}", r.query, e));
+            }
+        }
+    }
+    println!(
+        "  recall@5         {found}/{wanted} = {:.3}",
+        found as f64 / wanted as f64
+    );
+    for m in &misses {
+        println!("    missed {m}");
+    }
+
+    // Synthetic corpora: the corpus's words by frequency, then made-up rarer words.
+    let mut freq: HashMap<String, usize> = HashMap::new();
+    for t in &texts {
+        for w in words(t) {
+            *freq.entry(w).or_default() += 1;
+        }
+    }
+    let mut common: Vec<(String, usize)> = freq.into_iter().collect();
+    common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let common: Vec<&str> = common.iter().map(|(w, _)| w.as_str()).collect();
+    println!();
+    for n in [10_000, 100_000] {
+        let t = Instant::now();
+        let passages = synthetic::passages(n, &common, 30_000, 42);
+        let gen_ms = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let index = Index::new(passages.iter().map(String::as_str));
+        let build_ms = t.elapsed().as_secs_f64() * 1e3;
+        let (p50, p95, max) = latency(&index, &latency_queries, if quick { 2 } else { 10 });
+        println!(
+            "synthetic {n}: {} words in the vocabulary (generated in {gen_ms:.0} ms)",
+            index.vocabulary_len()
+        );
+        println!("  index build      {build_ms:8.1} ms");
+        println!("  query latency    p50 {p50:.3} ms   p95 {p95:.3} ms   max {max:.3} ms");
+    }
+}
