@@ -72,8 +72,9 @@ async fn reader_shows_passages_with_anchors_and_focus() {
     let doc = &corpus().documents[1];
     let key = doc.passages[3].key.clone();
     let focus = Memo::new(move |_| Some(key.clone()));
+    let query = Memo::new(|_| "Hampshire police".to_string());
     let _mounted = leptos::mount::mount_to(host.0.clone(), move || {
-        view! { <Reader doc=doc focus=focus /> }
+        view! { <Reader doc=doc focus=focus query=query /> }
     });
     tick().await;
     assert_eq!(host.text("#doc-title"), doc.title.value);
@@ -82,8 +83,23 @@ async fn reader_shows_passages_with_anchors_and_focus() {
     for (el, p) in passages.iter().zip(&doc.passages) {
         assert_eq!(el.id(), format!("p-{}", p.key));
         let text = el.query_selector(".passage-text").unwrap().unwrap();
-        assert_eq!(text.text_content().unwrap(), p.text, "verbatim");
+        assert_eq!(
+            text.text_content().unwrap(),
+            p.text,
+            "verbatim, marks or not"
+        );
     }
+    // The search's words are marked in the text.
+    let marks: Vec<String> = host
+        .all("mark")
+        .iter()
+        .map(|m| m.text_content().unwrap().to_lowercase())
+        .collect();
+    assert!(marks.contains(&"hampshire".to_string()), "{marks:?}");
+    assert!(
+        marks.iter().all(|m| m == "hampshire" || m == "police"),
+        "{marks:?}"
+    );
     let focused = host.all(".passage.focused");
     assert_eq!(focused.len(), 1);
     assert_eq!(focused[0].id(), format!("p-{}", doc.passages[3].key));
@@ -107,4 +123,42 @@ async fn app_follows_the_fragment_and_explains_bad_links() {
     location.set_hash("").unwrap();
     tick().await;
     assert!(host.all(".notice").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_search_shows_ranked_marked_results() {
+    let host = Host::new();
+    window().location().set_hash("").unwrap();
+    let _mounted = leptos::mount::mount_to(host.0.clone(), App);
+    tick().await;
+    let input: web_sys::HtmlInputElement = host
+        .0
+        .query_selector("#search-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("Wesex");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    let results = host.all("ol.results > li.result");
+    assert!(!results.is_empty());
+    assert!(host.text(".result-count").ends_with("passages match."));
+    for r in &results {
+        let marks = r.query_selector_all("mark").unwrap();
+        assert!(marks.length() > 0);
+        let mark = marks.item(0).unwrap().text_content().unwrap();
+        assert_eq!(mark.to_lowercase(), "wessex");
+    }
+    // The URL holds the search, without a history entry per keystroke.
+    assert_eq!(window().location().hash().unwrap(), "#q=Wesex");
+
+    input.set_value("zzqqxx");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(host.text(".result-count"), "No passages match.");
+    window().location().set_hash("").unwrap();
 }
