@@ -6,3 +6,6 @@ pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench;

@@ -151,7 +151,10 @@ pub struct Index {
     postings: Vec<Vec<(u32, u16)>>,
     /// Per passage: its words as term ids, in order (phrases, highlights).
     passage_terms: Vec<Vec<u32>>,
-    avg_len: f32,
+    /// Per term: its inverse document frequency, computed once.
+    idf: Vec<f32>,
+    /// Per passage: BM25's length normalisation `K1 * (1 - B + B * len / avg_len)`.
+    len_norm: Vec<f32>,
     /// Term ids by their first character, for fuzzy candidates.
     by_initial: HashMap<char, Vec<u32>>,
 }
@@ -211,34 +214,49 @@ pub struct Plan {
 impl Index {
     /// Builds the index over passage texts, in order.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
-        let tokenized: Vec<Vec<String>> = texts
-            .into_iter()
-            .map(|t| tokenize(t).into_iter().map(|t| t.norm).collect())
-            .collect();
-        let mut vocab: Vec<String> = tokenized.iter().flatten().cloned().collect();
+        // Ids in order of first appearance, renumbered alphabetically at the end so that a
+        // prefix is a contiguous range of ids.
+        let mut first_ids: HashMap<String, u32> = HashMap::new();
+        let mut passage_terms: Vec<Vec<u32>> = Vec::new();
+        for text in texts {
+            let terms: Vec<u32> = tokenize(text)
+                .into_iter()
+                .map(|t| {
+                    let next = first_ids.len() as u32;
+                    *first_ids.entry(t.norm).or_insert(next)
+                })
+                .collect();
+            passage_terms.push(terms);
+        }
+        let mut vocab: Vec<(String, u32)> = first_ids.into_iter().collect();
         vocab.sort_unstable();
-        vocab.dedup();
+        let mut renumber = vec![0u32; vocab.len()];
+        for (new, (_, old)) in vocab.iter().enumerate() {
+            renumber[*old as usize] = new as u32;
+        }
+        let vocab: Vec<String> = vocab.into_iter().map(|(w, _)| w).collect();
         let ids: HashMap<String, u32> = vocab
             .iter()
             .enumerate()
             .map(|(i, w)| (w.clone(), i as u32))
             .collect();
+
         let mut postings: Vec<Vec<(u32, u16)>> = vec![Vec::new(); vocab.len()];
-        let mut passage_terms = Vec::with_capacity(tokenized.len());
         let mut total_len = 0usize;
-        for (p, words) in tokenized.iter().enumerate() {
-            let terms: Vec<u32> = words.iter().map(|w| ids[w]).collect();
-            let mut counts: HashMap<u32, u16> = HashMap::new();
-            for &t in &terms {
-                *counts.entry(t).or_default() += 1;
-            }
-            let mut counts: Vec<(u32, u16)> = counts.into_iter().collect();
-            counts.sort_unstable();
-            for (t, n) in counts {
-                postings[t as usize].push((p as u32, n));
+        let mut sorted: Vec<u32> = Vec::new();
+        for (p, terms) in passage_terms.iter_mut().enumerate() {
+            for t in terms.iter_mut() {
+                *t = renumber[*t as usize];
             }
             total_len += terms.len();
-            passage_terms.push(terms);
+            // Term frequencies by sorting: no hash map per passage.
+            sorted.clear();
+            sorted.extend_from_slice(terms);
+            sorted.sort_unstable();
+            for run in sorted.chunk_by(|a, b| a == b) {
+                let tf = run.len().min(u16::MAX as usize) as u16;
+                postings[run[0] as usize].push((p as u32, tf));
+            }
         }
         let mut by_initial: HashMap<char, Vec<u32>> = HashMap::new();
         for (i, w) in vocab.iter().enumerate() {
@@ -246,13 +264,26 @@ impl Index {
                 by_initial.entry(c).or_default().push(i as u32);
             }
         }
-        let n = passage_terms.len().max(1);
+        let n = passage_terms.len() as f32;
+        let avg_len = (total_len as f32 / n.max(1.0)).max(1.0);
+        let idf = postings
+            .iter()
+            .map(|p| {
+                let df = p.len() as f32;
+                (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+            })
+            .collect();
+        let len_norm = passage_terms
+            .iter()
+            .map(|t| K1 * (1.0 - B + B * t.len() as f32 / avg_len))
+            .collect();
         Index {
             vocab,
             ids,
             postings,
             passage_terms,
-            avg_len: (total_len as f32 / n as f32).max(1.0),
+            idf,
+            len_norm,
             by_initial,
         }
     }
@@ -267,12 +298,6 @@ impl Index {
 
     fn df(&self, term: u32) -> usize {
         self.postings[term as usize].len()
-    }
-
-    fn idf(&self, term: u32) -> f32 {
-        let n = self.passage_count() as f32;
-        let df = self.df(term) as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
     /// Vocabulary words that `word` begins (itself excluded), most frequent first.
@@ -313,6 +338,13 @@ impl Index {
                 .map_or(&[][..], |v| v.as_slice())
             {
                 let t = &self.vocab[term as usize];
+                // Cheap length check on bytes before decoding characters: a word much
+                // shorter than the query, or (unless typing) much longer, cannot be close.
+                if t.len() + max_edits + 1 < word.len()
+                    || (!prefix && t.len() > 4 * (word.len() + max_edits + 1))
+                {
+                    continue;
+                }
                 t_chars.clear();
                 t_chars.extend(t.chars());
                 if t_chars == q {
@@ -403,9 +435,8 @@ impl Index {
     }
 
     fn bm25(&self, term: u32, tf: u16, passage: u32) -> f32 {
-        let len = self.passage_terms[passage as usize].len() as f32;
         let tf = f32::from(tf);
-        self.idf(term) * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len))
+        self.idf[term as usize] * tf * (K1 + 1.0) / (tf + self.len_norm[passage as usize])
     }
 
     /// Finds the passages for a query: the best `limit` of them ranked, and how many in all.
@@ -426,8 +457,11 @@ impl Index {
                 self.score_phrase(clause, &mut best, &mut touched);
             } else {
                 for &(term, weight) in &clause.terms[0] {
+                    // The hot loop: one multiply-add and a division per posting.
+                    let w = weight * self.idf[term as usize] * (K1 + 1.0);
                     for &(p, tf) in &self.postings[term as usize] {
-                        let s = weight * self.bm25(term, tf, p);
+                        let tf = f32::from(tf);
+                        let s = w * tf / (tf + self.len_norm[p as usize]);
                         let slot = &mut best[p as usize];
                         if *slot == 0.0 {
                             touched.push(p);

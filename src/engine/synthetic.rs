@@ -47,6 +47,20 @@ fn pseudo_words(n: usize, rng: &mut Rng) -> Vec<String> {
     out
 }
 
+/// The normalised words of `texts`, most frequent first (ties alphabetical): the `common`
+/// vocabulary for `passages`.
+pub fn words_by_frequency<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut freq: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for text in texts {
+        for w in super::normalize::words(text) {
+            *freq.entry(w).or_default() += 1;
+        }
+    }
+    let mut words: Vec<(String, usize)> = freq.into_iter().collect();
+    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    words.into_iter().map(|(w, _)| w).collect()
+}
+
 /// `n` passages of 20 to 120 words (mean about 60, like the real record), sentences with
 /// capitals, commas and full stops. `common` are real words, most frequent first; the
 /// vocabulary continues with `rare` made-up words.

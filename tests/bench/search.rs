@@ -5,10 +5,8 @@
 //! Run: `cargo bench --bench search` (`-- --quick` for fewer repetitions).
 
 use sim_explorer::compiled::corpus;
-use sim_explorer::engine::normalize::words;
 use sim_explorer::engine::search::{CorpusIndex, Index, Query};
 use sim_explorer::engine::synthetic;
-use std::collections::HashMap;
 use std::time::Instant;
 
 struct Recall {
@@ -127,15 +125,8 @@ fn main() {
     }
 
     // Synthetic corpora: the corpus's words by frequency, then made-up rarer words.
-    let mut freq: HashMap<String, usize> = HashMap::new();
-    for t in &texts {
-        for w in words(t) {
-            *freq.entry(w).or_default() += 1;
-        }
-    }
-    let mut common: Vec<(String, usize)> = freq.into_iter().collect();
-    common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let common: Vec<&str> = common.iter().map(|(w, _)| w.as_str()).collect();
+    let common = synthetic::words_by_frequency(texts.iter().copied());
+    let common: Vec<&str> = common.iter().map(String::as_str).collect();
     println!();
     for n in [10_000, 100_000] {
         let t = Instant::now();

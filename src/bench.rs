@@ -1,0 +1,84 @@
+//! Entry points for the browser benchmark (tests/bench/browser.mjs), compiled only with
+//! `--features bench`: load the real corpus or a synthetic one into an index, hand the
+//! passage texts to the JavaScript engines it is compared with, and answer queries.
+
+use crate::compiled::{corpus, search_index};
+use crate::engine::search::{CorpusIndex, Index, Query};
+use crate::engine::synthetic;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static LOADED: RefCell<Option<(Index, Vec<String>)>> = const { RefCell::new(None) };
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn corpus_texts() -> Vec<String> {
+    corpus()
+        .documents
+        .iter()
+        .flat_map(|d| d.passages.iter().map(|p| p.text.clone()))
+        .collect()
+}
+
+/// Loads the real corpus (`n` = 0) or `n` synthetic passages and indexes them; returns the
+/// time the index took to build, in milliseconds.
+#[wasm_bindgen]
+pub fn bench_load(n: usize) -> f64 {
+    let texts = if n == 0 {
+        corpus_texts()
+    } else {
+        let base = corpus_texts();
+        let common = synthetic::words_by_frequency(base.iter().map(String::as_str));
+        let common: Vec<&str> = common.iter().map(String::as_str).collect();
+        synthetic::passages(n, &common, 30_000, 42)
+    };
+    let t = now();
+    let index = Index::new(texts.iter().map(String::as_str));
+    let ms = now() - t;
+    LOADED.with(|l| *l.borrow_mut() = Some((index, texts)));
+    ms
+}
+
+/// The loaded passage texts, in index order.
+#[wasm_bindgen]
+pub fn bench_texts() -> Vec<String> {
+    LOADED.with(|l| {
+        l.borrow()
+            .as_ref()
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// The top `k` passages (positions in `bench_texts`) for a query.
+#[wasm_bindgen]
+pub fn bench_search(query: &str, k: usize) -> Vec<u32> {
+    LOADED.with(|l| {
+        l.borrow().as_ref().map_or_else(Vec::new, |(index, _)| {
+            index
+                .search(&Query::parse(query), k)
+                .hits
+                .iter()
+                .map(|h| h.passage)
+                .collect()
+        })
+    })
+}
+
+/// Milliseconds the page's own start-up index (`CorpusIndex` over the compiled corpus)
+/// takes to build: the figure that decides building it in the browser.
+#[wasm_bindgen]
+pub fn bench_startup_index_ms(reps: usize) -> f64 {
+    let _ = search_index();
+    let t = now();
+    for _ in 0..reps.max(1) {
+        std::hint::black_box(CorpusIndex::new(corpus()));
+    }
+    (now() - t) / reps.max(1) as f64
+}
