@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
     let focus = Memo::new(move |_| view_state.with(|v| v.passage.clone()));
     let query = Memo::new(move |_| view_state.with(|v| v.query.clone()));
     let searching = Memo::new(move |_| query.with(|q| !q.trim().is_empty()));
+    let at_home = Memo::new(move |_| doc_id.with(Option::is_none) && !searching.get());
     let notice = move || route.with(|(_, n)| n.clone());
 
     // Talks to the world outside the reactive graph: the tab title, scrolling and keyboard
@@ -78,13 +79,13 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        // While a document is open the header shrinks to its title, so on a phone the text
-        // starts on the first screen.
-        <header class="site-header" class:compact=move || doc_id.with(Option::is_some)>
+        // While reading or searching the header shrinks to its title, so on a phone the text
+        // or the results start on the first screen.
+        <header class="site-header" class:compact=move || !at_home.get()>
             <h1>
                 <a href="#">"SIM Explorer"</a>
             </h1>
-            <Show when=move || doc_id.with(Option::is_none)>
+            <Show when=move || at_home.get()>
                 <p class="lede">
                     "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
                     police officers into NHS mental health care in England: its spread, the \

@@ -38,15 +38,26 @@ fn result_links() -> Vec<web_sys::HtmlElement> {
         .collect()
 }
 
+/// What the page says when it cuts a search to `MAX_QUERY_CHARS`.
+pub fn cut_notice() -> String {
+    format!("Your search was cut to its first {MAX_QUERY_CHARS} characters.")
+}
+
 /// Sets the search text: shows the results (closing any open document) and rewrites the
-/// URL in place.
-pub fn set_query(route: Route, text: String) {
+/// URL in place. Text beyond the query limit is cut here, with a notice, so a huge paste
+/// never reaches the URL or the engine.
+pub fn set_query(route: Route, mut text: String) {
+    let mut notice = None;
+    if let Some((cut, _)) = text.char_indices().nth(MAX_QUERY_CHARS) {
+        text.truncate(cut);
+        notice = Some(cut_notice());
+    }
     let view = View {
         query: text,
         ..View::default()
     };
     super::replace_url(&view.to_url());
-    route.set((view, None));
+    route.set((view, notice));
 }
 
 #[component]
@@ -226,11 +237,7 @@ pub fn SearchResults(route: Route) -> impl IntoView {
         <section class="results-section" aria-labelledby="results-heading">
             <h2 id="results-heading" tabindex="-1">"Search results"</h2>
             <Show when=move || outcome.with(|o| o.truncated)>
-                <p class="notice" role="note">
-                    {format!(
-                        "Your search was cut to its first {MAX_QUERY_CHARS} characters."
-                    )}
-                </p>
+                <p class="notice" role="note">{cut_notice()}</p>
             </Show>
             <p class="result-count" role="status">{count_text}</p>
             <Show when=move || outcome.with(|o| o.total > 0 && !o.all_clauses)>
