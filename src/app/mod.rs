@@ -65,8 +65,8 @@ pub fn App() -> impl IntoView {
     let doc_id = Memo::new(move |_| view_state.with(|v| v.doc.clone()));
     let focus = Memo::new(move |_| view_state.with(|v| v.passage.clone()));
     let query = Memo::new(move |_| view_state.with(|v| v.query.clone()));
-    let searching = Memo::new(move |_| query.with(|q| !q.trim().is_empty()));
-    let at_home = Memo::new(move |_| doc_id.with(Option::is_none) && !searching.get());
+    let searching = move || query.with(|q| !q.trim().is_empty());
+    let at_home = move || doc_id.with(Option::is_none) && !searching();
     let notice = move || route.with(|(_, n)| n.clone());
 
     // Talks to the world outside the reactive graph: the tab title, scrolling and keyboard
@@ -81,22 +81,20 @@ pub fn App() -> impl IntoView {
     view! {
         // While reading or searching the header shrinks to its title, so on a phone the text
         // or the results start on the first screen.
-        <header class="site-header" class:compact=move || !at_home.get()>
+        <header class="site-header" class:compact=move || !at_home()>
             <h1>
                 <a href="#">"SIM Explorer"</a>
             </h1>
-            <Show when=move || at_home.get()>
-                <p class="lede">
+            // Hidden by the stylesheet while the header is compact.
+            <p class="lede">
                     "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
                     police officers into NHS mental health care in England: its spread, the \
                     campaign against it and NHS England’s response, 2012–2023. Every passage \
                     is quoted word for word from its source."
                 </p>
-                <p class="content-note">
-                    "This record discusses suicide, self-harm and coercion in mental health \
-                    care."
-                </p>
-            </Show>
+            <p class="content-note">
+                "This record discusses suicide, self-harm and coercion in mental health care."
+            </p>
         </header>
         // Outside the header so it can stay on screen while the page scrolls.
         <SearchBox route=route />
@@ -120,7 +118,7 @@ pub fn App() -> impl IntoView {
             }}
             {move || match doc_id.get().and_then(|id| corpus().document(&id)) {
                 Some(doc) => view! { <Reader doc=doc focus=focus query=query /> }.into_any(),
-                None if searching.get() => view! { <SearchResults route=route /> }.into_any(),
+                None if searching() => view! { <SearchResults route=route /> }.into_any(),
                 None => view! { <DocumentList /> }.into_any(),
             }}
         </main>

@@ -139,15 +139,14 @@ fn on_results_keydown(route: Route, ev: web_sys::KeyboardEvent) {
 #[component]
 pub fn SearchResults(route: Route) -> impl IntoView {
     let query = Memo::new(move |_| route.with(|(v, _)| v.query.clone()));
-    let limit = RwSignal::new(PAGE);
-    // A new query starts from the first page again.
-    Effect::new(move |_| {
-        query.track();
-        limit.set(PAGE);
-    });
+    // How many results to show, for the query it was raised for: a new query starts from
+    // the first page again.
+    let shown = RwSignal::new((String::new(), PAGE));
+    let limit =
+        move || shown.with(|(for_query, n)| query.with(|q| if q == for_query { *n } else { PAGE }));
     let outcome = Memo::new(move |_| {
         let q = query.get();
-        search_index().run(corpus(), &q, limit.get())
+        search_index().run(corpus(), &q, limit())
     });
 
     let count_text = move || {
@@ -236,15 +235,14 @@ pub fn SearchResults(route: Route) -> impl IntoView {
     view! {
         <section class="results-section" aria-labelledby="results-heading">
             <h2 id="results-heading" tabindex="-1">"Search results"</h2>
-            <Show when=move || outcome.with(|o| o.truncated)>
-                <p class="notice" role="note">{cut_notice()}</p>
-            </Show>
+            // Shown and hidden rather than mounted: less code in the page than <Show>.
+            <p class="notice" role="note" hidden=move || outcome.with(|o| !o.truncated)>
+                {cut_notice()}
+            </p>
             <p class="result-count" role="status">{count_text}</p>
-            <Show when=move || outcome.with(|o| o.total > 0 && !o.all_clauses)>
-                <p class="partial-note">
-                    "No passage holds every word you typed; these hold some of them."
-                </p>
-            </Show>
+            <p class="partial-note" hidden=move || outcome.with(|o| o.total == 0 || o.all_clauses)>
+                "No passage holds every word you typed; these hold some of them."
+            </p>
             {suggestions}
             <ol
                 class="results"
@@ -253,8 +251,12 @@ pub fn SearchResults(route: Route) -> impl IntoView {
             >
                 {items}
             </ol>
-            <Show when=move || outcome.with(|o| o.total > o.items.len())>
-                <button type="button" class="more" on:click=move |_| limit.update(|l| *l += PAGE)>
+            <button
+                type="button"
+                class="more"
+                hidden=move || outcome.with(|o| o.total <= o.items.len())
+                on:click=move |_| shown.set((query.get_untracked(), limit() + PAGE))
+            >
                     {move || {
                         outcome
                             .with(|o| {
@@ -265,8 +267,7 @@ pub fn SearchResults(route: Route) -> impl IntoView {
                                 )
                             })
                     }}
-                </button>
-            </Show>
+            </button>
         </section>
     }
 }

@@ -15,6 +15,34 @@ pub struct Token {
     pub hyphen_joined: bool,
 }
 
+/// True for a character that belongs in a word: ASCII letters and digits, and any other
+/// character outside the blocks of punctuation, symbols, arrows, emoji and other marks
+/// between words. Letters of every script count, without the Unicode property tables that
+/// `char::is_alphanumeric` would add to the page.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c as u32,
+        0x80..=0xBF          // Latin-1 controls, punctuation and symbols
+        | 0xD7 | 0xF7        // × ÷
+        | 0x2000..=0x2BFF    // punctuation, super/subscripts, currency, letterlike symbols,
+                             // number forms, arrows, maths, technical, boxes, shapes, dingbats
+        | 0x2E00..=0x2E7F    // supplemental punctuation
+        | 0x3000..=0x303F    // CJK symbols and punctuation
+        | 0xFE00..=0xFE0F    // variation selectors
+        | 0xFE30..=0xFE4F    // CJK compatibility forms
+        | 0xFE50..=0xFE6F    // small form variants
+        | 0xFF00..=0xFF0F    // fullwidth punctuation
+        | 0xFF1A..=0xFF20
+        | 0xFF3B..=0xFF40
+        | 0xFF5B..=0xFF65
+        | 0xFFF0..=0xFFFF    // specials
+        | 0x1F000..=0x1FBFF  // emoji, pictographs, symbols
+        | 0xE0000..=0xE007F  // tags
+    )
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
 }
@@ -66,15 +94,17 @@ pub fn fold_char(c: char, out: &mut String) {
             out.push_str("oe");
             return;
         }
-        _ => {
-            out.extend(c.to_lowercase());
-            return;
-        }
+        // Greek and Cyrillic capitals by their fixed offsets. Other scripts are kept as they
+        // are: `char::to_lowercase` would bring an 11 KB Unicode table into the page for
+        // letters an English record does not use.
+        'Α'..='Ω' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        _ => c,
     };
     out.push(base);
 }
 
-/// Splits text into normalised words. Letters and digits make words; an apostrophe inside a
+/// Splits text into normalised words. Word characters (`is_word_char`) make words; an apostrophe inside a
 /// word is dropped ("we’ve" is "weve") and a possessive ending is removed ("Jennings’s",
 /// "members’"); a comma or full stop between digits followed by exactly three digits is a
 /// thousands separator ("63,000"). Everything else separates words.
@@ -85,12 +115,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut joined_next = false;
     while i < chars.len() {
         let (start, c) = chars[i];
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             // A dash directly between two words joins them for phrase purposes.
             joined_next = is_hyphen(c)
                 && i > 0
-                && chars[i - 1].1.is_alphanumeric()
-                && chars.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+                && is_word_char(chars[i - 1].1)
+                && chars.get(i + 1).is_some_and(|(_, n)| is_word_char(*n));
             i += 1;
             continue;
         }
@@ -98,16 +128,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut end = start;
         while i < chars.len() {
             let (at, c) = chars[i];
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 fold_char(c, &mut norm);
                 end = at + c.len_utf8();
                 i += 1;
-            } else if is_apostrophe(c) && chars.get(i + 1).is_some_and(|(_, n)| n.is_alphabetic()) {
+            } else if is_apostrophe(c) && chars.get(i + 1).is_some_and(|(_, n)| is_word_char(*n)) {
                 // Inside a word: keep reading, drop the mark.
                 i += 1;
                 // A possessive 's at the end of the word ends it here.
                 let s_then_break = matches!(chars.get(i), Some((_, 's' | 'S')))
-                    && chars.get(i + 1).is_none_or(|(_, n)| !n.is_alphanumeric());
+                    && chars.get(i + 1).is_none_or(|(_, n)| !is_word_char(*n));
                 if s_then_break {
                     end = chars[i].0 + 1;
                     i += 1;
@@ -181,6 +211,8 @@ mod tests {
             "Café NAÏVE Œuvre straße",
             &["cafe", "naive", "oeuvre", "strasse"],
         );
+        check("ΣΙΜ Москва Ёж", &["σιμ", "москва", "ёж"]);
+        check("עברית SIM 🙂 → € ½ ‘quoted’", &["עברית", "sim", "quoted"]);
         check("#StopSIM SIM/HIN", &["stopsim", "sim", "hin"]);
         check("", &[]);
         check("  … — ", &[]);

@@ -18,7 +18,9 @@
 use super::normalize::{tokenize, Token};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
-use std::collections::{HashMap, HashSet};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// Longest query read, in characters; the rest is cut off with a notice. Long enough for any
 /// sentence a person would search for, short enough that no input can stall the page.
@@ -92,7 +94,7 @@ impl Query {
         let typing = input
             .chars()
             .last()
-            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’'));
+            .is_some_and(|c| super::normalize::is_word_char(c) || matches!(c, '\'' | '’'));
         let mut clauses = Vec::new();
         let mut in_quotes = false;
         let pieces: Vec<&str> = input.split(is_quote).collect();
@@ -122,8 +124,13 @@ impl Query {
             }
             in_quotes = !in_quotes;
         }
-        let mut seen = HashSet::new();
-        clauses.retain(|c| seen.insert(c.clone()));
+        let mut unique: Vec<Clause> = Vec::with_capacity(clauses.len());
+        for c in clauses {
+            if !unique.contains(&c) {
+                unique.push(c);
+            }
+        }
+        let mut clauses = unique;
         clauses.truncate(MAX_CLAUSES);
         Query { clauses, truncated }
     }
@@ -144,9 +151,9 @@ fn push_run(clauses: &mut Vec<Clause>, mut run: Vec<String>, prefix: bool) {
 
 /// The search index: vocabulary, postings and each passage's words in order.
 pub struct Index {
-    /// Sorted; a term's id is its position, so a prefix is a contiguous range.
+    /// Sorted; a term's id is its position, so a prefix (or a first letter) is a contiguous
+    /// range and a lookup is a binary search: no hash maps to ship or fill.
     vocab: Vec<String>,
-    ids: HashMap<String, u32>,
     /// Per term: (passage, occurrences), passages ascending.
     postings: Vec<Vec<(u32, u16)>>,
     /// Per passage: its words as term ids, in order (phrases, highlights).
@@ -155,8 +162,21 @@ pub struct Index {
     idf: Vec<f32>,
     /// Per passage: BM25's length normalisation `K1 * (1 - B + B * len / avg_len)`.
     len_norm: Vec<f32>,
-    /// Term ids by their first character, for fuzzy candidates.
-    by_initial: HashMap<char, Vec<u32>>,
+}
+
+/// Orders (id, score) pairs best first, ties by id. The one comparator every ranking here
+/// uses: each distinct sort is another copy of the sorting code in the page.
+fn by_score_desc(a: &(u32, f32), b: &(u32, f32)) -> Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// Keeps the best `n` of `items`, sorted.
+fn keep_best(items: &mut Vec<(u32, f32)>, n: usize) {
+    if items.len() > n && n > 0 {
+        items.select_nth_unstable_by(n - 1, by_score_desc);
+    }
+    items.truncate(n);
+    items.sort_unstable_by(by_score_desc);
 }
 
 /// One matching passage.
@@ -235,34 +255,22 @@ impl Index {
             renumber[*old as usize] = new as u32;
         }
         let vocab: Vec<String> = vocab.into_iter().map(|(w, _)| w).collect();
-        let ids: HashMap<String, u32> = vocab
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (w.clone(), i as u32))
-            .collect();
 
         let mut postings: Vec<Vec<(u32, u16)>> = vec![Vec::new(); vocab.len()];
         let mut total_len = 0usize;
-        let mut sorted: Vec<u32> = Vec::new();
         for (p, terms) in passage_terms.iter_mut().enumerate() {
+            let p = p as u32;
             for t in terms.iter_mut() {
                 *t = renumber[*t as usize];
+                // Passages come in order, so a term's postings for this passage, if any, are
+                // its last entry: counting there needs no sort and no map.
+                let list = &mut postings[*t as usize];
+                match list.last_mut() {
+                    Some((last, tf)) if *last == p => *tf = tf.saturating_add(1),
+                    _ => list.push((p, 1)),
+                }
             }
             total_len += terms.len();
-            // Term frequencies by sorting: no hash map per passage.
-            sorted.clear();
-            sorted.extend_from_slice(terms);
-            sorted.sort_unstable();
-            for run in sorted.chunk_by(|a, b| a == b) {
-                let tf = run.len().min(u16::MAX as usize) as u16;
-                postings[run[0] as usize].push((p as u32, tf));
-            }
-        }
-        let mut by_initial: HashMap<char, Vec<u32>> = HashMap::new();
-        for (i, w) in vocab.iter().enumerate() {
-            if let Some(c) = w.chars().next() {
-                by_initial.entry(c).or_default().push(i as u32);
-            }
         }
         let n = passage_terms.len() as f32;
         let avg_len = (total_len as f32 / n.max(1.0)).max(1.0);
@@ -279,12 +287,10 @@ impl Index {
             .collect();
         Index {
             vocab,
-            ids,
             postings,
             passage_terms,
             idf,
             len_norm,
-            by_initial,
         }
     }
 
@@ -300,21 +306,32 @@ impl Index {
         self.postings[term as usize].len()
     }
 
+    /// The id of a vocabulary word.
+    fn id(&self, word: &str) -> Option<u32> {
+        self.vocab
+            .binary_search_by(|w| w.as_str().cmp(word))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// Ids of the vocabulary words beginning with `prefix` (itself included).
+    fn prefix_range(&self, prefix: &str) -> Range<usize> {
+        let start = self.vocab.partition_point(|w| w.as_str() < prefix);
+        let end = self
+            .vocab
+            .partition_point(|w| w.as_str() < prefix || w.starts_with(prefix));
+        start..end
+    }
+
     /// Vocabulary words that `word` begins (itself excluded), most frequent first.
     fn prefix_terms(&self, word: &str) -> Vec<u32> {
-        let start = self.vocab.partition_point(|w| w.as_str() < word);
-        let mut found: Vec<u32> = self.vocab[start..]
-            .iter()
-            .take_while(|w| w.starts_with(word))
-            .enumerate()
-            .filter(|(_, w)| w.len() > word.len())
-            .map(|(i, _)| (start + i) as u32)
+        let mut found: Vec<(u32, f32)> = self
+            .prefix_range(word)
+            .filter(|&t| self.vocab[t].len() > word.len())
+            .map(|t| (t as u32, self.df(t as u32) as f32))
             .collect();
-        if found.len() > MAX_PREFIX_EXPANSIONS {
-            found.sort_by_key(|&t| std::cmp::Reverse(self.df(t)));
-            found.truncate(MAX_PREFIX_EXPANSIONS);
-        }
-        found
+        keep_best(&mut found, MAX_PREFIX_EXPANSIONS);
+        found.into_iter().map(|(t, _)| t).collect()
     }
 
     /// Vocabulary words a misspelt `word` may stand for, with their similarity (0..1).
@@ -332,11 +349,9 @@ impl Index {
         let mut found: Vec<(u32, f32)> = Vec::new();
         let mut t_chars: Vec<char> = Vec::with_capacity(32);
         for initial in buckets {
-            for &term in self
-                .by_initial
-                .get(&initial)
-                .map_or(&[][..], |v| v.as_slice())
-            {
+            let mut utf8 = [0u8; 4];
+            for term in self.prefix_range(initial.encode_utf8(&mut utf8)) {
+                let term = term as u32;
                 let t = &self.vocab[term as usize];
                 // Cheap length check on bytes before decoding characters: a word much
                 // shorter than the query, or (unless typing) much longer, cannot be close.
@@ -380,16 +395,14 @@ impl Index {
                 found.push((term, similarity));
             }
         }
-        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        found.dedup_by_key(|(t, _)| *t);
-        found.truncate(MAX_FUZZY_EXPANSIONS);
+        keep_best(&mut found, MAX_FUZZY_EXPANSIONS);
         found
     }
 
     /// The terms one query word stands for, with the weight each match earns.
     fn expand_word(&self, word: &str, prefix: bool, fuzzy: bool) -> Vec<(u32, f32)> {
         let mut out: Vec<(u32, f32)> = Vec::new();
-        if let Some(&t) = self.ids.get(word) {
+        if let Some(t) = self.id(word) {
             out.push((t, EXACT_WEIGHT));
         }
         if prefix {
@@ -401,9 +414,8 @@ impl Index {
             }
         }
         if fuzzy {
-            let known: HashSet<u32> = out.iter().map(|(t, _)| *t).collect();
             for (t, similarity) in self.fuzzy_terms(word, prefix) {
-                if !known.contains(&t) {
+                if !out.iter().any(|&(known, _)| known == t) {
                     out.push((t, FUZZY_WEIGHT * similarity));
                 }
             }
@@ -486,30 +498,26 @@ impl Index {
             (1u32 << n_clauses) - 1
         };
         let all_clauses = mask.contains(&full);
-        let mut hits: Vec<Hit> = mask
+        let mut ranked: Vec<(u32, f32)> = mask
             .iter()
             .enumerate()
             .filter(|(_, &m)| if all_clauses { m == full } else { m != 0 })
             .map(|(p, &m)| {
-                let matched = m.count_ones();
                 // Coverage: a passage holding 2 of 3 words scores (2/3)² of its BM25.
-                let coverage = (matched as f32 / n_clauses as f32).powi(2);
-                Hit {
-                    passage: p as u32,
-                    score: score[p] * coverage,
-                    matched,
-                }
+                let coverage = (m.count_ones() as f32 / n_clauses as f32).powi(2);
+                (p as u32, score[p] * coverage)
             })
             .collect();
-        let total = hits.len();
-        let by_rank =
-            |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage));
-        if hits.len() > limit && limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, by_rank);
-            hits.truncate(limit);
-        }
-        hits.truncate(limit);
-        hits.sort_by(by_rank);
+        let total = ranked.len();
+        keep_best(&mut ranked, limit);
+        let hits = ranked
+            .into_iter()
+            .map(|(p, score)| Hit {
+                passage: p,
+                score,
+                matched: mask[p as usize].count_ones(),
+            })
+            .collect();
         let suggestions = if total == 0 {
             self.suggest(query)
         } else {
@@ -529,13 +537,16 @@ impl Index {
         if words.iter().any(|w| w.is_empty()) {
             return;
         }
-        // Candidates: passages holding the first word's rarest... simply its terms' postings.
-        let mut candidates: Vec<u32> = words[0]
-            .iter()
-            .flat_map(|(t, _)| self.postings[*t as usize].iter().map(|(p, _)| *p))
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+        // Candidates: the passages holding one of the first word's terms, each once.
+        let mut seen = vec![false; self.passage_count()];
+        let mut candidates: Vec<u32> = Vec::new();
+        for (t, _) in &words[0] {
+            for &(p, _) in &self.postings[*t as usize] {
+                if !std::mem::replace(&mut seen[p as usize], true) {
+                    candidates.push(p);
+                }
+            }
+        }
         for p in candidates {
             let terms = &self.passage_terms[p as usize];
             let count = phrase_positions(terms, words).len();
@@ -567,7 +578,7 @@ impl Index {
                 Clause::Phrase { words, .. } => words.iter().collect(),
             };
             for word in words {
-                if self.ids.contains_key(word.as_str()) {
+                if self.id(word).is_some() {
                     continue;
                 }
                 let q: Vec<char> = word.chars().collect();
@@ -576,17 +587,22 @@ impl Index {
                 }
                 // One edit more than fuzzy matching allows: anything closer already matched.
                 let budget = if q.len() >= TWO_EDITS_LEN { 3 } else { 2 };
-                let mut near: Vec<(usize, std::cmp::Reverse<usize>, &String)> = self
+                // Closest first; among equals the longer word (more likely what was meant),
+                // then alphabetical.
+                let mut near: Vec<(u32, f32)> = self
                     .vocab
                     .iter()
-                    .filter(|w| w.len().abs_diff(word.len()) <= budget)
-                    .filter_map(|w| {
+                    .enumerate()
+                    .filter(|(_, w)| w.len().abs_diff(word.len()) <= budget)
+                    .filter_map(|(i, w)| {
                         let t: Vec<char> = w.chars().collect();
-                        osa_distance(&q, &t, budget).map(|d| (d, std::cmp::Reverse(w.len()), w))
+                        let d = osa_distance(&q, &t, budget)?;
+                        Some((i as u32, w.len().min(999) as f32 / 1000.0 - d as f32))
                     })
                     .collect();
-                near.sort();
-                for (_, _, w) in near.into_iter().take(3) {
+                keep_best(&mut near, 3);
+                for (t, _) in near {
+                    let w = &self.vocab[t as usize];
                     if !out.iter().any(|s| &s.replacement == w) {
                         out.push(Suggestion {
                             word: word.clone(),
@@ -615,9 +631,8 @@ impl Index {
                     }
                 }
             } else {
-                let set: HashSet<u32> = clause.terms[0].iter().map(|(t, _)| *t).collect();
                 for (i, t) in terms.iter().enumerate() {
-                    if set.contains(t) {
+                    if clause.terms[0].iter().any(|(term, _)| term == t) {
                         marked[i] = true;
                     }
                 }
@@ -650,6 +665,8 @@ fn phrase_positions(terms: &[u32], words: &[Vec<(u32, f32)>]) -> Vec<usize> {
         .collect()
 }
 
+// Not inlined: it is called from three places, and one copy keeps the page smaller.
+#[inline(never)]
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or `None`
 /// when it exceeds `max`. Bails out as soon as a whole row exceeds `max`.
 pub fn osa_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {

@@ -10,7 +10,6 @@
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../e2e/helpers.mjs';
@@ -19,10 +18,11 @@ import { startServer } from '../e2e/server.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'target', 'bench-dist');
 const quick = process.argv.includes('--quick');
-const require = createRequire(import.meta.url);
+// Read by path: the packages' "exports" maps hide these files from require.
+const pkg = (name, file) => join(ROOT, 'node_modules', name, file);
 const versions = {
-  minisearch: require('minisearch/package.json').version,
-  fuse: require('fuse.js/package.json').version,
+  minisearch: JSON.parse(readFileSync(pkg('minisearch', 'package.json'), 'utf8')).version,
+  fuse: JSON.parse(readFileSync(pkg('fuse.js', 'package.json'), 'utf8')).version,
 };
 
 if (!process.argv.includes('--no-build')) {
@@ -34,11 +34,11 @@ if (!process.argv.includes('--no-build')) {
 }
 
 const queries = JSON.parse(readFileSync(join(ROOT, 'tests/bench/queries.json'), 'utf8'));
-const fuseSource = readFileSync(require.resolve('fuse.js/dist/fuse.mjs'), 'utf8').replace(
+const fuseSource = readFileSync(pkg('fuse.js', 'dist/fuse.mjs'), 'utf8').replace(
   /export\s*\{\s*entry_default as default\s*\};?/,
   'window.Fuse = entry_default;',
 );
-const miniSource = readFileSync(require.resolve('minisearch/dist/umd/index.js'), 'utf8');
+const miniSource = readFileSync(pkg('minisearch', 'dist/umd/index.js'), 'utf8');
 
 /** Runs in the page: loads a corpus into every engine and measures them. */
 async function measure({ n, latency, recall, batch, rounds, fuseQueries, fuseBatch, fuseRounds }) {
