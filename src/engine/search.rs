@@ -341,13 +341,15 @@ impl Index {
             return Vec::new();
         }
         let max_edits = if q.len() >= TWO_EDITS_LEN { 2 } else { 1 };
-        let matcher = SkimMatcherV2::default();
+        // Built only when a candidate needs it: most queries never do.
+        let mut matcher: Option<SkimMatcherV2> = None;
         // Candidates share the query's first letter, or its second (a dropped or swapped
         // first letter). A wrong first letter is the one typo this does not forgive.
         let mut buckets: Vec<char> = q.iter().take(2).copied().collect();
         buckets.dedup();
         let mut found: Vec<(u32, f32)> = Vec::new();
         let mut t_chars: Vec<char> = Vec::with_capacity(32);
+        let mut row = [0u8; MAX_WORD + 1];
         for initial in buckets {
             let mut utf8 = [0u8; 4];
             for term in self.prefix_range(initial.encode_utf8(&mut utf8)) {
@@ -365,30 +367,58 @@ impl Index {
                 if t_chars == q {
                     continue;
                 }
-                // While typing, the query may also be a misspelt beginning of the word: compare
-                // with beginnings one letter shorter or longer than the query, too.
                 let whole = t_chars.len();
-                let lens = [whole, q.len().saturating_sub(1), q.len(), q.len() + 1];
-                let best = lens
-                    .iter()
-                    .filter(|&&n| n == whole || (prefix && n < whole && n >= MIN_FUZZY_LEN))
-                    .filter_map(|&n| osa_distance(&q, &t_chars[..n], max_edits).map(|d| (d, n)))
-                    .min();
-                let target: &[char] = match best {
-                    Some((_, n)) => &t_chars[..n],
-                    None => &t_chars,
+                // One pass gives the distance from the query to every beginning of the word:
+                // the whole word, and (while typing) beginnings one letter shorter or longer
+                // than the query, which a misspelt, unfinished word may be.
+                let span = if prefix {
+                    whole
+                        .min(q.len() + max_edits + 1)
+                        .max(whole.min(q.len() + 1))
+                } else {
+                    whole
                 };
-                if target.len().abs_diff(q.len()) > max_edits + 1 {
+                let span = if whole <= q.len() + max_edits {
+                    whole
+                } else {
+                    span
+                };
+                let reached = osa_row(&q, &t_chars[..span], max_edits, &mut row);
+                let mut best: Option<(usize, usize)> = None;
+                if reached {
+                    let mut consider = |n: usize| {
+                        let d = usize::from(row[n]);
+                        if d <= max_edits && best.is_none_or(|(bd, _)| d < bd) {
+                            best = Some((d, n));
+                        }
+                    };
+                    if span == whole {
+                        consider(whole);
+                    }
+                    if prefix {
+                        let low = q.len().saturating_sub(1).max(MIN_FUZZY_LEN);
+                        for n in low..=(q.len() + 1).min(span) {
+                            if n < whole {
+                                consider(n);
+                            }
+                        }
+                    }
+                }
+                let target_len = best.map_or(whole, |(_, n)| n);
+                if target_len.abs_diff(q.len()) > max_edits + 1 {
                     continue;
                 }
-                let similarity = match best.map(|(d, _)| d) {
-                    Some(d) => 1.0 - d as f32 / q.len().max(target.len()) as f32,
+                let similarity = match best {
+                    Some((d, n)) => 1.0 - d as f32 / q.len().max(n) as f32,
                     // Dropped letters beyond the edit budget: a close subsequence.
-                    None if target.len() > q.len()
-                        && target.len() - q.len() <= max_edits + 1
-                        && matcher.fuzzy_match(t, word).is_some() =>
+                    None if whole > q.len()
+                        && whole - q.len() <= max_edits + 1
+                        && matcher
+                            .get_or_insert_with(SkimMatcherV2::default)
+                            .fuzzy_match(t, word)
+                            .is_some() =>
                     {
-                        q.len() as f32 / target.len() as f32 * 0.9
+                        q.len() as f32 / whole as f32 * 0.9
                     }
                     None => continue,
                 };
@@ -665,23 +695,41 @@ fn phrase_positions(terms: &[u32], words: &[Vec<(u32, f32)>]) -> Vec<usize> {
         .collect()
 }
 
-// Not inlined: it is called from three places, and one copy keeps the page smaller.
-#[inline(never)]
+/// Longest word (in characters) matched fuzzily; longer words only match exactly or by
+/// prefix. Keeps the edit-distance rows on the stack.
+const MAX_WORD: usize = 48;
+
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or `None`
-/// when it exceeds `max`. Bails out as soon as a whole row exceeds `max`.
+/// when it exceeds `max`.
 pub fn osa_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
+    let mut row = [0u8; MAX_WORD + 1];
+    if a.len().abs_diff(b.len()) > max || !osa_row(a, b, max, &mut row) {
         return None;
     }
+    let d = usize::from(row[b.len()]);
+    (d <= max).then_some(d)
+}
+
+/// Fills `last[j]` with the OSA distance from `a` to `b[..j]`, for every `j`, on the stack.
+/// Returns false (and leaves `last` meaningless) when every distance exceeds `max`, which
+/// it detects as soon as a whole row does, or when a word is longer than `MAX_WORD`.
+#[inline(never)]
+fn osa_row(a: &[char], b: &[char], max: usize, last: &mut [u8; MAX_WORD + 1]) -> bool {
+    if a.len() > MAX_WORD || b.len() > MAX_WORD {
+        return false;
+    }
     let w = b.len() + 1;
-    let mut prev2 = vec![0usize; w];
-    let mut prev: Vec<usize> = (0..w).collect();
-    let mut cur = vec![0usize; w];
+    let mut prev2 = [0u8; MAX_WORD + 1];
+    let mut prev = [0u8; MAX_WORD + 1];
+    let mut cur = [0u8; MAX_WORD + 1];
+    for (j, v) in prev.iter_mut().enumerate().take(w) {
+        *v = j as u8;
+    }
     for i in 1..=a.len() {
-        cur[0] = i;
+        cur[0] = i as u8;
         let mut row_min = cur[0];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+        for j in 1..w {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(prev2[j - 2] + 1);
@@ -689,14 +737,14 @@ pub fn osa_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
             cur[j] = v;
             row_min = row_min.min(v);
         }
-        if row_min > max {
-            return None;
+        if usize::from(row_min) > max {
+            return false;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        prev2 = prev;
+        prev = cur;
     }
-    let d = prev[b.len()];
-    (d <= max).then_some(d)
+    last[..w].copy_from_slice(&prev[..w]);
+    true
 }
 
 /// A piece of a snippet: plain text, or a highlighted match.
