@@ -95,9 +95,12 @@ async fn reader_shows_passages_with_anchors_and_focus() {
         .iter()
         .map(|m| m.text_content().unwrap().to_lowercase())
         .collect();
-    assert!(marks.contains(&"hampshire".to_string()), "{marks:?}");
+    // Neighbouring matches share one mark ("Hampshire police"); every marked word is one of
+    // the query's.
+    let words: Vec<&str> = marks.iter().flat_map(|m| m.split_whitespace()).collect();
+    assert!(words.contains(&"hampshire"), "{marks:?}");
     assert!(
-        marks.iter().all(|m| m == "hampshire" || m == "police"),
+        words.iter().all(|w| *w == "hampshire" || *w == "police"),
         "{marks:?}"
     );
     let focused = host.all(".passage.focused");
@@ -148,8 +151,9 @@ async fn typing_a_search_shows_ranked_marked_results() {
     for r in &results {
         let marks = r.query_selector_all("mark").unwrap();
         assert!(marks.length() > 0);
-        let mark = marks.item(0).unwrap().text_content().unwrap();
-        assert_eq!(mark.to_lowercase(), "wessex");
+        // The mark covers the word as written, possessive included ("Wessex’s").
+        let mark = marks.item(0).unwrap().text_content().unwrap().to_lowercase();
+        assert!(mark.starts_with("wessex"), "{mark}");
     }
     // The URL holds the search, without a history entry per keystroke.
     assert_eq!(window().location().hash().unwrap(), "#q=Wesex");
