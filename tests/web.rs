@@ -152,7 +152,12 @@ async fn typing_a_search_shows_ranked_marked_results() {
         let marks = r.query_selector_all("mark").unwrap();
         assert!(marks.length() > 0);
         // The mark covers the word as written, possessive included ("Wessex’s").
-        let mark = marks.item(0).unwrap().text_content().unwrap().to_lowercase();
+        let mark = marks
+            .item(0)
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .to_lowercase();
         assert!(mark.starts_with("wessex"), "{mark}");
     }
     // The URL holds the search, without a history entry per keystroke.
