@@ -1,5 +1,6 @@
-//! Build step: reads `corpus/`, checks it with the engine's loader, and writes the checked
-//! corpus as postcard bytes for `src/compiled.rs` to embed. Any problem fails the build, all
+//! Build step: reads `corpus/` (documents, captures, actors), checks it with the engine's
+//! loaders, resolves every actor's mentions, and writes the checked corpus as postcard bytes
+//! for `src/compiled.rs` to embed. Any problem fails the build, all
 //! of them listed as `path:line: message`. The browser never sees the source format.
 
 // The engine is compiled here from the very files the app uses. It may only depend on
@@ -8,6 +9,7 @@
 #[path = "src/engine/mod.rs"]
 mod engine;
 
+use engine::actors;
 use engine::load::{load, File};
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
@@ -49,8 +51,30 @@ fn main() {
         ));
     }
 
-    let (corpus, problems) = load(&doc_files, &capture_files);
+    let (mut corpus, problems) = load(&doc_files, &capture_files);
     errors.extend(problems.iter().map(|p| p.to_string()));
+
+    let actors_path = corpus_dir.join("actors.txt");
+    let actors_shown = display(&root, &actors_path);
+    match fs::read_to_string(&actors_path) {
+        Err(e) => errors.push(format!(
+            "{actors_shown}:1: cannot read the actors file: {e}"
+        )),
+        Ok(text) => {
+            let file = File {
+                path: &actors_shown,
+                text: &text,
+            };
+            // Actor checks need the documents; with broken documents they would only echo.
+            if problems.is_empty() {
+                errors.extend(
+                    actors::load(&file, &mut corpus)
+                        .iter()
+                        .map(|p| p.to_string()),
+                );
+            }
+        }
+    }
     if !errors.is_empty() {
         eprintln!("The corpus has {} problem(s):", errors.len());
         for e in &errors {

@@ -171,3 +171,37 @@ async fn typing_a_search_shows_ranked_marked_results() {
     assert_eq!(host.text(".result-count"), "No passages match.");
     window().location().set_hash("").unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn actor_page_separates_its_words_from_its_mentions() {
+    let host = Host::new();
+    let index = corpus().actor_index("paul-jennings").unwrap();
+    let _mounted = leptos::mount::mount_to(host.0.clone(), move || {
+        view! { <sim_explorer::app::ActorPage index=index /> }
+    });
+    tick().await;
+    assert_eq!(host.text("#actor-name"), "Paul Jennings");
+    let me = index as u16;
+    let all = corpus().documents.iter().flat_map(|d| &d.passages);
+    let said = all
+        .clone()
+        .filter(|p| p.actors.iter().any(|x| x.actor == me && x.said))
+        .count();
+    let named = all
+        .filter(|p| p.actors.iter().any(|x| x.actor == me && x.mentioned))
+        .count();
+    assert_eq!(
+        host.all("section[aria-labelledby=said-heading] li.result")
+            .len(),
+        said
+    );
+    assert_eq!(
+        host.all("section[aria-labelledby=named-heading] li.result")
+            .len(),
+        named
+    );
+    assert_eq!(
+        host.all(".actor-chart rect").len(),
+        corpus().documents.len()
+    );
+}

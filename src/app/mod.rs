@@ -3,11 +3,13 @@
 //! `hashchange` is read into a `View` (see `engine::view`), links change the fragment, and
 //! typing rewrites it in place, so Back, Forward and shared links all work.
 
+mod actors;
 mod document_list;
 mod meta;
 mod reader;
 mod search;
 
+pub use actors::{ActorFilterPanel, ActorPage};
 pub use document_list::DocumentList;
 pub use reader::Reader;
 pub use search::{SearchBox, SearchResults};
@@ -65,8 +67,14 @@ pub fn App() -> impl IntoView {
     let doc_id = Memo::new(move |_| view_state.with(|v| v.doc.clone()));
     let focus = Memo::new(move |_| view_state.with(|v| v.passage.clone()));
     let query = Memo::new(move |_| view_state.with(|v| v.query.clone()));
-    let searching = move || query.with(|q| !q.trim().is_empty());
-    let at_home = move || doc_id.with(Option::is_none) && !searching();
+    let actor_page = Memo::new(move |_| {
+        view_state.with(|v| v.actor.as_deref().and_then(|a| corpus().actor_index(a)))
+    });
+    let filtering = move || view_state.with(|v| !v.actors.is_empty());
+    let searching = move || query.with(|q| !q.trim().is_empty()) || filtering();
+    let at_home =
+        move || doc_id.with(Option::is_none) && actor_page.get().is_none() && !searching();
+    let show_filter = move || doc_id.with(Option::is_none) && actor_page.get().is_none();
     let notice = move || route.with(|(_, n)| n.clone());
 
     // Talks to the world outside the reactive graph: the tab title, scrolling and keyboard
@@ -116,10 +124,14 @@ pub fn App() -> impl IntoView {
                         }
                     })
             }}
+            {move || show_filter().then(|| view! { <ActorFilterPanel route=route /> })}
             {move || match doc_id.get().and_then(|id| corpus().document(&id)) {
                 Some(doc) => view! { <Reader doc=doc focus=focus query=query /> }.into_any(),
-                None if searching() => view! { <SearchResults route=route /> }.into_any(),
-                None => view! { <DocumentList /> }.into_any(),
+                None => match actor_page.get() {
+                    Some(index) => view! { <ActorPage index=index /> }.into_any(),
+                    None if searching() => view! { <SearchResults route=route /> }.into_any(),
+                    None => view! { <DocumentList /> }.into_any(),
+                },
             }}
         </main>
         <footer class="site-footer">
@@ -140,7 +152,12 @@ fn settle_view(view: &View, first_run: bool) {
         .doc
         .as_deref()
         .and_then(|id| corpus().document(id))
-        .map(|d| format!("{} – SIM Explorer", d.title.value))
+        .map(|d| d.title.value.clone())
+        .or_else(|| {
+            let a = corpus().actor_index(view.actor.as_deref()?)?;
+            Some(corpus().actors[a].name.clone())
+        })
+        .map(|t| format!("{t} – SIM Explorer"))
         .unwrap_or_else(|| "SIM Explorer".to_string());
     document.set_title(&title);
 
@@ -149,6 +166,7 @@ fn settle_view(view: &View, first_run: bool) {
     let target_id = match (&view.doc, &view.passage) {
         (_, Some(key)) => format!("p-{key}"),
         (Some(_), None) if !first_run => "doc-title".to_string(),
+        (None, None) if !first_run && view.actor.is_some() => "actor-name".to_string(),
         (None, None) if !first_run && !searching => "docs-heading".to_string(),
         _ => return,
     };

@@ -33,6 +33,7 @@ pub fn Reader(
                     query: query.get(),
                     doc: Some(doc.id.clone()),
                     passage: Some(p.key.clone()),
+                    ..View::default()
                 }
                 .to_url()
             };
@@ -59,6 +60,7 @@ pub fn Reader(
                         </a>
                         " "
                         <span class="passage-text">{text}</span>
+                        {super::actors::involvement_line(p)}
                     </p>
                 }
                 .into_any()
@@ -100,10 +102,26 @@ pub fn Reader(
                         .author
                         .as_ref()
                         .map(|a| {
+                            // The author links to their page when the register knows them.
+                            let writer = corpus()
+                                .actors
+                                .iter()
+                                .find(|actor| actor.wrote.contains(&(doc_index as u16)));
+                            let name = match writer {
+                                Some(actor) => {
+                                    let href = View {
+                                        actor: Some(actor.id.clone()),
+                                        ..View::default()
+                                    }
+                                    .to_url();
+                                    view! { <a href=href>{a.value.clone()}</a> }.into_any()
+                                }
+                                None => a.value.clone().into_any(),
+                            };
                             view! {
                                 <div>
                                     <dt>"Author"</dt>
-                                    <dd>{a.value.clone()} {basis_marker(a)}</dd>
+                                    <dd>{name} {basis_marker(a)}</dd>
                                 </div>
                             }
                         })}

@@ -52,10 +52,14 @@ pub fn set_query(route: Route, mut text: String) {
         text.truncate(cut);
         notice = Some(cut_notice());
     }
-    let view = View {
+    // The actor filter stays; an open document or actor page gives way to the results.
+    let view = route.with_untracked(|(v, _)| View {
         query: text,
+        actors: v.actors.clone(),
+        match_all: v.match_all,
+        role: v.role,
         ..View::default()
-    };
+    });
     super::replace_url(&view.to_url());
     route.set((view, notice));
 }
@@ -139,6 +143,7 @@ fn on_results_keydown(route: Route, ev: web_sys::KeyboardEvent) {
 #[component]
 pub fn SearchResults(route: Route) -> impl IntoView {
     let query = Memo::new(move |_| route.with(|(v, _)| v.query.clone()));
+    let filter = Memo::new(move |_| route.with(|(v, _)| super::actors::filter_of(v)));
     // How many results to show, for the query it was raised for: a new query starts from
     // the first page again.
     let shown = RwSignal::new((String::new(), PAGE));
@@ -146,11 +151,16 @@ pub fn SearchResults(route: Route) -> impl IntoView {
         move || shown.with(|(for_query, n)| query.with(|q| if q == for_query { *n } else { PAGE }));
     let outcome = Memo::new(move |_| {
         let q = query.get();
-        search_index().run(corpus(), &q, limit())
+        let allow = filter.with(|f| (!f.is_empty()).then(|| f.mask(corpus())));
+        search_index().run(corpus(), &q, limit(), allow.as_deref())
     });
 
     let count_text = move || {
         outcome.with(|o| match (o.empty, o.total) {
+            (true, n) if filter.with(|f| !f.is_empty()) => match n {
+                1 => "1 passage involves the chosen actors.".to_string(),
+                n => format!("{n} passages involve the chosen actors."),
+            },
             (true, _) => "Type a word to search.".to_string(),
             (false, 0) => "No passages match.".to_string(),
             (false, 1) => "1 passage matches.".to_string(),
@@ -159,19 +169,20 @@ pub fn SearchResults(route: Route) -> impl IntoView {
     };
 
     let items = move || {
-        let q = query.get();
         outcome.with(|o| {
             o.items
                 .iter()
                 .map(|item| {
                     let doc = &corpus().documents[item.doc];
                     let passage = &doc.passages[item.passage];
-                    let href = View {
-                        query: q.clone(),
-                        doc: Some(doc.id.clone()),
-                        passage: Some(passage.key.clone()),
-                    }
-                    .to_url();
+                    let href = route
+                        .with_untracked(|(v, _)| View {
+                            doc: Some(doc.id.clone()),
+                            passage: Some(passage.key.clone()),
+                            actor: None,
+                            ..v.clone()
+                        })
+                        .to_url();
                     let where_ = if passage.heading {
                         format!("section heading {}", passage.number)
                     } else {
@@ -189,6 +200,7 @@ pub fn SearchResults(route: Route) -> impl IntoView {
                                 " · "
                                 <span>{where_}</span>
                             </p>
+                            {super::actors::involvement_line(passage)}
                         </li>
                     }
                 })

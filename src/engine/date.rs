@@ -208,6 +208,30 @@ impl DateSpec {
     }
 }
 
+impl Point {
+    /// A compact form for chart labels: "Apr 2021", "late 2017", "2023".
+    pub fn short(self) -> String {
+        match self {
+            Point::Day { year, month, .. } | Point::Month { year, month } => {
+                format!("{} {year}", &MONTH_NAMES[usize::from(month - 1)][..3])
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+impl DateSpec {
+    /// A compact form for chart labels: "Apr 2021", "Mar 2023+", "by 2018".
+    pub fn short(self) -> String {
+        match self {
+            DateSpec::On(p) => p.short(),
+            DateSpec::Between(a, b) => format!("{}–{}", a.short(), b.short()),
+            DateSpec::By(p) => format!("by {}", p.short()),
+            DateSpec::OrLater(p) => format!("{}+", p.short()),
+        }
+    }
+}
+
 impl fmt::Display for DateSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -599,6 +599,7 @@ fn parse_body(
             number: passages.len() as u32 + 1,
             heading,
             text,
+            actors: Vec::new(),
         });
         passage_lines.push(line);
     }

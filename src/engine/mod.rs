@@ -2,7 +2,9 @@
 //! primitives. No DOM, no Leptos, no web-sys, no I/O: values in, values out, so `cargo test`
 //! runs it natively and `build.rs` compiles these very files to check the corpus.
 
+pub mod actors;
 pub mod date;
+pub mod filter;
 pub mod load;
 pub mod model;
 pub mod normalize;

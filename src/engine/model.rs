@@ -9,6 +9,75 @@ use serde::{Deserialize, Serialize};
 pub struct Corpus {
     /// In date order (earliest first), ties broken by id, so every view lists them alike.
     pub documents: Vec<Document>,
+    /// The people and organisations of the record, in the order of `corpus/actors.txt`.
+    pub actors: Vec<Actor>,
+}
+
+/// A person, organisation or group the record names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// A slug, the actor's name in links.
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    /// The text forms that name it everywhere.
+    pub aliases: Vec<String>,
+    /// Forms that name it only in one document, as (document id, text): references such as
+    /// "the force" that only that document makes unambiguous.
+    pub aliases_in: Vec<(String, String)>,
+    /// Neutral, in our words.
+    pub description: String,
+    /// Passages that support the description, as (document, passage) positions.
+    pub support: Vec<(u16, u16)>,
+    /// Documents whose stated author it is, by position.
+    pub wrote: Vec<u16>,
+    /// Index of the actor it belongs to, if any.
+    pub part_of: Option<u16>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActorKind {
+    Person,
+    Organisation,
+    Group,
+}
+
+impl ActorKind {
+    pub const ALL: [(ActorKind, &'static str); 3] = [
+        (ActorKind::Person, "person"),
+        (ActorKind::Organisation, "organisation"),
+        (ActorKind::Group, "group"),
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Group => "group",
+        }
+    }
+
+    /// Heading for a group of actors of this kind.
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "People",
+            ActorKind::Organisation => "Organisations",
+            ActorKind::Group => "Groups",
+        }
+    }
+}
+
+/// How a passage involves an actor: it names it, it gives its words, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Involvement {
+    /// Index into `Corpus::actors`.
+    pub actor: u16,
+    /// An alias of the actor appears in the passage.
+    pub mentioned: bool,
+    /// The passage gives the actor's own words (a quote, a statement, a spokesperson).
+    pub said: bool,
+    /// The passage is in a document the actor is the stated author of.
+    pub wrote: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -62,6 +131,8 @@ pub struct Passage {
     pub heading: bool,
     /// Verbatim, with whitespace folded.
     pub text: String,
+    /// The actors it involves, by actor index, resolved at build time.
+    pub actors: Vec<Involvement>,
 }
 
 impl Basis {
@@ -104,6 +175,10 @@ impl Kind {
 impl Corpus {
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actors.iter().position(|a| a.id == id)
     }
 
     pub fn passage_count(&self) -> usize {

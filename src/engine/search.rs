@@ -170,6 +170,15 @@ fn by_score_desc(a: &(u32, f32), b: &(u32, f32)) -> Ordering {
     b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
+/// One bit per clause: the mask of a passage holding them all.
+fn full_mask(n_clauses: usize) -> u32 {
+    if n_clauses >= 32 {
+        u32::MAX
+    } else {
+        (1u32 << n_clauses) - 1
+    }
+}
+
 /// Keeps the best `n` of `items`, sorted.
 fn keep_best(items: &mut Vec<(u32, f32)>, n: usize) {
     if items.len() > n && n > 0 {
@@ -483,50 +492,26 @@ impl Index {
 
     /// Finds the passages for a query: the best `limit` of them ranked, and how many in all.
     pub fn search(&self, query: &Query, limit: usize) -> Results {
+        self.search_within(query, limit, None)
+    }
+
+    /// Like `search`, among the passages `allow` admits (one flag per passage), so another
+    /// filter (actors, dates) composes with the search, including its "every word" rule.
+    pub fn search_within(&self, query: &Query, limit: usize, allow: Option<&[bool]>) -> Results {
         let plan = self.plan(query);
-        let n = self.passage_count();
         let n_clauses = plan.clauses.len();
         if n_clauses == 0 {
             return Results::default();
         }
-        let mut score = vec![0f32; n];
-        let mut mask = vec![0u32; n];
-        let mut best = vec![0f32; n];
-        let mut touched: Vec<u32> = Vec::new();
-        for (ci, clause) in plan.clauses.iter().enumerate() {
-            touched.clear();
-            if clause.phrase {
-                self.score_phrase(clause, &mut best, &mut touched);
-            } else {
-                for &(term, weight) in &clause.terms[0] {
-                    // The hot loop: one multiply-add and a division per posting.
-                    let w = weight * self.idf[term as usize] * (K1 + 1.0);
-                    for &(p, tf) in &self.postings[term as usize] {
-                        let tf = f32::from(tf);
-                        let s = w * tf / (tf + self.len_norm[p as usize]);
-                        let slot = &mut best[p as usize];
-                        if *slot == 0.0 {
-                            touched.push(p);
-                        }
-                        if s > *slot {
-                            *slot = s;
-                        }
-                    }
+        let (score, mut mask) = self.score_all(&plan);
+        if let Some(allow) = allow {
+            for (m, &ok) in mask.iter_mut().zip(allow) {
+                if !ok {
+                    *m = 0;
                 }
             }
-            for &p in &touched {
-                let p = p as usize;
-                score[p] += best[p];
-                mask[p] |= 1 << ci;
-                best[p] = 0.0;
-            }
         }
-
-        let full = if n_clauses >= 32 {
-            u32::MAX
-        } else {
-            (1u32 << n_clauses) - 1
-        };
+        let full = full_mask(n_clauses);
         let all_clauses = mask.contains(&full);
         let mut ranked: Vec<(u32, f32)> = mask
             .iter()
@@ -559,6 +544,60 @@ impl Index {
             all_clauses,
             suggestions,
         }
+    }
+
+    /// Scores every passage for every clause: the summed score and, per passage, a bit per
+    /// clause it holds.
+    fn score_all(&self, plan: &Plan) -> (Vec<f32>, Vec<u32>) {
+        let n = self.passage_count();
+        let mut score = vec![0f32; n];
+        let mut mask = vec![0u32; n];
+        let mut best = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (ci, clause) in plan.clauses.iter().enumerate() {
+            touched.clear();
+            if clause.phrase {
+                self.score_phrase(clause, &mut best, &mut touched);
+            } else {
+                for &(term, weight) in &clause.terms[0] {
+                    // The hot loop: one multiply-add and a division per posting.
+                    let w = weight * self.idf[term as usize] * (K1 + 1.0);
+                    for &(p, tf) in &self.postings[term as usize] {
+                        let tf = f32::from(tf);
+                        let s = w * tf / (tf + self.len_norm[p as usize]);
+                        let slot = &mut best[p as usize];
+                        if *slot == 0.0 {
+                            touched.push(p);
+                        }
+                        if s > *slot {
+                            *slot = s;
+                        }
+                    }
+                }
+            }
+            for &p in &touched {
+                let p = p as usize;
+                score[p] += best[p];
+                mask[p] |= 1 << ci;
+                best[p] = 0.0;
+            }
+        }
+        (score, mask)
+    }
+
+    /// Every passage the query finds (one flag per passage), as `search` would rank them:
+    /// for counting what a search holds, e.g. passages per actor.
+    pub fn matching(&self, query: &Query) -> Vec<bool> {
+        let plan = self.plan(query);
+        if plan.clauses.is_empty() {
+            return vec![false; self.passage_count()];
+        }
+        let (_, mask) = self.score_all(&plan);
+        let full = full_mask(plan.clauses.len());
+        let all_clauses = mask.contains(&full);
+        mask.iter()
+            .map(|&m| if all_clauses { m == full } else { m != 0 })
+            .collect()
     }
 
     /// Scores the passages holding a phrase's words in order.
@@ -886,18 +925,44 @@ impl CorpusIndex {
         }
     }
 
-    /// Runs a query and prepares the best `limit` results with their snippets.
-    pub fn run(&self, corpus: &super::model::Corpus, input: &str, limit: usize) -> SearchOutcome {
+    /// Runs a query among the passages `allow` admits (all when `None`) and prepares the
+    /// best `limit` results with their snippets. With no query but a filter, the admitted
+    /// passages are the results, in the record's order.
+    pub fn run(
+        &self,
+        corpus: &super::model::Corpus,
+        input: &str,
+        limit: usize,
+        allow: Option<&[bool]>,
+    ) -> SearchOutcome {
         let query = Query::parse(input);
-        let results = self.index.search(&query, limit);
         let plan = self.index.plan(&query);
-        let items = results
-            .hits
-            .iter()
-            .map(|hit| {
-                let (doc, passage) = self.refs[hit.passage as usize];
+        let (hits, total, all_clauses, suggestions): (Vec<u32>, usize, bool, Vec<Suggestion>) =
+            match (query.is_empty(), allow) {
+                (true, Some(allow)) => {
+                    let admitted: Vec<u32> = (0..allow.len() as u32)
+                        .filter(|&p| allow[p as usize])
+                        .collect();
+                    let total = admitted.len();
+                    (
+                        admitted.into_iter().take(limit).collect(),
+                        total,
+                        true,
+                        Vec::new(),
+                    )
+                }
+                _ => {
+                    let r = self.index.search_within(&query, limit, allow);
+                    let hits = r.hits.iter().map(|h| h.passage).collect();
+                    (hits, r.total, r.all_clauses, r.suggestions)
+                }
+            };
+        let items = hits
+            .into_iter()
+            .map(|global| {
+                let (doc, passage) = self.refs[global as usize];
                 let text = &corpus.documents[doc].passages[passage].text;
-                let ranges = self.index.highlights(&plan, hit.passage, text);
+                let ranges = self.index.highlights(&plan, global, text);
                 ResultItem {
                     doc,
                     passage,
@@ -907,11 +972,21 @@ impl CorpusIndex {
             .collect();
         SearchOutcome {
             items,
-            total: results.total,
-            all_clauses: results.all_clauses,
-            suggestions: results.suggestions,
+            total,
+            all_clauses,
+            suggestions,
             truncated: query.truncated,
             empty: query.is_empty(),
+        }
+    }
+
+    /// One flag per passage: those the query finds, or all of them for an empty query.
+    pub fn matching(&self, input: &str) -> Vec<bool> {
+        let query = Query::parse(input);
+        if query.is_empty() {
+            vec![true; self.index.passage_count()]
+        } else {
+            self.index.matching(&query)
         }
     }
 

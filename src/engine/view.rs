@@ -3,6 +3,7 @@
 //! and written here, checked against the corpus, and nothing else; the page only reads and
 //! sets `location.hash`. Later issues add search, actors and dates to the same type.
 
+use super::filter::Role;
 use super::model::Corpus;
 use super::text::is_passage_key;
 
@@ -11,6 +12,13 @@ use super::text::is_passage_key;
 pub struct View {
     /// The search box's text, as typed (cut to the query limit when read from a link).
     pub query: String,
+    /// Actor ids chosen in the filter.
+    pub actors: Vec<String>,
+    /// The chosen actors must all be involved (otherwise any one).
+    pub match_all: bool,
+    pub role: Role,
+    /// The actor whose page is open.
+    pub actor: Option<String>,
     pub doc: Option<String>,
     pub passage: Option<String>,
 }
@@ -33,6 +41,17 @@ impl View {
             let value = percent_decode(value);
             match key {
                 "q" => view.query = value,
+                "a" => {
+                    view.actors = value
+                        .split(',')
+                        .filter(|a| !a.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    view.actors.dedup();
+                }
+                "am" => view.match_all = value == "all",
+                "ar" => view.role = Role::from_key(&value).unwrap_or_default(),
+                "actor" if !value.is_empty() => view.actor = Some(value),
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" if !value.is_empty() => view.passage = Some(value),
                 _ => {}
@@ -47,6 +66,19 @@ impl View {
         if !self.query.is_empty() {
             parts.push(format!("q={}", percent_encode(&self.query)));
         }
+        if !self.actors.is_empty() {
+            let ids: Vec<String> = self.actors.iter().map(|a| percent_encode(a)).collect();
+            parts.push(format!("a={}", ids.join(",")));
+            if self.match_all {
+                parts.push("am=all".to_string());
+            }
+        }
+        if let Some(role) = self.role.key() {
+            parts.push(format!("ar={role}"));
+        }
+        if let Some(actor) = &self.actor {
+            parts.push(format!("actor={}", percent_encode(actor)));
+        }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", percent_encode(doc)));
             if let Some(p) = &self.passage {
@@ -59,15 +91,53 @@ impl View {
     /// Checks the view against the corpus and returns the nearest view that exists, with a
     /// notice for the person when the link asked for something that does not.
     pub fn resolve(self, corpus: &Corpus) -> (View, Option<String>) {
-        let query = self.query;
-        let Some(doc_id) = self.doc else {
-            return (
-                View {
-                    query,
-                    ..View::default()
-                },
-                None,
-            );
+        let mut notices: Vec<String> = Vec::new();
+        // Unknown actors are dropped from the filter, each with a word.
+        let (actors, unknown): (Vec<String>, Vec<String>) = self
+            .actors
+            .into_iter()
+            .partition(|a| corpus.actor_index(a).is_some());
+        for a in unknown {
+            notices.push(format!(
+                "Actor not found: the link names “{}”, which is not in this record; the filter \
+                 leaves it out.",
+                shorten(&a)
+            ));
+        }
+        let actor = match self.actor {
+            Some(a) if corpus.actor_index(&a).is_none() => {
+                notices.push(format!(
+                    "Actor not found: the link names “{}”, which is not in this record.",
+                    shorten(&a)
+                ));
+                None
+            }
+            other => other,
+        };
+        let base = View {
+            query: self.query,
+            actors,
+            match_all: self.match_all,
+            role: self.role,
+            actor,
+            doc: None,
+            passage: None,
+        };
+        let (view, notice) = base.resolve_document(self.doc, self.passage, corpus);
+        notices.extend(notice);
+        let notice = (!notices.is_empty()).then(|| notices.join(" "));
+        (view, notice)
+    }
+
+    /// Adds the document and passage a link asks for, or explains why it cannot.
+    fn resolve_document(
+        self,
+        doc: Option<String>,
+        passage: Option<String>,
+        corpus: &Corpus,
+    ) -> (View, Option<String>) {
+        let Some(doc_id) = doc else {
+            return (self, None);
         };
         let Some(doc) = corpus.document(&doc_id) else {
             let notice = format!(
@@ -75,20 +145,14 @@ impl View {
                  Showing all documents instead.",
                 shorten(&doc_id)
             );
-            return (
-                View {
-                    query,
-                    ..View::default()
-                },
-                Some(notice),
-            );
+            return (self, Some(notice));
         };
         let mut view = View {
-            query,
             doc: Some(doc.id.clone()),
             passage: None,
+            ..self
         };
-        match self.passage {
+        match passage {
             None => (view, None),
             Some(key) if is_passage_key(&key) && doc.passage(&key).is_some() => {
                 view.passage = Some(key);
@@ -159,9 +223,9 @@ mod tests {
 
     fn view(doc: Option<&str>, p: Option<&str>) -> View {
         View {
-            query: String::new(),
             doc: doc.map(str::to_string),
             passage: p.map(str::to_string),
+            ..View::default()
         }
     }
 

@@ -29,11 +29,21 @@ fn files(v: &[(String, String)]) -> Vec<File<'_>> {
     v.iter().map(|(path, text)| File { path, text }).collect()
 }
 
+/// The corpus as the build makes it: documents checked against captures, actors resolved.
 pub fn real_corpus() -> Corpus {
     let docs = read_folder("corpus/documents");
     let sources = read_folder("corpus/sources");
-    let (corpus, problems) = load(&files(&docs), &files(&sources));
+    let (mut corpus, problems) = load(&files(&docs), &files(&sources));
     assert_eq!(problems, Vec::<Problem>::new());
+    let text = fs::read_to_string(root().join("corpus/actors.txt")).unwrap();
+    let file = File {
+        path: "corpus/actors.txt",
+        text: &text,
+    };
+    assert_eq!(
+        sim_explorer::engine::actors::load(&file, &mut corpus),
+        Vec::<Problem>::new()
+    );
     corpus
 }
 

@@ -2,5 +2,6 @@
 //! tests"), a module per area.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod actors;
 mod corpus;
 mod search;

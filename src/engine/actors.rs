@@ -1,0 +1,497 @@
+//! The actors of the record (`corpus/actors.txt`): read, checked, and resolved against the
+//! documents at build time. Each passage learns which actors it names (every alias, whole
+//! words, longest match first) and whose words it gives (`said:` lines).
+//!
+//! Sans I/O like the loader: the file's text and the loaded corpus in, problems out.
+
+use super::load::{File, Problem};
+use super::model::{Actor, ActorKind, Corpus, Involvement};
+use std::collections::BTreeMap;
+
+const FIELDS: [&str; 9] = [
+    "name",
+    "kind",
+    "alias",
+    "alias-in",
+    "description",
+    "support",
+    "said",
+    "part-of",
+    "wrote",
+];
+
+/// A passage named by a document id and a fragment of its text, with where it was written.
+struct PassageFragment {
+    doc: String,
+    fragment: String,
+    line: usize,
+}
+
+struct RawActor {
+    id: String,
+    line: usize,
+    name: Option<(String, usize)>,
+    kind: Option<(String, usize)>,
+    aliases: Vec<(String, usize)>,
+    aliases_in: Vec<(String, String, usize)>,
+    description: Option<(String, usize)>,
+    support: Vec<PassageFragment>,
+    said: Vec<PassageFragment>,
+    part_of: Option<(String, usize)>,
+    wrote: Vec<(String, usize)>,
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// Splits `DOC-ID: text`.
+fn doc_and_text(value: &str) -> Option<(String, String)> {
+    let (doc, text) = value.split_once(':')?;
+    let (doc, text) = (doc.trim(), text.trim());
+    (is_slug(doc) && !text.is_empty()).then(|| (doc.to_string(), text.to_string()))
+}
+
+fn parse(file: &File, problems: &mut Vec<Problem>) -> Vec<RawActor> {
+    let mut report = |line: usize, message: String| {
+        problems.push(Problem {
+            path: file.path.to_string(),
+            line,
+            message,
+        })
+    };
+    let mut actors: Vec<RawActor> = Vec::new();
+    for (i, raw) in file.text.lines().enumerate() {
+        let line = i + 1;
+        let text = raw.trim();
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        if let Some(id) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            let id = id.trim();
+            if !is_slug(id) {
+                report(
+                    line,
+                    format!("actor id '{id}': use lowercase letters, digits and hyphens"),
+                );
+            }
+            if let Some(first) = actors.iter().find(|a| a.id == id) {
+                report(
+                    line,
+                    format!("actor id '{id}' is also on line {}", first.line),
+                );
+            }
+            actors.push(RawActor {
+                id: id.to_string(),
+                line,
+                name: None,
+                kind: None,
+                aliases: Vec::new(),
+                aliases_in: Vec::new(),
+                description: None,
+                support: Vec::new(),
+                said: Vec::new(),
+                part_of: None,
+                wrote: Vec::new(),
+            });
+            continue;
+        }
+        let Some((key, value)) = text.split_once(':') else {
+            report(
+                line,
+                format!("expected 'field: value' or '[actor-id]', found “{text}”"),
+            );
+            continue;
+        };
+        let (key, value) = (key.trim().to_ascii_lowercase(), value.trim().to_string());
+        let Some(actor) = actors.last_mut() else {
+            report(line, "a field before the first [actor-id] line".to_string());
+            continue;
+        };
+        if !FIELDS.contains(&key.as_str()) {
+            report(
+                line,
+                format!(
+                    "unknown field '{key}': the fields are {}",
+                    FIELDS.join(", ")
+                ),
+            );
+            continue;
+        }
+        if value.is_empty() {
+            report(line, format!("field '{key}' is empty"));
+            continue;
+        }
+        let single = |slot: &mut Option<(String, usize)>, report: &mut dyn FnMut(usize, String)| {
+            if let Some((_, first)) = slot {
+                report(
+                    line,
+                    format!("field '{key}' is given twice (first on line {first})"),
+                );
+            } else {
+                *slot = Some((value.clone(), line));
+            }
+        };
+        match key.as_str() {
+            "name" => single(&mut actor.name, &mut report),
+            "kind" => single(&mut actor.kind, &mut report),
+            "description" => single(&mut actor.description, &mut report),
+            "part-of" => single(&mut actor.part_of, &mut report),
+            "alias" => actor.aliases.push((value, line)),
+            "wrote" => actor.wrote.push((value, line)),
+            "alias-in" | "support" | "said" => match doc_and_text(&value) {
+                None => report(
+                    line,
+                    format!("{key}: write 'document-id: words of the passage'"),
+                ),
+                Some((doc, fragment)) => match key.as_str() {
+                    "alias-in" => actor.aliases_in.push((doc, fragment, line)),
+                    "support" => actor.support.push(PassageFragment {
+                        doc,
+                        fragment,
+                        line,
+                    }),
+                    _ => actor.said.push(PassageFragment {
+                        doc,
+                        fragment,
+                        line,
+                    }),
+                },
+            },
+            _ => {}
+        }
+    }
+    actors
+}
+
+/// True when `text[start..end]` stands as whole words: no letter or digit touches it.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Every whole-word occurrence of the aliases in `text`, leftmost-longest and without
+/// overlaps, as (start, alias index).
+pub fn find_aliases(text: &str, aliases: &[&str]) -> Vec<(usize, usize)> {
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    for (a, alias) in aliases.iter().enumerate() {
+        for (start, _) in text.match_indices(alias) {
+            if whole_word(text, start, start + alias.len()) {
+                hits.push((start, alias.len(), a));
+            }
+        }
+    }
+    // Leftmost first, and at one place the longest.
+    hits.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+    let mut out = Vec::new();
+    let mut taken_until = 0;
+    for (start, len, a) in hits {
+        if start >= taken_until {
+            out.push((start, a));
+            taken_until = start + len;
+        }
+    }
+    out
+}
+
+/// Reads `corpus/actors.txt` into `corpus.actors` and records in every passage the actors
+/// it involves. Returns every problem found.
+pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let raw = parse(file, &mut problems);
+    let at = |line: usize, message: String| Problem {
+        path: file.path.to_string(),
+        line,
+        message,
+    };
+    let doc_index: BTreeMap<String, usize> = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect();
+
+    // The one passage of `doc` holding `fragment`, or a problem.
+    let find_passage = |f: &PassageFragment, problems: &mut Vec<Problem>| -> Option<(u16, u16)> {
+        let Some(&d) = doc_index.get(f.doc.as_str()) else {
+            problems.push(at(f.line, format!("unknown document '{}'", f.doc)));
+            return None;
+        };
+        let hits: Vec<usize> = corpus.documents[d]
+            .passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.text.contains(f.fragment.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        match hits.as_slice() {
+            [p] => Some((d as u16, *p as u16)),
+            [] => {
+                problems.push(at(
+                    f.line,
+                    format!("no passage of {} contains “{}”", f.doc, f.fragment),
+                ));
+                None
+            }
+            _ => {
+                problems.push(at(
+                    f.line,
+                    format!(
+                        "{} passages of {} contain “{}”: quote more words",
+                        hits.len(),
+                        f.doc,
+                        f.fragment
+                    ),
+                ));
+                None
+            }
+        }
+    };
+
+    // Aliases: each text names one actor (globally, or within one document).
+    let mut owner: BTreeMap<(Option<&str>, &str), (&str, usize)> = BTreeMap::new();
+    for actor in &raw {
+        let scoped = actor
+            .aliases
+            .iter()
+            .map(|(t, l)| (None, t.as_str(), *l))
+            .chain(
+                actor
+                    .aliases_in
+                    .iter()
+                    .map(|(d, t, l)| (Some(d.as_str()), t.as_str(), *l)),
+            );
+        for (doc, text, line) in scoped {
+            let clash = owner
+                .get(&(doc, text))
+                .or_else(|| doc.and_then(|_| owner.get(&(None, text))));
+            if let Some((other, first)) = clash {
+                problems.push(at(
+                    line,
+                    format!("alias “{text}” is also claimed by [{other}] on line {first}"),
+                ));
+            } else {
+                owner.insert((doc, text), (actor.id.as_str(), line));
+            }
+        }
+    }
+
+    let mut actors: Vec<Actor> = Vec::new();
+    for actor in &raw {
+        let missing = |field: &str| at(actor.line, format!("[{}] has no {field}", actor.id));
+        let kind = match &actor.kind {
+            None => {
+                problems.push(missing("kind"));
+                ActorKind::Organisation
+            }
+            Some((k, line)) => match ActorKind::ALL.iter().find(|(_, n)| n == k) {
+                Some((kind, _)) => *kind,
+                None => {
+                    problems.push(at(
+                        *line,
+                        format!("unknown kind '{k}': use person, organisation or group"),
+                    ));
+                    ActorKind::Organisation
+                }
+            },
+        };
+        if actor.name.is_none() {
+            problems.push(missing("name"));
+        }
+        if actor.description.is_none() {
+            problems.push(missing("description"));
+        }
+        if actor.support.is_empty() && actor.wrote.is_empty() {
+            problems.push(missing(
+                "support line (a passage that supports its description) or wrote line",
+            ));
+        }
+        let mut wrote = Vec::new();
+        for (doc, line) in &actor.wrote {
+            let Some(&d) = doc_index.get(doc.as_str()) else {
+                problems.push(at(*line, format!("unknown document '{doc}'")));
+                continue;
+            };
+            // The document must itself say so: its author field names this actor.
+            let names: Vec<&str> = actor
+                .name
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .chain(actor.aliases.iter().map(|(a, _)| a.as_str()))
+                .collect();
+            match &corpus.documents[d].author {
+                Some(author) if names.iter().any(|n| author.value.contains(n)) => {
+                    wrote.push(d as u16)
+                }
+                Some(author) => problems.push(at(
+                    *line,
+                    format!(
+                        "{doc}'s stated author is “{}”, not this actor",
+                        author.value
+                    ),
+                )),
+                None => problems.push(at(*line, format!("{doc} states no author"))),
+            }
+        }
+        for (doc, text, line) in &actor.aliases_in {
+            match doc_index.get(doc.as_str()) {
+                None => problems.push(at(*line, format!("unknown document '{doc}'"))),
+                Some(&d) => {
+                    let found = corpus.documents[d]
+                        .passages
+                        .iter()
+                        .any(|p| !find_aliases(&p.text, &[text.as_str()]).is_empty());
+                    if !found {
+                        problems.push(at(
+                            *line,
+                            format!("alias “{text}” appears nowhere in {doc}"),
+                        ));
+                    }
+                }
+            }
+        }
+        let support = actor
+            .support
+            .iter()
+            .filter_map(|f| find_passage(f, &mut problems))
+            .collect();
+        actors.push(Actor {
+            id: actor.id.clone(),
+            name: actor.name.clone().map(|n| n.0).unwrap_or_default(),
+            kind,
+            aliases: actor.aliases.iter().map(|(t, _)| t.clone()).collect(),
+            aliases_in: actor
+                .aliases_in
+                .iter()
+                .map(|(d, t, _)| (d.clone(), t.clone()))
+                .collect(),
+            description: actor.description.clone().map(|d| d.0).unwrap_or_default(),
+            support,
+            wrote,
+            part_of: None,
+        });
+    }
+    for (i, actor) in raw.iter().enumerate() {
+        if let Some((id, line)) = &actor.part_of {
+            match raw.iter().position(|a| &a.id == id) {
+                Some(j) if j != i => actors[i].part_of = Some(j as u16),
+                _ => problems.push(at(*line, format!("part-of: unknown actor id '{id}'"))),
+            }
+        }
+    }
+
+    // Words said: named passages, or `*` for a whole document (a statement's own authors).
+    // Resolved before any passage changes.
+    let mut said: Vec<(u16, u16, u16)> = Vec::new();
+    for (i, actor) in raw.iter().enumerate() {
+        for f in &actor.said {
+            if f.fragment == "*" {
+                match doc_index.get(f.doc.as_str()) {
+                    None => problems.push(at(f.line, format!("unknown document '{}'", f.doc))),
+                    Some(&d) => said.extend(
+                        (0..corpus.documents[d].passages.len())
+                            .map(|p| (i as u16, d as u16, p as u16)),
+                    ),
+                }
+            } else if let Some((d, p)) = find_passage(f, &mut problems) {
+                said.push((i as u16, d, p));
+            }
+        }
+    }
+
+    // Mentions: every passage, every alias that counts in its document.
+    let mut alias_used: BTreeMap<(Option<&str>, &str), bool> =
+        owner.keys().map(|k| (*k, false)).collect();
+    for doc in &mut corpus.documents {
+        let scoped: Vec<(&(Option<&str>, &str), usize)> = owner
+            .iter()
+            .filter(|((d, _), _)| d.is_none_or(|d| d == doc.id))
+            .map(|(key, (id, _))| (key, raw.iter().position(|a| a.id == *id).unwrap_or(0)))
+            .collect();
+        let texts: Vec<&str> = scoped.iter().map(|((_, t), _)| *t).collect();
+        for passage in &mut doc.passages {
+            for (_, a) in find_aliases(&passage.text, &texts) {
+                let (key, actor) = scoped[a];
+                alias_used.insert(*key, true);
+                add(&mut passage.actors, actor as u16, true, false);
+            }
+        }
+    }
+    for (actor, d, p) in said {
+        let passage = &mut corpus.documents[usize::from(d)].passages[usize::from(p)];
+        add(&mut passage.actors, actor, false, true);
+    }
+    for (a, actor) in actors.iter().enumerate() {
+        for &d in &actor.wrote {
+            for passage in &mut corpus.documents[usize::from(d)].passages {
+                match passage
+                    .actors
+                    .iter_mut()
+                    .find(|x| usize::from(x.actor) == a)
+                {
+                    Some(x) => x.wrote = true,
+                    None => passage.actors.push(Involvement {
+                        actor: a as u16,
+                        mentioned: false,
+                        said: false,
+                        wrote: true,
+                    }),
+                }
+            }
+        }
+    }
+    for ((doc, text), used) in &alias_used {
+        if !used && doc.is_none() {
+            let line = owner[&(*doc, *text)].1;
+            problems.push(at(
+                line,
+                format!("alias “{text}” matches no passage (whole words, same case)"),
+            ));
+        }
+    }
+
+    for (i, actor) in raw.iter().enumerate() {
+        let involved = corpus
+            .documents
+            .iter()
+            .flat_map(|d| &d.passages)
+            .any(|p| p.actors.iter().any(|x| usize::from(x.actor) == i));
+        if !involved {
+            problems.push(at(
+                actor.line,
+                format!(
+                    "[{}] is in no passage: no alias matches, no said or wrote line",
+                    actor.id
+                ),
+            ));
+        }
+    }
+    for doc in &mut corpus.documents {
+        for p in &mut doc.passages {
+            p.actors.sort_by_key(|x| x.actor);
+        }
+    }
+    corpus.actors = actors;
+    problems.sort();
+    problems
+}
+
+fn add(list: &mut Vec<Involvement>, actor: u16, mentioned: bool, said: bool) {
+    match list.iter_mut().find(|x| x.actor == actor) {
+        Some(x) => {
+            x.mentioned |= mentioned;
+            x.said |= said;
+        }
+        None => list.push(Involvement {
+            actor,
+            mentioned,
+            said,
+            wrote: false,
+        }),
+    }
+}

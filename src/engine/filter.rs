@@ -1,0 +1,99 @@
+//! The actor filter: which passages a choice of actors admits (any or all of them, in
+//! their own words or named), and how many passages each actor has under a search. Pure,
+//! so the page's filter and its counts are tested natively and benchmarked.
+
+use super::model::{Corpus, Involvement};
+
+/// Which involvement counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// Named in the passage, speaking in it, or its document's author.
+    #[default]
+    Either,
+    /// The passage gives the actor's own words.
+    Said,
+    /// The passage names the actor.
+    Mentioned,
+}
+
+impl Role {
+    pub fn admits(self, x: &Involvement) -> bool {
+        match self {
+            Role::Either => x.mentioned || x.said || x.wrote,
+            Role::Said => x.said,
+            Role::Mentioned => x.mentioned,
+        }
+    }
+
+    /// The name in URLs (`ar=`); the default has none.
+    pub fn key(self) -> Option<&'static str> {
+        match self {
+            Role::Either => None,
+            Role::Said => Some("said"),
+            Role::Mentioned => Some("mentioned"),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        match key {
+            "said" => Some(Role::Said),
+            "mentioned" => Some(Role::Mentioned),
+            _ => None,
+        }
+    }
+}
+
+/// A choice of actors (by index) and how passages must involve them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActorFilter {
+    pub actors: Vec<u16>,
+    /// Every chosen actor must be involved (otherwise any one).
+    pub all: bool,
+    pub role: Role,
+}
+
+impl ActorFilter {
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    pub fn admits(&self, involvements: &[Involvement]) -> bool {
+        if self.actors.is_empty() {
+            return true;
+        }
+        let involved = |a: &u16| {
+            involvements
+                .iter()
+                .any(|x| x.actor == *a && self.role.admits(x))
+        };
+        if self.all {
+            self.actors.iter().all(involved)
+        } else {
+            self.actors.iter().any(involved)
+        }
+    }
+
+    /// One flag per passage, in corpus order (documents in order, then passages).
+    pub fn mask(&self, corpus: &Corpus) -> Vec<bool> {
+        corpus
+            .documents
+            .iter()
+            .flat_map(|d| d.passages.iter().map(|p| self.admits(&p.actors)))
+            .collect()
+    }
+}
+
+/// For every actor, how many of the `candidates` (one flag per passage, corpus order)
+/// involve it in `role`.
+pub fn counts(corpus: &Corpus, candidates: &[bool], role: Role) -> Vec<u32> {
+    let mut counts = vec![0u32; corpus.actors.len()];
+    let passages = corpus.documents.iter().flat_map(|d| &d.passages);
+    for (p, &ok) in passages.zip(candidates) {
+        if ok {
+            for x in p.actors.iter().filter(|x| role.admits(x)) {
+                counts[usize::from(x.actor)] += 1;
+            }
+        }
+    }
+    counts
+}
