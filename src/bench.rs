@@ -82,3 +82,39 @@ pub fn bench_startup_index_ms(reps: usize) -> f64 {
     }
     (now() - t) / reps.max(1) as f64
 }
+
+/// Milliseconds the page takes, per change, to apply an actor filter and recount: the
+/// filter's mask, the search within it, and every actor's count under the search. Mean of
+/// `reps` runs over a fixed set of filters.
+#[wasm_bindgen]
+pub fn bench_filter_ms(reps: usize) -> f64 {
+    use crate::engine::filter::{counts, ActorFilter, Role};
+    let c = corpus();
+    let ci = search_index();
+    let pick = |ids: &[&str]| -> Vec<u16> {
+        ids.iter()
+            .filter_map(|id| c.actor_index(id).map(|i| i as u16))
+            .collect()
+    };
+    let filters = [
+        (pick(&["paul-jennings"]), false, Role::Either, ""),
+        (pick(&["nhs-england", "stopsim-coalition"]), true, Role::Said, ""),
+        (pick(&["wessex-ahsn", "hampshire-constabulary"]), false, Role::Mentioned, "data"),
+        (pick(&["tim-kendall"]), false, Role::Either, "review"),
+    ];
+    let t = now();
+    for _ in 0..reps.max(1) {
+        for (actors, all, role, q) in &filters {
+            let filter = ActorFilter {
+                actors: actors.clone(),
+                all: *all,
+                role: *role,
+            };
+            let mask = filter.mask(c);
+            let outcome = ci.run(c, q, 50, Some(&mask));
+            let n = counts(c, &ci.matching(q), *role);
+            std::hint::black_box((outcome, n));
+        }
+    }
+    (now() - t) / (reps.max(1) * filters.len()) as f64
+}

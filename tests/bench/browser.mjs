@@ -98,7 +98,10 @@ async function measure({ n, latency, recall, batch, rounds, fuseQueries, fuseBat
     }
     out.engines[name] = result;
   }
-  if (n === 0) out.startup_index_ms = W.bench_startup_index_ms(20);
+  if (n === 0) {
+    out.startup_index_ms = W.bench_startup_index_ms(20);
+    out.filter_ms = W.bench_filter_ms(50);
+  }
   return out;
 }
 
@@ -146,6 +149,7 @@ for (const run of results.runs) {
     if (e.missed && e.missed.length) console.log(`  ${name} missed: ${e.missed.join('; ')}`);
   }
   if (run.startup_index_ms !== undefined) console.log(`  page start-up index build (compiled corpus): ${f(run.startup_index_ms)} ms`);
+  if (run.filter_ms !== undefined) console.log(`  actor filter + search + recount of every actor, mean per change: ${f(run.filter_ms, 4)} ms`);
 }
 mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'target', 'bench', 'browser.json'), JSON.stringify(results, null, 2));
