@@ -9,8 +9,8 @@
 #[path = "src/engine/mod.rs"]
 mod engine;
 
-use engine::actors;
 use engine::load::{load, File};
+use engine::{actors, events};
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
@@ -74,6 +74,26 @@ fn main() {
                 );
             }
         }
+    }
+    // Events cite passages and actors: checked once both are sound.
+    let events_path = corpus_dir.join("events.txt");
+    let events_shown = display(&root, &events_path);
+    match fs::read_to_string(&events_path) {
+        Err(e) => errors.push(format!(
+            "{events_shown}:1: cannot read the events file: {e}"
+        )),
+        Ok(text) if errors.is_empty() => {
+            let file = File {
+                path: &events_shown,
+                text: &text,
+            };
+            errors.extend(
+                events::load(&file, &mut corpus)
+                    .iter()
+                    .map(|p| p.to_string()),
+            );
+        }
+        Ok(_) => {}
     }
     if !errors.is_empty() {
         eprintln!("The corpus has {} problem(s):", errors.len());

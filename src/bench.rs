@@ -98,8 +98,18 @@ pub fn bench_filter_ms(reps: usize) -> f64 {
     };
     let filters = [
         (pick(&["paul-jennings"]), false, Role::Either, ""),
-        (pick(&["nhs-england", "stopsim-coalition"]), true, Role::Said, ""),
-        (pick(&["wessex-ahsn", "hampshire-constabulary"]), false, Role::Mentioned, "data"),
+        (
+            pick(&["nhs-england", "stopsim-coalition"]),
+            true,
+            Role::Said,
+            "",
+        ),
+        (
+            pick(&["wessex-ahsn", "hampshire-constabulary"]),
+            false,
+            Role::Mentioned,
+            "data",
+        ),
         (pick(&["tim-kendall"]), false, Role::Either, "review"),
     ];
     let t = now();

@@ -80,8 +80,19 @@ pub fn ActorFilterPanel(route: Route) -> impl IntoView {
     let view_now = move || route.with(|(v, _)| v.clone());
     let query = Memo::new(move |_| route.with(|(v, _)| v.query.clone()));
     let role = Memo::new(move |_| route.with(|(v, _)| v.role));
-    // Counts under the current search (and, once the timeline lands, its date range).
-    let candidates = Memo::new(move |_| query.with(|q| search_index().matching(q)));
+    // Counts under the current search and date range.
+    let range = Memo::new(move |_| route.with(|(v, _)| v.range()));
+    let candidates = Memo::new(move |_| {
+        let mut found = query.with(|q| search_index().matching(q));
+        range.with(|r| {
+            if !r.is_empty() {
+                for (f, ok) in found.iter_mut().zip(r.mask(corpus())) {
+                    *f &= ok;
+                }
+            }
+        });
+        found
+    });
     let counted = Memo::new(move |_| candidates.with(|c| counts(corpus(), c, role.get())));
     let chosen = move |id: &str| route.with(|(v, _)| v.actors.iter().any(|a| a == id));
 

@@ -8,11 +8,13 @@ mod document_list;
 mod meta;
 mod reader;
 mod search;
+mod timeline;
 
 pub use actors::{ActorFilterPanel, ActorPage};
 pub use document_list::DocumentList;
 pub use reader::Reader;
 pub use search::{SearchBox, SearchResults};
+pub use timeline::TimelinePanel;
 
 use crate::compiled::corpus;
 use crate::engine::view::View;
@@ -70,7 +72,8 @@ pub fn App() -> impl IntoView {
     let actor_page = Memo::new(move |_| {
         view_state.with(|v| v.actor.as_deref().and_then(|a| corpus().actor_index(a)))
     });
-    let filtering = move || view_state.with(|v| !v.actors.is_empty());
+    let filtering =
+        move || view_state.with(|v| !v.actors.is_empty() || v.from.is_some() || v.to.is_some());
     let searching = move || query.with(|q| !q.trim().is_empty()) || filtering();
     let at_home =
         move || doc_id.with(Option::is_none) && actor_page.get().is_none() && !searching();
@@ -133,6 +136,8 @@ pub fn App() -> impl IntoView {
                     None => view! { <DocumentList /> }.into_any(),
                 },
             }}
+            // Below the documents or results: the record comes first, the dates narrow it.
+            {move || show_filter().then(|| view! { <TimelinePanel route=route /> })}
         </main>
         <footer class="site-footer">
             <p>
@@ -167,6 +172,7 @@ fn settle_view(view: &View, first_run: bool) {
         (_, Some(key)) => format!("p-{key}"),
         (Some(_), None) if !first_run => "doc-title".to_string(),
         (None, None) if !first_run && view.actor.is_some() => "actor-name".to_string(),
+        (None, None) if view.event.is_some() => "event-title".to_string(),
         (None, None) if !first_run && !searching => "docs-heading".to_string(),
         _ => return,
     };

@@ -151,7 +151,19 @@ pub fn SearchResults(route: Route) -> impl IntoView {
         move || shown.with(|(for_query, n)| query.with(|q| if q == for_query { *n } else { PAGE }));
     let outcome = Memo::new(move |_| {
         let q = query.get();
-        let allow = filter.with(|f| (!f.is_empty()).then(|| f.mask(corpus())));
+        let range = route.with(|(v, _)| v.range());
+        let allow = filter.with(|f| match (f.is_empty(), range.is_empty()) {
+            (true, true) => None,
+            (false, true) => Some(f.mask(corpus())),
+            (true, false) => Some(range.mask(corpus())),
+            (false, false) => Some(
+                f.mask(corpus())
+                    .into_iter()
+                    .zip(range.mask(corpus()))
+                    .map(|(a, b)| a && b)
+                    .collect(),
+            ),
+        });
         search_index().run(corpus(), &q, limit(), allow.as_deref())
     });
 
@@ -161,7 +173,10 @@ pub fn SearchResults(route: Route) -> impl IntoView {
                 1 => "1 passage involves the chosen actors.".to_string(),
                 n => format!("{n} passages involve the chosen actors."),
             },
-            (true, _) => "Type a word to search.".to_string(),
+            (true, n) => match n {
+                1 => "1 passage in the chosen dates.".to_string(),
+                n => format!("{n} passages in the chosen dates."),
+            },
             (false, 0) => "No passages match.".to_string(),
             (false, 1) => "1 passage matches.".to_string(),
             (false, n) => format!("{n} passages match."),

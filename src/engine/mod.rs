@@ -4,6 +4,7 @@
 
 pub mod actors;
 pub mod date;
+pub mod events;
 pub mod filter;
 pub mod load;
 pub mod model;
@@ -11,4 +12,5 @@ pub mod normalize;
 pub mod search;
 pub mod synthetic;
 pub mod text;
+pub mod timeline;
 pub mod view;

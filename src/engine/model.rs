@@ -11,6 +11,38 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// The people and organisations of the record, in the order of `corpus/actors.txt`.
     pub actors: Vec<Actor>,
+    /// The dated events the documents state, in date order (earliest possible day first).
+    pub events: Vec<Event>,
+}
+
+/// Something the record says happened, when, and which passages say so.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    /// Our own words.
+    pub title: String,
+    pub date: DateSpec,
+    /// (document, passage) positions of the passages that state it.
+    pub sources: Vec<(u16, u16)>,
+    /// Other dates other passages give for the same event: the event is disputed.
+    pub claims: Vec<Claim>,
+    /// Indices into `Corpus::actors`.
+    pub actors: Vec<u16>,
+    /// How a relative date was resolved, or what a reader should know.
+    pub note: Option<String>,
+}
+
+/// A date another source gives for an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub date: DateSpec,
+    pub sources: Vec<(u16, u16)>,
+}
+
+impl Event {
+    pub fn disputed(&self) -> bool {
+        !self.claims.is_empty()
+    }
 }
 
 /// A person, organisation or group the record names.

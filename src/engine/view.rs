@@ -3,9 +3,11 @@
 //! and written here, checked against the corpus, and nothing else; the page only reads and
 //! sets `location.hash`. Later issues add search, actors and dates to the same type.
 
+use super::date::{parse_point, Point};
 use super::filter::Role;
 use super::model::Corpus;
 use super::text::is_passage_key;
+use super::timeline::Range;
 
 /// What the page shows. `Default` is the list of documents.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,6 +21,12 @@ pub struct View {
     pub role: Role,
     /// The actor whose page is open.
     pub actor: Option<String>,
+    /// The date range chosen on the timeline, as written in links (`2018`, `2018-04`,
+    /// `2018-04-01`); checked by `resolve`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// The timeline event that is open.
+    pub event: Option<String>,
     pub doc: Option<String>,
     pub passage: Option<String>,
 }
@@ -27,6 +35,15 @@ pub struct View {
 pub const MAX_FRAGMENT: usize = 2048;
 
 impl View {
+    /// The chosen date range (the view must have been resolved, which checks the dates).
+    pub fn range(&self) -> Range {
+        let point = |s: &Option<String>| s.as_deref().and_then(|s| parse_point(s).ok());
+        Range {
+            from: point(&self.from),
+            to: point(&self.to),
+        }
+    }
+
     /// Reads a fragment such as `#doc=2021-06-17-dodgy-data-warnings&p=k3fabc`. Never fails:
     /// unknown keys and malformed values are dropped, and `resolve` explains what was lost.
     pub fn parse(fragment: &str) -> View {
@@ -52,6 +69,9 @@ impl View {
                 "am" => view.match_all = value == "all",
                 "ar" => view.role = Role::from_key(&value).unwrap_or_default(),
                 "actor" if !value.is_empty() => view.actor = Some(value),
+                "from" if !value.is_empty() => view.from = Some(value),
+                "to" if !value.is_empty() => view.to = Some(value),
+                "ev" if !value.is_empty() => view.event = Some(value),
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" if !value.is_empty() => view.passage = Some(value),
                 _ => {}
@@ -78,6 +98,11 @@ impl View {
         }
         if let Some(actor) = &self.actor {
             parts.push(format!("actor={}", percent_encode(actor)));
+        }
+        for (key, value) in [("from", &self.from), ("to", &self.to), ("ev", &self.event)] {
+            if let Some(value) = value {
+                parts.push(format!("{key}={}", percent_encode(value)));
+            }
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", percent_encode(doc)));
@@ -114,12 +139,51 @@ impl View {
             }
             other => other,
         };
+        // The range: each end must be a date; a reversed range is turned round.
+        let mut point = |end: Option<String>, name: &str| -> Option<Point> {
+            let text = end?;
+            match parse_point(&text) {
+                Ok(p) => Some(p),
+                Err(_) => {
+                    notices.push(format!(
+                        "Date not understood: the link's “{name}” date “{}” is not a date; the \
+                         range leaves it out.",
+                        shorten(&text)
+                    ));
+                    None
+                }
+            }
+        };
+        let mut from = point(self.from, "from");
+        let mut to = point(self.to, "to");
+        if let (Some(a), Some(b)) = (from, to) {
+            if a.span().0 > b.span().1 {
+                std::mem::swap(&mut from, &mut to);
+                notices.push(
+                    "The link's date range ended before it started; it has been turned round."
+                        .to_string(),
+                );
+            }
+        }
+        let event = match self.event {
+            Some(e) if !corpus.events.iter().any(|x| x.id == e) => {
+                notices.push(format!(
+                    "Event not found: the link names “{}”, which is not on this timeline.",
+                    shorten(&e)
+                ));
+                None
+            }
+            other => other,
+        };
         let base = View {
             query: self.query,
             actors,
             match_all: self.match_all,
             role: self.role,
             actor,
+            from: from.map(Point::iso),
+            to: to.map(Point::iso),
+            event,
             doc: None,
             passage: None,
         };

@@ -129,8 +129,18 @@ fn main() {
     // passage mask, the search within it, and every actor's count under the search.
     let filters = [
         (vec!["paul-jennings"], false, Role::Either, ""),
-        (vec!["nhs-england", "stopsim-coalition"], true, Role::Said, ""),
-        (vec!["wessex-ahsn", "hampshire-constabulary"], false, Role::Mentioned, "data"),
+        (
+            vec!["nhs-england", "stopsim-coalition"],
+            true,
+            Role::Said,
+            "",
+        ),
+        (
+            vec!["wessex-ahsn", "hampshire-constabulary"],
+            false,
+            Role::Mentioned,
+            "data",
+        ),
         (vec!["tim-kendall"], false, Role::Either, "review"),
     ];
     let mut samples = Vec::new();

@@ -4,4 +4,5 @@
 
 mod actors;
 mod corpus;
+mod events;
 mod search;

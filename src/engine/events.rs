@@ -1,0 +1,193 @@
+//! The timeline's events (`corpus/events.txt`): read, checked against the documents and the
+//! actors, and put in date order at build time. Sans I/O: text in, problems out.
+
+use super::date;
+use super::load::{File, Problem};
+use super::model::{Claim, Corpus, Event};
+
+const FIELDS: [&str; 7] = [
+    "title",
+    "date",
+    "source",
+    "claim",
+    "claim-source",
+    "actor",
+    "note",
+];
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// Finds the one passage of `doc` holding `fragment`, as (document, passage) positions.
+pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<(u16, u16), String> {
+    let Some(d) = corpus.documents.iter().position(|d| d.id == doc) else {
+        return Err(format!("unknown document '{doc}'"));
+    };
+    let hits: Vec<usize> = corpus.documents[d]
+        .passages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text.contains(fragment))
+        .map(|(i, _)| i)
+        .collect();
+    match hits.as_slice() {
+        [p] => Ok((d as u16, *p as u16)),
+        [] => Err(format!("no passage of {doc} contains “{fragment}”")),
+        _ => Err(format!(
+            "{} passages of {doc} contain “{fragment}”: quote more words",
+            hits.len()
+        )),
+    }
+}
+
+/// Reads `corpus/events.txt` into `corpus.events`, in date order. Returns every problem.
+pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut report = |line: usize, message: String| {
+        problems.push(Problem {
+            path: file.path.to_string(),
+            line,
+            message,
+        })
+    };
+    // (event, its line, whether it had a date line)
+    let mut events: Vec<(Event, usize, bool)> = Vec::new();
+    for (i, raw) in file.text.lines().enumerate() {
+        let line = i + 1;
+        let text = raw.trim();
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        if let Some(id) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            let id = id.trim();
+            if !is_slug(id) {
+                report(
+                    line,
+                    format!("event id '{id}': use lowercase letters, digits and hyphens"),
+                );
+            }
+            if let Some((_, first, _)) = events.iter().find(|(e, _, _)| e.id == id) {
+                report(line, format!("event id '{id}' is also on line {first}"));
+            }
+            events.push((
+                Event {
+                    id: id.to_string(),
+                    title: String::new(),
+                    date: date::DateSpec::On(date::Point::Year {
+                        year: date::MIN_YEAR,
+                    }),
+                    sources: Vec::new(),
+                    claims: Vec::new(),
+                    actors: Vec::new(),
+                    note: None,
+                },
+                line,
+                false,
+            ));
+            continue;
+        }
+        let Some((key, value)) = text.split_once(':') else {
+            report(
+                line,
+                format!("expected 'field: value' or '[event-id]', found “{text}”"),
+            );
+            continue;
+        };
+        let (key, value) = (key.trim().to_ascii_lowercase(), value.trim());
+        let Some((event, _, has_date)) = events.last_mut() else {
+            report(line, "a field before the first [event-id] line".to_string());
+            continue;
+        };
+        if !FIELDS.contains(&key.as_str()) {
+            report(
+                line,
+                format!(
+                    "unknown field '{key}': the fields are {}",
+                    FIELDS.join(", ")
+                ),
+            );
+            continue;
+        }
+        if value.is_empty() {
+            report(line, format!("field '{key}' is empty"));
+            continue;
+        }
+        match key.as_str() {
+            "title" => event.title = value.to_string(),
+            "note" => event.note = Some(value.to_string()),
+            "date" | "claim" => match date::parse(value) {
+                Err(e) => report(line, format!("{key}: {e}")),
+                Ok(d) if key == "date" => {
+                    event.date = d;
+                    *has_date = true;
+                }
+                Ok(d) => event.claims.push(Claim {
+                    date: d,
+                    sources: Vec::new(),
+                }),
+            },
+            "source" | "claim-source" => {
+                let Some((doc, fragment)) = value
+                    .split_once(':')
+                    .map(|(d, f)| (d.trim(), f.trim()))
+                    .filter(|(d, f)| is_slug(d) && !f.is_empty())
+                else {
+                    report(
+                        line,
+                        format!("{key}: write 'document-id: words of the passage'"),
+                    );
+                    continue;
+                };
+                match find_passage(corpus, doc, fragment) {
+                    Err(e) => report(line, e),
+                    Ok(at) if key == "source" => event.sources.push(at),
+                    Ok(at) => match event.claims.last_mut() {
+                        Some(claim) => claim.sources.push(at),
+                        None => report(line, "claim-source before any claim line".to_string()),
+                    },
+                }
+            }
+            "actor" => match corpus.actor_index(value) {
+                Some(a) => event.actors.push(a as u16),
+                None => report(line, format!("unknown actor id '{value}'")),
+            },
+            _ => {}
+        }
+    }
+    for (event, line, has_date) in &events {
+        if event.title.is_empty() {
+            report(*line, format!("[{}] has no title", event.id));
+        }
+        if !has_date {
+            report(*line, format!("[{}] has no date", event.id));
+        }
+        if event.sources.is_empty() {
+            report(
+                *line,
+                format!(
+                    "[{}] has no source: name the passages that state it",
+                    event.id
+                ),
+            );
+        }
+        for claim in event.claims.iter().filter(|c| c.sources.is_empty()) {
+            report(
+                *line,
+                format!(
+                    "[{}]: the claim {} has no claim-source",
+                    event.id, claim.date
+                ),
+            );
+        }
+    }
+    let mut events: Vec<Event> = events.into_iter().map(|(e, _, _)| e).collect();
+    events.sort_by(|a, b| (a.date.sort_key(), &a.id).cmp(&(b.date.sort_key(), &b.id)));
+    corpus.events = events;
+    problems.sort();
+    problems
+}
