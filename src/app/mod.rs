@@ -185,7 +185,8 @@ fn settle_view(view: &View, first_run: bool) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = element.focus_with_options(&options);
-    if view.passage.is_some() {
+    if view.passage.is_some() || target_id == "event-title" {
+        // Passages and events sit down the page: bring them to the middle of the screen.
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         element.scroll_into_view_with_scroll_into_view_options(&options);
