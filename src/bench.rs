@@ -7,6 +7,7 @@ use crate::engine::search::{CorpusIndex, Index, Query};
 use crate::engine::synthetic;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 thread_local! {
     static LOADED: RefCell<Option<(Index, Vec<String>)>> = const { RefCell::new(None) };
@@ -127,4 +128,32 @@ pub fn bench_filter_ms(reps: usize) -> f64 {
         }
     }
     (now() - t) / (reps.max(1) * filters.len()) as f64
+}
+
+/// Mounts the timeline with `n` synthetic events into a new element `#bench-timeline` and
+/// returns the milliseconds the mount took (the browser's layout and paint come after; the
+/// benchmark measures them from JavaScript).
+#[wasm_bindgen]
+pub fn bench_mount_timeline(n: usize) -> f64 {
+    use crate::app::TimelinePanel;
+    use crate::engine::model::Event;
+    use crate::engine::view::View;
+    use leptos::prelude::*;
+    let events: &'static [Event] = Box::leak(synthetic::events(n, 7).into_boxed_slice());
+    let document = leptos::prelude::document();
+    let Ok(host) = document.create_element("div") else {
+        return -1.0;
+    };
+    host.set_id("bench-timeline");
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&host);
+    }
+    let route = RwSignal::new((View::default(), None::<String>));
+    let t = now();
+    let mounted = leptos::mount::mount_to(host.unchecked_into(), move || {
+        view! { <TimelinePanel route=route events=events /> }
+    });
+    let ms = now() - t;
+    mounted.forget();
+    ms
 }

@@ -137,7 +137,9 @@ pub fn App() -> impl IntoView {
                 },
             }}
             // Below the documents or results: the record comes first, the dates narrow it.
-            {move || show_filter().then(|| view! { <TimelinePanel route=route /> })}
+            {move || {
+                show_filter().then(|| view! { <TimelinePanel route=route events=&corpus().events /> })
+            }}
         </main>
         <footer class="site-footer">
             <p>

@@ -44,10 +44,9 @@ fn spans(events: &[Event], limits: (i32, i32)) -> Vec<(i32, i32)> {
 
 /// The axis limits: the earliest and latest day any event or document may fall on, with a
 /// little room either side.
-fn limits() -> (i32, i32) {
+fn limits(events: &[Event]) -> (i32, i32) {
     let c = corpus();
-    let dates = c
-        .events
+    let dates = events
         .iter()
         .map(|e| e.date)
         .chain(c.documents.iter().map(|d| d.date.value));
@@ -88,12 +87,22 @@ fn month_at(day: f64) -> Point {
     Point::Month { year: y, month: m }
 }
 
+/// `events`: the record's (`corpus().events`), or a synthetic set for the benchmark.
 #[component]
-pub fn TimelinePanel(route: Route) -> impl IntoView {
+pub fn TimelinePanel(route: Route, events: &'static [Event]) -> impl IntoView {
     let c = corpus();
-    let axis_limits = limits();
+    let axis_limits = limits(events);
     // Stored, so the closures that read it stay `Copy`.
-    let all_spans = StoredValue::new(spans(&c.events, axis_limits));
+    let all_spans = StoredValue::new(spans(events, axis_limits));
+    // The spans in start order, sorted once: the layout runs every frame while panning,
+    // and sorting presorted input is linear. `by_start[k]` is the event of the k-th span.
+    let (sorted_spans, by_start) = {
+        let s = spans(events, axis_limits);
+        let mut order: Vec<usize> = (0..s.len()).collect();
+        order.sort_by_key(|&i| (s[i].0, s[i].1));
+        let sorted: Vec<(i32, i32)> = order.iter().map(|&i| s[i]).collect();
+        (StoredValue::new(sorted), StoredValue::new(order))
+    };
     let full = (f64::from(axis_limits.0), f64::from(axis_limits.1));
     let window_days = RwSignal::new(full);
     let size = RwSignal::new(800.0f64);
@@ -117,7 +126,7 @@ pub fn TimelinePanel(route: Route) -> impl IntoView {
     let vertical = move || size.get() < VERTICAL_BELOW;
     let length = move || {
         if vertical() {
-            (c.events.len() as f64 * 14.0).clamp(420.0, 900.0)
+            (events.len() as f64 * 14.0).clamp(420.0, 900.0)
         } else {
             size.get()
         }
@@ -254,7 +263,7 @@ pub fn TimelinePanel(route: Route) -> impl IntoView {
         let span = all_spans.with_value(|s| s[i]);
         let (a, b) = window_days.get_untracked();
         let visible = f64::from(span.0) >= a && f64::from(span.1) <= b;
-        let id = format!("tl-{}", c.events[i].id);
+        let id = format!("tl-{}", events[i].id);
         let rendered = document().get_element_by_id(&id).is_some();
         if !visible || !rendered {
             // Bring it into view, close enough to stand apart from its neighbours.
@@ -273,7 +282,7 @@ pub fn TimelinePanel(route: Route) -> impl IntoView {
         });
     };
     let on_key = move |i: usize, ev: web_sys::KeyboardEvent| {
-        let n = c.events.len();
+        let n = events.len();
         let next = match ev.key().as_str() {
             "ArrowRight" | "ArrowDown" => Some((i + 1).min(n - 1)),
             "ArrowLeft" | "ArrowUp" => Some(i.saturating_sub(1)),
@@ -303,10 +312,55 @@ pub fn TimelinePanel(route: Route) -> impl IntoView {
         }
     };
 
+    // Delegated from the chart: the mark (event or cluster) under a click or key.
+    let mark_of = |ev: &web_sys::Event| -> Option<web_sys::Element> {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("g.ev, g.cluster").ok().flatten())
+    };
+    let open = move |i: usize| {
+        let view = route.with_untracked(|(v, _)| View {
+            event: Some(events[i].id.clone()),
+            ..v.clone()
+        });
+        push(&view);
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(mark) = mark_of(&ev) else { return };
+        let num = |name: &str| mark.get_attribute(name).and_then(|v| v.parse::<i32>().ok());
+        if let Some(i) = num("data-i") {
+            open(i as usize);
+        } else if let (Some(lo), Some(hi)) = (num("data-lo"), num("data-hi")) {
+            let pad = f64::from(hi - lo).max(20.0) * 0.3;
+            window_days.set((f64::from(lo) - pad, f64::from(hi) + pad));
+        }
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let Some(i) = mark_of(&ev)
+            .and_then(|m| m.get_attribute("data-i"))
+            .and_then(|v| v.parse::<usize>().ok())
+        else {
+            return;
+        };
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            open(i);
+        } else {
+            on_key(i, ev);
+        }
+    };
+
     let marks = move || {
         let len = length();
         let view = window_days.get();
-        let laid = all_spans.with_value(|s| layout(s, view, len, MARKER, 3.0, LANES));
+        let mut laid = sorted_spans.with_value(|s| layout(s, view, len, MARKER, 3.0, LANES));
+        by_start.with_value(|order| {
+            for mark in &mut laid {
+                for e in &mut mark.events {
+                    *e = order[*e];
+                }
+            }
+        });
         let chosen = chosen.get();
         let open = open_event.get();
         let vert = vertical();
@@ -319,7 +373,7 @@ pub fn TimelinePanel(route: Route) -> impl IntoView {
                     (mark.x0, lane_at, mark.x1 - mark.x0, LANE_SIZE - 4.0)
                 };
                 if let [i] = mark.events[..] {
-                    let e = &c.events[i];
+                    let e = &events[i];
                     let stand_out = e.actors.iter().any(|a| chosen.contains(a));
                     let is_open = open.as_deref() == Some(e.id.as_str());
                     let precise =
@@ -329,20 +383,15 @@ pub fn TimelinePanel(route: Route) -> impl IntoView {
                         crate::engine::date::DateSpec::By(_)
                             | crate::engine::date::DateSpec::OrLater(_)
                     );
-                    let href = route.with_untracked(|(v, _)| View {
-                        event: Some(e.id.clone()),
-                        ..v.clone()
-                    });
                     let label = format!(
                         "{}: {}{}",
                         e.date,
                         e.title,
                         if e.disputed() { " (date disputed)" } else { "" }
                     );
-                    // A focusable SVG group acting as a link: an `<a>` here would be made in
-                    // the HTML namespace and draw nothing.
-                    let url = href.to_url();
-                    let url2 = url.clone();
+                    // A focusable SVG group acting as a link (an `<a>` here would be made in
+                    // the HTML namespace and draw nothing). Clicks and keys are handled once,
+                    // on the chart, by `data-i`: no listeners per mark to rebuild each frame.
                     view! {
                         <g
                             id=format!("tl-{}", e.id)
@@ -355,17 +404,7 @@ pub fn TimelinePanel(route: Route) -> impl IntoView {
                             tabindex="0"
                             role="link"
                             aria-label=label
-                            on:click=move |_| {
-                                let _ = window().location().set_hash(&url);
-                            }
-                            on:keydown=move |ev| {
-                                if ev.key() == "Enter" {
-                                    ev.prevent_default();
-                                    let _ = window().location().set_hash(&url2);
-                                } else {
-                                    on_key(i, ev);
-                                }
-                            }
+                            data-i=i
                         >
                             <rect x=x y=y width=w height=h rx="4" />
                         </g>
@@ -382,10 +421,7 @@ pub fn TimelinePanel(route: Route) -> impl IntoView {
                     let n = mark.events.len();
                     let (tx, ty) = (x + w / 2.0, y + h / 2.0 + 4.0);
                     view! {
-                        <g class="cluster" on:click=move |_| {
-                            let pad = f64::from(hi - lo).max(20.0) * 0.3;
-                            window_days.set((f64::from(lo) - pad, f64::from(hi) + pad));
-                        }>
+                        <g class="cluster" data-lo=lo data-hi=hi>
                             <title>{format!("{n} events close together: select to zoom in")}</title>
                             <rect x=x y=y width=w.max(22.0) height=h.max(12.0) rx="6" />
                             <text x=tx y=ty text-anchor="middle">{n}</text>
@@ -539,6 +575,8 @@ pub fn TimelinePanel(route: Route) -> impl IntoView {
                     on:pointerup=on_up
                     on:pointercancel=on_up
                     on:wheel=on_wheel
+                    on:click=on_click
+                    on:keydown=on_keydown
                 >
                     {axis_strip}
                     {ticks}
@@ -547,8 +585,13 @@ pub fn TimelinePanel(route: Route) -> impl IntoView {
                     {marks}
                 </svg>
             </div>
-            <EventList route=route chosen=chosen />
-            {move || open_event.get().and_then(|id| c.events.iter().position(|e| e.id == id)).map(|i| view! { <EventDetail index=i route=route /> })}
+            <EventList route=route chosen=chosen events=events />
+            {move || {
+                open_event
+                    .get()
+                    .and_then(|id| events.iter().position(|e| e.id == id))
+                    .map(|i| view! { <EventDetail event=&events[i] route=route /> })
+            }}
         </section>
     }
 }
@@ -570,12 +613,11 @@ fn day_input(p: Point, first: bool) -> String {
 
 /// The text alternative: every event, in date order, with its date, title and any dispute.
 #[component]
-fn EventList(route: Route, chosen: Memo<Vec<u16>>) -> impl IntoView {
-    let c = corpus();
+fn EventList(route: Route, chosen: Memo<Vec<u16>>, events: &'static [Event]) -> impl IntoView {
     let items = move || {
         let chosen = chosen.get();
         let range = route.with(|(v, _)| v.range());
-        c.events
+        events
             .iter()
             .map(|e| {
                 let href = route.with_untracked(|(v, _)| View {
@@ -603,7 +645,7 @@ fn EventList(route: Route, chosen: Memo<Vec<u16>>) -> impl IntoView {
     };
     view! {
         <details class="event-list" open>
-            <summary>{format!("The events as a list ({})", c.events.len())}</summary>
+            <summary>{format!("The events as a list ({})", events.len())}</summary>
             <ol aria-label="Timeline events">{items}</ol>
         </details>
     }
@@ -612,9 +654,9 @@ fn EventList(route: Route, chosen: Memo<Vec<u16>>) -> impl IntoView {
 /// The open event: its date and precision, any dispute with each side's sources, its
 /// actors, and the passages that state it.
 #[component]
-fn EventDetail(index: usize, route: Route) -> impl IntoView {
+fn EventDetail(event: &'static Event, route: Route) -> impl IntoView {
     let c = corpus();
-    let e = &c.events[index];
+    let e = event;
     let sources = |list: &[(u16, u16)]| {
         list.iter()
             .map(|&(d, p)| {

@@ -108,6 +108,50 @@ pub fn passages(n: usize, common: &[&str], rare: usize, seed: u64) -> Vec<String
     out
 }
 
+/// `n` timeline events over 2012-2023 with the record's mix of precisions (mostly days and
+/// months, some years, parts of years, ranges, "by" and "or later" dates), in date order,
+/// each citing the first passage. For the timeline benchmark.
+pub fn events(n: usize, seed: u64) -> Vec<super::model::Event> {
+    use super::date::{DateSpec, Part, Point};
+    let mut rng = Rng::new(seed);
+    let mut out: Vec<super::model::Event> = (0..n)
+        .map(|k| {
+            let year = 2012 + rng.below(12) as i32;
+            let month = 1 + rng.below(12) as u8;
+            let day = 1 + rng.below(28) as u8;
+            let date = match rng.below(100) {
+                0..=44 => DateSpec::On(Point::Day { year, month, day }),
+                45..=69 => DateSpec::On(Point::Month { year, month }),
+                70..=79 => DateSpec::On(Point::Year { year }),
+                80..=84 => DateSpec::On(Point::Part {
+                    year,
+                    part: [Part::Early, Part::Mid, Part::Late][rng.below(3)],
+                }),
+                85..=92 => DateSpec::Between(
+                    Point::Month { year, month },
+                    Point::Month {
+                        year: year + rng.below(2) as i32,
+                        month: 12,
+                    },
+                ),
+                93..=96 => DateSpec::By(Point::Month { year, month }),
+                _ => DateSpec::OrLater(Point::Day { year, month, day }),
+            };
+            super::model::Event {
+                id: format!("synthetic-{k}"),
+                title: format!("Synthetic event {k}"),
+                date,
+                sources: vec![(0, 0)],
+                claims: Vec::new(),
+                actors: Vec::new(),
+                note: None,
+            }
+        })
+        .collect();
+    out.sort_by_key(|e| e.date.sort_key());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

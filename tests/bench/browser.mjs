@@ -126,6 +126,44 @@ try {
     r.label = run.label;
     results.runs.push(r);
   }
+
+  // The timeline with 10,000 synthetic events: time to first render (mount, style,
+  // layout), then the work of each frame while zooming (wheel) and panning (drag). Each
+  // sample is the time from the input event to the updated layout, measured after a
+  // macrotask so Leptos's update has run, without waiting for the display's next frame.
+  results.timeline = await page.evaluate(async ({ n, steps }) => {
+    const W = window.wasmBindings;
+    const tick = () => new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = () => res(); c.port2.postMessage(0); });
+    const t0 = performance.now();
+    W.bench_mount_timeline(n);
+    await tick();
+    const svg = document.querySelector('#bench-timeline .timeline-svg');
+    svg.getBoundingClientRect();
+    const initial = performance.now() - t0;
+    const marks = () => svg.querySelectorAll('g.ev, g.cluster').length;
+    const shown = [marks()];
+    const r = svg.getBoundingClientRect();
+    const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height - 10, bubbles: true, cancelable: true };
+    const frames = [];
+    const frame = async (fire) => {
+      const s = performance.now();
+      fire();
+      await tick();
+      svg.getBoundingClientRect();
+      frames.push(performance.now() - s);
+    };
+    for (let i = 0; i < steps; i++) await frame(() => svg.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -100 })));
+    shown.push(marks());
+    svg.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerId: 1 }));
+    for (let i = 0; i < steps * 2; i++) {
+      await frame(() => svg.dispatchEvent(new PointerEvent('pointermove', { ...at, pointerId: 1, clientX: at.clientX - i * 6 })));
+    }
+    svg.dispatchEvent(new PointerEvent('pointerup', { ...at, pointerId: 1 }));
+    for (let i = 0; i < steps; i++) await frame(() => svg.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: 100 })));
+    frames.sort((a, b) => a - b);
+    const pct = (p) => frames[Math.round((frames.length - 1) * p)];
+    return { events: n, initial_ms: initial, frames: frames.length, p50_ms: pct(0.5), p95_ms: pct(0.95), max_ms: frames[frames.length - 1], marks_drawn: shown };
+  }, { n: 10_000, steps: quick ? 10 : 30 });
 } finally {
   await browser.close();
   await server.close();
@@ -151,5 +189,8 @@ for (const run of results.runs) {
   if (run.startup_index_ms !== undefined) console.log(`  page start-up index build (compiled corpus): ${f(run.startup_index_ms)} ms`);
   if (run.filter_ms !== undefined) console.log(`  actor filter + search + recount of every actor, mean per change: ${f(run.filter_ms, 4)} ms`);
 }
+const t = results.timeline;
+console.log(`\ntimeline with ${t.events.toLocaleString('en')} synthetic events`);
+console.log(`  first render ${f(t.initial_ms, 1)} ms; per frame while zooming and panning: p50 ${f(t.p50_ms, 2)} ms, p95 ${f(t.p95_ms, 2)} ms, max ${f(t.max_ms, 2)} ms (${t.frames} frames; marks drawn ${t.marks_drawn.join(' -> ')})`);
 mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'target', 'bench', 'browser.json'), JSON.stringify(results, null, 2));
