@@ -124,6 +124,42 @@ describe('Timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       s.assertClean();
     }));
 
+  test('a pinch zooms; PageDown and PageUp pan; + and - zoom from the keyboard', opts, () =>
+    withPage(h.browser, { viewport: { width: 1280, height: 900 } }, 'timeline-pinch-keys', async (s) => {
+      const { page } = s;
+      await gotoList(page, h.url);
+      await page.locator('.timeline-svg').scrollIntoViewIfNeeded();
+      const ticks = () => page.$$eval('.timeline-svg .tick text', (t) => t.map((x) => x.textContent).join(','));
+      const all = await ticks();
+      // Two fingers moving apart over the chart zoom in.
+      await page.evaluate(() => {
+        const svg = document.querySelector('.timeline-svg');
+        const r = svg.getBoundingClientRect();
+        const y = r.top + r.height - 20;
+        const mid = r.left + r.width / 2;
+        const fire = (type, id, x) =>
+          svg.dispatchEvent(new PointerEvent(type, { pointerId: id, clientX: x, clientY: y, bubbles: true }));
+        fire('pointerdown', 1, mid - 20);
+        fire('pointerdown', 2, mid + 20);
+        for (let k = 1; k <= 10; k++) fire('pointermove', 2, mid + 20 + k * 25);
+        fire('pointerup', 1, mid - 20);
+        fire('pointerup', 2, mid + 270);
+      });
+      await page.waitForFunction((before) => {
+        const now = [...document.querySelectorAll('.timeline-svg .tick text')].map((x) => x.textContent).join(',');
+        return now !== before && now.split(',').length < before.split(',').length;
+      }, all);
+      // Keys on a focused event: PageDown pans later in time, PageUp back, - zooms out.
+      const zoomed = await ticks();
+      await page.focus('.timeline-svg g.ev');
+      await page.keyboard.press('PageDown');
+      await page.waitForFunction((before) => [...document.querySelectorAll('.timeline-svg .tick text')].map((x) => x.textContent).join(',') !== before, zoomed);
+      await page.keyboard.press('PageUp');
+      for (let i = 0; i < 8; i++) await page.keyboard.press('-');
+      await page.waitForFunction((n) => document.querySelectorAll('.timeline-svg .tick').length >= n, all.split(',').length - 1);
+      s.assertClean();
+    }));
+
   test('bad dates and events in links open the page with a notice', opts, () =>
     withPage(h.browser, {}, 'timeline-bad-links', async (s) => {
       const { page } = s;
