@@ -4,6 +4,8 @@
 //! typing rewrites it in place, so Back, Forward and shared links all work.
 
 mod actors;
+mod browser;
+mod cite;
 mod document_list;
 mod meta;
 mod reader;

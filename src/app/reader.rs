@@ -53,6 +53,15 @@ pub fn Reader(
                 }
                 .into_any()
             } else {
+                // The focused passage (opened by its link or its number) offers citing.
+                let key = p.key.clone();
+                let cite_here = move || focus.with(|f| f.as_deref() == Some(key.as_str()));
+                let fragment = View {
+                    doc: Some(doc.id.clone()),
+                    passage: Some(p.key.clone()),
+                    ..View::default()
+                }
+                .to_url();
                 view! {
                     <p class="passage" id=id tabindex="-1" class:focused=focused>
                         <a class="anchor" href=href aria-label=format!("Paragraph {}", p.number)>
@@ -62,6 +71,20 @@ pub fn Reader(
                         <span class="passage-text">{text}</span>
                         {super::actors::involvement_line(p)}
                     </p>
+                    {move || {
+                        cite_here()
+                            .then(|| {
+                                view! {
+                                    <super::cite::CiteTools
+                                        subject=super::cite::Subject::Passage {
+                                            doc: doc_index,
+                                            passage: i,
+                                        }
+                                        fragment=fragment.clone()
+                                    />
+                                }
+                            })
+                    }}
                 }
                 .into_any()
             }

@@ -719,6 +719,19 @@ fn EventDetail(event: &'static Event, route: Route) -> impl IntoView {
             <ul class="sources">{sources(&e.sources)}</ul>
             {e.disputed().then(|| view! { <h4>"Other dates given"</h4> <ul>{claims}</ul> })}
             {(!e.actors.is_empty()).then(|| view! { <h4>"Who"</h4> <ul class="with-list">{actors}</ul> })}
+            {corpus().events.iter().position(|x| std::ptr::eq(x, e)).map(|index| {
+                let fragment = View {
+                    event: Some(e.id.clone()),
+                    ..View::default()
+                }
+                .to_url();
+                view! {
+                    <super::cite::CiteTools
+                        subject=super::cite::Subject::Event { index }
+                        fragment=fragment
+                    />
+                }
+            })}
             <p><a href=close.to_url()>"Close this event"</a></p>
         </section>
     }

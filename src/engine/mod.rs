@@ -3,6 +3,7 @@
 //! runs it natively and `build.rs` compiles these very files to check the corpus.
 
 pub mod actors;
+pub mod cite;
 pub mod date;
 pub mod events;
 pub mod filter;

@@ -177,8 +177,9 @@ impl View {
         };
         let base = View {
             query: self.query,
+            // "All of them" means nothing without actors, and links only write it with them.
+            match_all: self.match_all && !actors.is_empty(),
             actors,
-            match_all: self.match_all,
             role: self.role,
             actor,
             from: from.map(Point::iso),

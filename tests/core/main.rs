@@ -3,6 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod actors;
+mod cite;
 mod corpus;
 mod events;
 mod search;
+mod view;

@@ -1,0 +1,101 @@
+//! Citations of a passage or an event, as plain text and as Markdown: the quoted words
+//! verbatim, where they come from (title, publisher, author where known, date with how it
+//! is known, paragraph) and the link that opens them.
+
+use super::model::{Basis, Corpus};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    Markdown,
+}
+
+/// Backslash-escapes what Markdown would otherwise read as formatting, so the quote renders
+/// exactly as written.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '`' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "Title, Publisher (author), date, paragraph N", with supplied and inferred values said so.
+fn source_line(corpus: &Corpus, doc: usize, paragraph: Option<u32>, format: Format) -> String {
+    let d = &corpus.documents[doc];
+    let title = match format {
+        Format::Plain => format!("“{}”", d.title.value),
+        Format::Markdown => format!("*{}*", md_escape(&d.title.value)),
+    };
+    let mut parts = vec![if d.title.basis == Basis::Supplied {
+        format!("{title} (title supplied by SIM Explorer)")
+    } else {
+        title
+    }];
+    let mut publisher = d.publisher.value.clone();
+    if d.publisher.basis != Basis::Stated {
+        publisher.push_str(&format!(" ({} publisher)", d.publisher.basis.name()));
+    }
+    parts.push(publisher);
+    if let Some(author) = &d.author {
+        parts.push(author.value.clone());
+    }
+    let mut date = d.date.value.to_string();
+    if d.date.basis != Basis::Stated {
+        date.push_str(&format!(" ({} date)", d.date.basis.name()));
+    }
+    parts.push(date);
+    if let Some(n) = paragraph {
+        parts.push(format!("paragraph {n}"));
+    }
+    parts.join(", ")
+}
+
+/// A passage, quoted and sourced, with the link that opens it.
+pub fn passage(corpus: &Corpus, doc: usize, passage: usize, url: &str, format: Format) -> String {
+    let p = &corpus.documents[doc].passages[passage];
+    let source = source_line(corpus, doc, Some(p.number), format);
+    match format {
+        Format::Plain => format!("“{}”\n— {source}. {url}", p.text),
+        Format::Markdown => format!("> {}\n\n— {source}. <{url}>", md_escape(&p.text)),
+    }
+}
+
+/// An event: its date and title, and the first passage that states it, with the link.
+pub fn event(corpus: &Corpus, index: usize, url: &str, format: Format) -> String {
+    let e = &corpus.events[index];
+    let mut head = format!("{}: {}", e.date, e.title);
+    if e.disputed() {
+        let others: Vec<String> = e.claims.iter().map(|c| c.date.to_string()).collect();
+        head.push_str(&format!(
+            " (date disputed: also given as {})",
+            others.join(", ")
+        ));
+    }
+    let stated = e.sources.first().map(|&(d, p)| {
+        let (d, p) = (usize::from(d), usize::from(p));
+        let text = &corpus.documents[d].passages[p].text;
+        let source = source_line(
+            corpus,
+            d,
+            Some(corpus.documents[d].passages[p].number),
+            format,
+        );
+        match format {
+            Format::Plain => format!("Stated in: “{text}” — {source}."),
+            Format::Markdown => format!("> {}\n\n— {source}.", md_escape(text)),
+        }
+    });
+    match (format, stated) {
+        (Format::Plain, Some(s)) => format!("{head}. {s} {url}"),
+        (Format::Markdown, Some(s)) => format!("**{}**\n\n{s} <{url}>", md_escape(&head)),
+        (Format::Plain, None) => format!("{head}. {url}"),
+        (Format::Markdown, None) => format!("**{}** <{url}>", md_escape(&head)),
+    }
+}
