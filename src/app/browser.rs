@@ -38,3 +38,71 @@ pub async fn share(title: &str, text: &str, url: &str) -> Result<(), ()> {
         .map(|_| ())
         .map_err(|_| ())
 }
+
+/// Registers the service worker (`sw.js`, written by the build) so the page works offline
+/// after one visit, and calls `on_update` when a newer build is installed and waiting. A
+/// page that cannot register one (a test page, an old browser) simply goes without.
+pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    let container = navigator.service_worker();
+    let promise = container.register("./sw.js");
+    let on_update = std::rc::Rc::new(on_update);
+    leptos::task::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(promise).await else {
+            return;
+        };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        let controlled = || window().navigator().service_worker().controller().is_some();
+        // A newer build may already be waiting from an earlier visit.
+        if registration.waiting().is_some() && controlled() {
+            on_update();
+        }
+        let reg = registration.clone();
+        let found = Closure::<dyn Fn()>::new(move || {
+            let Some(worker) = reg.installing() else {
+                return;
+            };
+            let on_update = on_update.clone();
+            let w = worker.clone();
+            let changed = Closure::<dyn Fn()>::new(move || {
+                if w.state() == web_sys::ServiceWorkerState::Installed && controlled() {
+                    on_update();
+                }
+            });
+            worker.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
+            changed.forget();
+        });
+        registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
+        found.forget();
+    });
+}
+
+/// Switches to the waiting build: the new worker takes over, and the page reloads once it
+/// has, so every file comes from the same build.
+pub fn apply_update() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let container = window().navigator().service_worker();
+    let reload = Closure::<dyn Fn()>::new(|| {
+        let _ = window().location().reload();
+    });
+    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
+    leptos::task::spawn_local(async move {
+        let Ok(ready) = window().navigator().service_worker().ready() else {
+            return;
+        };
+        let Ok(reg) = JsFuture::from(ready).await else {
+            return;
+        };
+        let reg: web_sys::ServiceWorkerRegistration = wasm_bindgen::JsCast::unchecked_into(reg);
+        if let Some(waiting) = reg.waiting() {
+            let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+        }
+    });
+}

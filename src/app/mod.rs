@@ -67,6 +67,10 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
+    // Offline after one visit; a newer build is offered, never swapped in under the reader.
+    let update_ready = RwSignal::new(false);
+    browser::register_service_worker(move || update_ready.set(true));
+
     let view_state = Memo::new(move |_| route.with(|(v, _)| v.clone()));
     let doc_id = Memo::new(move |_| view_state.with(|v| v.doc.clone()));
     let focus = Memo::new(move |_| view_state.with(|v| v.passage.clone()));
@@ -112,6 +116,20 @@ pub fn App() -> impl IntoView {
         // Outside the header so it can stay on screen while the page scrolls.
         <SearchBox route=route />
         <main id="main">
+            {move || {
+                update_ready
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="notice update" role="status">
+                                <p>"A new version of SIM Explorer is available."</p>
+                                <button type="button" on:click=|_| browser::apply_update()>
+                                    "Reload to update"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
             {move || {
                 notice()
                     .map(|text| {
