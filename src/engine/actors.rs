@@ -6,6 +6,7 @@
 
 use super::load::{File, Problem};
 use super::model::{Actor, ActorKind, Corpus, Involvement};
+use super::text::is_slug;
 use std::collections::BTreeMap;
 
 const FIELDS: [&str; 9] = [
@@ -39,14 +40,6 @@ struct RawActor {
     said: Vec<PassageFragment>,
     part_of: Option<(String, usize)>,
     wrote: Vec<(String, usize)>,
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
 }
 
 /// Splits `DOC-ID: text`.
@@ -216,41 +209,11 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
         .map(|(i, d)| (d.id.clone(), i))
         .collect();
 
-    // The one passage of `doc` holding `fragment`, or a problem.
+    // The one passage of `doc` holding `fragment`, or a problem (shared with the events).
     let find_passage = |f: &PassageFragment, problems: &mut Vec<Problem>| -> Option<(u16, u16)> {
-        let Some(&d) = doc_index.get(f.doc.as_str()) else {
-            problems.push(at(f.line, format!("unknown document '{}'", f.doc)));
-            return None;
-        };
-        let hits: Vec<usize> = corpus.documents[d]
-            .passages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.text.contains(f.fragment.as_str()))
-            .map(|(i, _)| i)
-            .collect();
-        match hits.as_slice() {
-            [p] => Some((d as u16, *p as u16)),
-            [] => {
-                problems.push(at(
-                    f.line,
-                    format!("no passage of {} contains “{}”", f.doc, f.fragment),
-                ));
-                None
-            }
-            _ => {
-                problems.push(at(
-                    f.line,
-                    format!(
-                        "{} passages of {} contain “{}”: quote more words",
-                        hits.len(),
-                        f.doc,
-                        f.fragment
-                    ),
-                ));
-                None
-            }
-        }
+        super::events::find_passage(corpus, &f.doc, &f.fragment)
+            .map_err(|message| problems.push(at(f.line, message)))
+            .ok()
     };
 
     // Aliases: each text names one actor (globally, or within one document).

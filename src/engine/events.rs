@@ -4,6 +4,7 @@
 use super::date;
 use super::load::{File, Problem};
 use super::model::{Claim, Corpus, Event};
+use super::text::is_slug;
 
 const FIELDS: [&str; 7] = [
     "title",
@@ -14,14 +15,6 @@ const FIELDS: [&str; 7] = [
     "actor",
     "note",
 ];
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-}
 
 /// Finds the one passage of `doc` holding `fragment`, as (document, passage) positions.
 pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<(u16, u16), String> {

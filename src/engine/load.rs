@@ -6,7 +6,7 @@
 
 use super::date;
 use super::model::{Attested, Basis, Corpus, Document, Kind, Passage};
-use super::text::{fold_whitespace, passage_key};
+use super::text::{fold_whitespace, is_slug, passage_key};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -83,15 +83,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 struct Field {

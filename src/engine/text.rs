@@ -15,6 +15,17 @@ pub fn fold_whitespace(text: &str) -> String {
     out
 }
 
+/// True for an id as the corpus writes them (documents, actors, events): lowercase letters,
+/// digits and single hyphens, neither first nor last. Ids go into links unescaped.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// The alphabet of passage keys: lowercase letters and digits without the look-alikes
 /// `0 o 1 l`, so a key read aloud or copied by hand survives.
 const KEY_ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
