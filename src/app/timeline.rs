@@ -612,12 +612,22 @@ fn day_input(p: Point, first: bool) -> String {
 }
 
 /// The text alternative: every event, in date order, with its date, title and any dispute.
+/// Events listed before "Show all": the record's 49 all show; a timeline of thousands
+/// would otherwise make every redraw of the page restyle thousands of list items.
+const LIST_FIRST: usize = 200;
+
 #[component]
 fn EventList(route: Route, chosen: Memo<Vec<u16>>, events: &'static [Event]) -> impl IntoView {
+    let show_all = RwSignal::new(events.len() <= LIST_FIRST);
     let items = move || {
         let chosen = chosen.get();
         let range = route.with(|(v, _)| v.range());
-        events
+        let shown = if show_all.get() {
+            events.len()
+        } else {
+            LIST_FIRST
+        };
+        events[..shown]
             .iter()
             .map(|e| {
                 let href = route.with_untracked(|(v, _)| View {
@@ -647,6 +657,9 @@ fn EventList(route: Route, chosen: Memo<Vec<u16>>, events: &'static [Event]) -> 
         <details class="event-list" open>
             <summary>{format!("The events as a list ({})", events.len())}</summary>
             <ol aria-label="Timeline events">{items}</ol>
+            <button type="button" hidden=move || show_all.get() on:click=move |_| show_all.set(true)>
+                {format!("Show all {} events", events.len())}
+            </button>
         </details>
     }
 }
