@@ -4,7 +4,7 @@
 //!
 //! Sans I/O like the loader: the file's text and the loaded corpus in, problems out.
 
-use super::load::{File, Problem};
+use super::load::{read_register, File, Problem, RegisterLine};
 use super::model::{Actor, ActorKind, Corpus, Involvement};
 use super::text::is_slug;
 use std::collections::BTreeMap;
@@ -50,6 +50,8 @@ fn doc_and_text(value: &str) -> Option<(String, String)> {
 }
 
 fn parse(file: &File, problems: &mut Vec<Problem>) -> Vec<RawActor> {
+    let mut actors: Vec<RawActor> = Vec::new();
+    let lines = read_register(file, "actor", &FIELDS, problems);
     let mut report = |line: usize, message: String| {
         problems.push(Problem {
             path: file.path.to_string(),
@@ -57,68 +59,29 @@ fn parse(file: &File, problems: &mut Vec<Problem>) -> Vec<RawActor> {
             message,
         })
     };
-    let mut actors: Vec<RawActor> = Vec::new();
-    for (i, raw) in file.text.lines().enumerate() {
-        let line = i + 1;
-        let text = raw.trim();
-        if text.is_empty() || text.starts_with('#') {
-            continue;
-        }
-        if let Some(id) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
-            let id = id.trim();
-            if !is_slug(id) {
-                report(
+    for entry in lines {
+        let (key, value, line) = match entry {
+            RegisterLine::Entry { id, line } => {
+                actors.push(RawActor {
+                    id: id.to_string(),
                     line,
-                    format!("actor id '{id}': use lowercase letters, digits and hyphens"),
-                );
+                    name: None,
+                    kind: None,
+                    aliases: Vec::new(),
+                    aliases_in: Vec::new(),
+                    description: None,
+                    support: Vec::new(),
+                    said: Vec::new(),
+                    part_of: None,
+                    wrote: Vec::new(),
+                });
+                continue;
             }
-            if let Some(first) = actors.iter().find(|a| a.id == id) {
-                report(
-                    line,
-                    format!("actor id '{id}' is also on line {}", first.line),
-                );
-            }
-            actors.push(RawActor {
-                id: id.to_string(),
-                line,
-                name: None,
-                kind: None,
-                aliases: Vec::new(),
-                aliases_in: Vec::new(),
-                description: None,
-                support: Vec::new(),
-                said: Vec::new(),
-                part_of: None,
-                wrote: Vec::new(),
-            });
-            continue;
-        }
-        let Some((key, value)) = text.split_once(':') else {
-            report(
-                line,
-                format!("expected 'field: value' or '[actor-id]', found “{text}”"),
-            );
-            continue;
+            RegisterLine::Field { key, value, line } => (key, value.to_string(), line),
         };
-        let (key, value) = (key.trim().to_ascii_lowercase(), value.trim().to_string());
         let Some(actor) = actors.last_mut() else {
-            report(line, "a field before the first [actor-id] line".to_string());
             continue;
         };
-        if !FIELDS.contains(&key.as_str()) {
-            report(
-                line,
-                format!(
-                    "unknown field '{key}': the fields are {}",
-                    FIELDS.join(", ")
-                ),
-            );
-            continue;
-        }
-        if value.is_empty() {
-            report(line, format!("field '{key}' is empty"));
-            continue;
-        }
         let single = |slot: &mut Option<(String, usize)>, report: &mut dyn FnMut(usize, String)| {
             if let Some((_, first)) = slot {
                 report(

@@ -2,7 +2,7 @@
 //! actors, and put in date order at build time. Sans I/O: text in, problems out.
 
 use super::date;
-use super::load::{File, Problem};
+use super::load::{read_register, File, Problem, RegisterLine};
 use super::model::{Claim, Corpus, Event};
 use super::text::is_slug;
 
@@ -41,6 +41,7 @@ pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<(u16, 
 /// Reads `corpus/events.txt` into `corpus.events`, in date order. Returns every problem.
 pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let lines = read_register(file, "event", &FIELDS, &mut problems);
     let mut report = |line: usize, message: String| {
         problems.push(Problem {
             path: file.path.to_string(),
@@ -50,66 +51,31 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     };
     // (event, its line, whether it had a date line)
     let mut events: Vec<(Event, usize, bool)> = Vec::new();
-    for (i, raw) in file.text.lines().enumerate() {
-        let line = i + 1;
-        let text = raw.trim();
-        if text.is_empty() || text.starts_with('#') {
-            continue;
-        }
-        if let Some(id) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
-            let id = id.trim();
-            if !is_slug(id) {
-                report(
+    for entry in lines {
+        let (key, value, line) = match entry {
+            RegisterLine::Entry { id, line } => {
+                events.push((
+                    Event {
+                        id: id.to_string(),
+                        title: String::new(),
+                        date: date::DateSpec::On(date::Point::Year {
+                            year: date::MIN_YEAR,
+                        }),
+                        sources: Vec::new(),
+                        claims: Vec::new(),
+                        actors: Vec::new(),
+                        note: None,
+                    },
                     line,
-                    format!("event id '{id}': use lowercase letters, digits and hyphens"),
-                );
+                    false,
+                ));
+                continue;
             }
-            if let Some((_, first, _)) = events.iter().find(|(e, _, _)| e.id == id) {
-                report(line, format!("event id '{id}' is also on line {first}"));
-            }
-            events.push((
-                Event {
-                    id: id.to_string(),
-                    title: String::new(),
-                    date: date::DateSpec::On(date::Point::Year {
-                        year: date::MIN_YEAR,
-                    }),
-                    sources: Vec::new(),
-                    claims: Vec::new(),
-                    actors: Vec::new(),
-                    note: None,
-                },
-                line,
-                false,
-            ));
-            continue;
-        }
-        let Some((key, value)) = text.split_once(':') else {
-            report(
-                line,
-                format!("expected 'field: value' or '[event-id]', found “{text}”"),
-            );
-            continue;
+            RegisterLine::Field { key, value, line } => (key, value, line),
         };
-        let (key, value) = (key.trim().to_ascii_lowercase(), value.trim());
         let Some((event, _, has_date)) = events.last_mut() else {
-            report(line, "a field before the first [event-id] line".to_string());
             continue;
         };
-        if !FIELDS.contains(&key.as_str()) {
-            report(
-                line,
-                format!(
-                    "unknown field '{key}': the fields are {}",
-                    FIELDS.join(", ")
-                ),
-            );
-            continue;
-        }
-        if value.is_empty() {
-            report(line, format!("field '{key}' is empty"));
-            continue;
-        }
         match key.as_str() {
             "title" => event.title = value.to_string(),
             "note" => event.note = Some(value.to_string()),
