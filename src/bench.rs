@@ -84,50 +84,25 @@ pub fn bench_startup_index_ms(reps: usize) -> f64 {
     (now() - t) / reps.max(1) as f64
 }
 
-/// Milliseconds the page takes, per change, to apply an actor filter and recount: the
-/// filter's mask, the search within it, and every actor's count under the search. Mean of
-/// `reps` runs over a fixed set of filters.
+/// Milliseconds the page takes, per change of search, filter or dates, for what it shows:
+/// the search planned once, then the filter, ranking, snippets and every actor's and
+/// event's count (`engine::select`, the very function the page calls). Mean of `reps` runs
+/// over `synthetic::selections`.
 #[wasm_bindgen]
 pub fn bench_filter_ms(reps: usize) -> f64 {
-    use crate::engine::filter::{counts, ActorFilter, Role};
+    use crate::engine::select::select;
     let c = corpus();
     let ci = search_index();
-    let pick = |ids: &[&str]| -> Vec<u16> {
-        ids.iter()
-            .filter_map(|id| c.actor_index(id).map(|i| i as u16))
-            .collect()
-    };
-    let filters = [
-        (pick(&["paul-jennings"]), false, Role::Either, ""),
-        (
-            pick(&["nhs-england", "stopsim-coalition"]),
-            true,
-            Role::Said,
-            "",
-        ),
-        (
-            pick(&["wessex-ahsn", "hampshire-constabulary"]),
-            false,
-            Role::Mentioned,
-            "data",
-        ),
-        (pick(&["tim-kendall"]), false, Role::Either, "review"),
-    ];
+    let views = synthetic::selections();
     let t = now();
     for _ in 0..reps.max(1) {
-        for (actors, all, role, q) in &filters {
-            let filter = ActorFilter {
-                actors: actors.clone(),
-                all: *all,
-                role: *role,
-            };
-            let mask = filter.mask(c);
-            let outcome = ci.run(c, q, 50, Some(&mask));
-            let n = counts(c, &ci.matching(q), *role);
-            std::hint::black_box((outcome, n));
+        for view in &views {
+            let prepared = ci.prepare(&view.query);
+            let selection = select(c, ci, &prepared, &view.actor_filter(c), &view.range(), 50);
+            std::hint::black_box(selection);
         }
     }
-    (now() - t) / (reps.max(1) * filters.len()) as f64
+    (now() - t) / (reps.max(1) * views.len()) as f64
 }
 
 /// Mounts the timeline with `n` synthetic events into a new element `#bench-timeline` and
@@ -135,9 +110,8 @@ pub fn bench_filter_ms(reps: usize) -> f64 {
 /// benchmark measures them from JavaScript).
 #[wasm_bindgen]
 pub fn bench_mount_timeline(n: usize) -> f64 {
-    use crate::app::TimelinePanel;
+    use crate::app::{State, TimelinePanel};
     use crate::engine::model::Event;
-    use crate::engine::view::View;
     use leptos::prelude::*;
     let events: &'static [Event] = Box::leak(synthetic::events(n, 7).into_boxed_slice());
     let document = leptos::prelude::document();
@@ -148,10 +122,10 @@ pub fn bench_mount_timeline(n: usize) -> f64 {
     if let Some(body) = document.body() {
         let _ = body.append_child(&host);
     }
-    let route = RwSignal::new((View::default(), None::<String>));
     let t = now();
     let mounted = leptos::mount::mount_to(host.unchecked_into(), move || {
-        view! { <TimelinePanel route=route events=events /> }
+        provide_context(State::from_location());
+        view! { <TimelinePanel events=events /> }
     });
     let ms = now() - t;
     mounted.forget();

@@ -4,8 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use sim_explorer::app::{App, DocumentList, Reader};
+use sim_explorer::app::{App, DocumentList, Reader, State};
 use sim_explorer::compiled::corpus;
+use sim_explorer::engine::view::View;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -70,11 +71,15 @@ async fn document_list_shows_every_document_with_its_metadata() {
 async fn reader_shows_passages_with_anchors_and_focus() {
     let host = Host::new();
     let doc = &corpus().documents[1];
-    let key = doc.passages[3].key.clone();
-    let focus = Memo::new(move |_| Some(key.clone()));
-    let query = Memo::new(|_| "Hampshire police".to_string());
+    let key = &doc.passages[3].key;
+    // The reader reads the state of the page, which is the URL.
+    let fragment = View::home()
+        .with_query("Hampshire police")
+        .passage_link(&doc.id, key);
+    window().location().set_hash(&fragment).unwrap();
     let _mounted = leptos::mount::mount_to(host.0.clone(), move || {
-        view! { <Reader doc=doc focus=focus query=query /> }
+        provide_context(State::from_location());
+        view! { <Reader doc=doc /> }
     });
     tick().await;
     assert_eq!(host.text("#doc-title"), doc.title.value);
@@ -160,7 +165,8 @@ async fn typing_a_search_shows_ranked_marked_results() {
             .to_lowercase();
         assert!(mark.starts_with("wessex"), "{mark}");
     }
-    // The URL holds the search, without a history entry per keystroke.
+    // The URL holds the search once typing pauses, without a history entry per keystroke.
+    gloo_timers::future::sleep(Duration::from_millis(400)).await;
     assert_eq!(window().location().hash().unwrap(), "#q=Wesex");
 
     input.set_value("zzqqxx");
@@ -177,6 +183,7 @@ async fn actor_page_separates_its_words_from_its_mentions() {
     let host = Host::new();
     let index = corpus().actor_index("paul-jennings").unwrap();
     let _mounted = leptos::mount::mount_to(host.0.clone(), move || {
+        provide_context(State::from_location());
         view! { <sim_explorer::app::ActorPage index=index /> }
     });
     tick().await;

@@ -1,65 +1,50 @@
 //! Actors in the page: the filter (a checkbox per actor, grouped by kind, with its count
-//! under the current search), the chips of chosen actors, the line under each passage that
-//! names its actors, and each actor's page.
+//! under the current search and dates), the line under each passage that names its actors,
+//! and each actor's page.
 
 use super::meta::date_view;
-use super::Route;
-use crate::compiled::{corpus, search_index};
-use crate::engine::filter::{counts, ActorFilter, Role};
-use crate::engine::model::{ActorKind, Involvement, Passage};
+use super::state;
+use crate::compiled::corpus;
+use crate::engine::filter::Role;
+use crate::engine::model::{Actor, ActorKind, Involvement, Passage};
+use crate::engine::stats::actor_stats;
 use crate::engine::view::View;
+use leptos::either::Either;
 use leptos::prelude::*;
 
-/// The filter a view asks for, with actor ids turned into indices.
-pub fn filter_of(view: &View) -> ActorFilter {
-    ActorFilter {
-        actors: view
-            .actors
-            .iter()
-            .filter_map(|id| corpus().actor_index(id).map(|i| i as u16))
-            .collect(),
-        all: view.match_all,
-        role: view.role,
-    }
-}
-
-/// Opens a view as a step of its own (Back returns here): choosing a filter is one.
-fn push(view: &View) {
-    let _ = window().location().set_hash(&view.to_url());
-}
-
-fn actor_href(id: &str) -> String {
-    View {
-        actor: Some(id.to_string()),
-        ..View::default()
-    }
-    .to_url()
-}
-
-/// "Quoted: … · Named: …" under a passage, each actor a link to its page.
-pub fn involvement_line(passage: &Passage) -> Option<impl IntoView + use<>> {
+/// "Words of: … · Names: …" under a passage, each actor a link to its page. `in_tab_order`:
+/// whether the links are Tab stops (`None`: always; in the reading view, only for the
+/// passage that is open, so reading by keyboard is not a Tab per name).
+pub fn involvement_line(
+    passage: &Passage,
+    in_tab_order: Option<Memo<bool>>,
+) -> Option<impl IntoView + use<>> {
     if passage.actors.is_empty() {
         return None;
     }
     let links = |pick: fn(&Involvement) -> bool| {
-        let mut names: Vec<(String, String)> = passage
+        let mut actors: Vec<&'static Actor> = passage
             .actors
             .iter()
             .filter(|x| pick(x))
-            .map(|x| {
-                let a = &corpus().actors[usize::from(x.actor)];
-                (a.name.clone(), a.id.clone())
-            })
+            .map(|x| &corpus().actors[usize::from(x.actor)])
             .collect();
-        names.sort();
-        names
+        actors.sort_by(|a, b| a.name.cmp(&b.name));
+        actors
             .into_iter()
             .enumerate()
-            .map(|(i, (name, id))| {
-                view! {
-                    {(i > 0).then_some(", ")}
-                    <a href=actor_href(&id)>{name}</a>
-                }
+            .map(|(i, a)| {
+                let href = View::home().actor_link(&a.id);
+                let name = a.name.clone();
+                // Static unless the reader decides: a reactive attribute per link in every
+                // result would cost each keystroke.
+                let link = match in_tab_order {
+                    None => Either::Left(view! { <a href=href>{name}</a> }),
+                    Some(on) => Either::Right(view! {
+                        <a href=href tabindex=move || (!on.get()).then_some("-1")>{name}</a>
+                    }),
+                };
+                view! { {(i > 0).then_some(", ")} {link} }
             })
             .collect_view()
     };
@@ -76,35 +61,11 @@ pub fn involvement_line(passage: &Passage) -> Option<impl IntoView + use<>> {
 }
 
 #[component]
-pub fn ActorFilterPanel(route: Route) -> impl IntoView {
-    let view_now = move || route.with(|(v, _)| v.clone());
-    let query = Memo::new(move |_| route.with(|(v, _)| v.query.clone()));
-    let role = Memo::new(move |_| route.with(|(v, _)| v.role));
-    // Counts under the current search and date range.
-    let range = Memo::new(move |_| route.with(|(v, _)| v.range()));
-    let candidates = Memo::new(move |_| {
-        let mut found = query.with(|q| search_index().matching(q));
-        range.with(|r| {
-            if !r.is_empty() {
-                for (f, ok) in found.iter_mut().zip(r.mask(corpus())) {
-                    *f &= ok;
-                }
-            }
-        });
-        found
-    });
-    let counted = Memo::new(move |_| candidates.with(|c| counts(corpus(), c, role.get())));
-    let chosen = move |id: &str| route.with(|(v, _)| v.actors.iter().any(|a| a == id));
-
-    let toggle = move |id: String| {
-        let mut view = view_now();
-        if let Some(i) = view.actors.iter().position(|a| *a == id) {
-            view.actors.remove(i);
-        } else {
-            view.actors.push(id);
-        }
-        push(&view);
-    };
+pub fn ActorFilterPanel() -> impl IntoView {
+    let s = state();
+    let chosen = Memo::new(move |_| s.filter.with(|f| f.actors.clone()));
+    let role = Memo::new(move |_| s.filter.with(|f| f.role));
+    let match_all = Memo::new(move |_| s.filter.with(|f| f.all));
 
     let groups = [ActorKind::Person, ActorKind::Organisation, ActorKind::Group]
         .into_iter()
@@ -118,22 +79,22 @@ pub fn ActorFilterPanel(route: Route) -> impl IntoView {
                 .map(|i| {
                     let actor = &corpus().actors[i];
                     let input_id = format!("filter-{}", actor.id);
-                    let id = actor.id.clone();
-                    let id2 = actor.id.clone();
+                    // One memo per actor: typing changes a count's text only when that
+                    // count changes.
+                    let count = Memo::new(move |_| s.selection.with(|x| x.actor_counts[i]));
+                    let checked = Memo::new(move |_| chosen.with(|c| c.contains(&(i as u16))));
                     view! {
                         <li>
                             <input
                                 type="checkbox"
                                 id=input_id.clone()
-                                prop:checked=move || chosen(&id)
-                                on:change=move |_| toggle(id2.clone())
+                                prop:checked=checked
+                                on:change=move |_| s.push(|v| v.toggle_actor(&actor.id))
                             />
                             <label for=input_id>
                                 {actor.name.clone()}
                                 " "
-                                <span class="count">
-                                    {move || counted.with(|c| format!("({})", c[i]))}
-                                </span>
+                                <span class="count">{move || format!("({})", count.get())}</span>
                             </label>
                         </li>
                     }
@@ -148,76 +109,42 @@ pub fn ActorFilterPanel(route: Route) -> impl IntoView {
         })
         .collect_view();
 
-    let radio = move |name: &'static str, label: &'static str, on: bool, set: fn(&mut View)| {
-        // The input sits inside its label, which names it.
-        view! {
-            <label class="radio">
-                <input
-                    type="radio"
-                    name=name
-                    prop:checked=on
-                    on:change=move |_| {
-                        let mut view = view_now();
-                        set(&mut view);
-                        push(&view);
-                    }
-                />
-                {label}
-            </label>
-        }
+    // The input sits inside its label, which names it.
+    let radio =
+        move |name: &'static str, label: &'static str, on: Signal<bool>, to: fn(&View) -> View| {
+            view! {
+                <label class="radio">
+                    <input
+                        type="radio"
+                        name=name
+                        prop:checked=on
+                        on:change=move |_| s.push(to)
+                    />
+                    {label}
+                </label>
+            }
+        };
+    let is_role = move |r: Role| Signal::derive(move || role.get() == r);
+    let modes = view! {
+        <fieldset class="actor-modes">
+            <legend>"Passages where a chosen actor is"</legend>
+            {radio("role", "named or quoted", is_role(Role::Either), |v| v.with_role(Role::Either))}
+            {radio("role", "quoted (said by)", is_role(Role::Said), |v| v.with_role(Role::Said))}
+            {radio("role", "named (mentions)", is_role(Role::Mentioned), |v| v.with_role(Role::Mentioned))}
+        </fieldset>
+        <fieldset class="actor-modes">
+            <legend>"With several chosen, match"</legend>
+            {radio("match", "any of them", Signal::derive(move || !match_all.get()), View::match_any)}
+            {radio("match", "all of them", match_all.into(), View::match_every)}
+        </fieldset>
     };
-    let modes = move || {
-        let v = view_now();
-        view! {
-            <fieldset class="actor-modes">
-                <legend>"Passages where a chosen actor is"</legend>
-                {radio("role", "named or quoted", v.role == Role::Either, |v| v.role = Role::Either)}
-                {radio("role", "quoted (said by)", v.role == Role::Said, |v| v.role = Role::Said)}
-                {radio("role", "named (mentions)", v.role == Role::Mentioned, |v| v.role = Role::Mentioned)}
-            </fieldset>
-            <fieldset class="actor-modes">
-                <legend>"With several chosen, match"</legend>
-                {radio("match", "any of them", !v.match_all, |v| v.match_all = false)}
-                {radio("match", "all of them", v.match_all, |v| v.match_all = true)}
-            </fieldset>
-        }
-    };
-
-    let chips = move || {
-        route.with(|(v, _)| {
-            v.actors
-                .iter()
-                .filter_map(|id| corpus().actor_index(id))
-                .map(|i| {
-                    let actor = &corpus().actors[i];
-                    let id = actor.id.clone();
-                    view! {
-                        <li>
-                            <button
-                                type="button"
-                                class="chip"
-                                aria-label=format!("Remove {} from the filter", actor.name)
-                                on:click=move |_| toggle(id.clone())
-                            >
-                                {actor.name.clone()}
-                                <span aria-hidden="true">" ×"</span>
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let n_chosen = move || route.with(|(v, _)| v.actors.len());
+    let n_chosen = Memo::new(move |_| chosen.with(Vec::len));
 
     view! {
         <section class="actor-filter" aria-labelledby="actor-filter-heading">
-            <ul class="chips" aria-label="Chosen actors" hidden=move || n_chosen() == 0>
-                {chips}
-            </ul>
             <details>
                 <summary id="actor-filter-heading">
-                    {move || match n_chosen() {
+                    {move || match n_chosen.get() {
                         0 => "Filter by actor".to_string(),
                         n => format!("Filter by actor ({n} chosen)"),
                     }}
@@ -235,62 +162,21 @@ pub fn ActorFilterPanel(route: Route) -> impl IntoView {
 pub fn ActorPage(index: usize) -> impl IntoView {
     let c = corpus();
     let actor = &c.actors[index];
-    let me = index as u16;
-    let involvement = |p: &Passage| p.actors.iter().find(|x| x.actor == me).copied();
-
-    // (document, passage) lists for its words and its mentions.
-    let mut said = Vec::new();
-    let mut named = Vec::new();
-    let mut per_doc = Vec::new();
-    let mut together = vec![0u32; c.actors.len()];
-    for (d, doc) in c.documents.iter().enumerate() {
-        let mut n = 0;
-        for (p, passage) in doc.passages.iter().enumerate() {
-            if let Some(x) = involvement(passage) {
-                n += 1;
-                if x.said {
-                    said.push((d, p));
-                }
-                if x.mentioned {
-                    named.push((d, p));
-                }
-                for other in &passage.actors {
-                    if other.actor != me {
-                        together[usize::from(other.actor)] += 1;
-                    }
-                }
-            }
-        }
-        per_doc.push(n);
-    }
-    let mut with: Vec<(usize, u32)> = together
-        .iter()
-        .enumerate()
-        .filter(|(_, &n)| n > 0)
-        .map(|(i, &n)| (i, n))
-        .collect();
-    with.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then(c.actors[a.0].name.cmp(&c.actors[b.0].name))
-    });
-    with.truncate(8);
-
-    let passage_list = |list: Vec<(usize, usize)>| {
+    let stats = actor_stats(c, index);
+    let passage_link = |d: usize, p: usize| {
+        let doc = &c.documents[d];
+        View::home().passage_link(&doc.id, &doc.passages[p].key)
+    };
+    let passage_list = move |list: Vec<(usize, usize)>| {
         list.into_iter()
             .map(|(d, p)| {
                 let doc = &c.documents[d];
                 let passage = &doc.passages[p];
-                let href = View {
-                    doc: Some(doc.id.clone()),
-                    passage: Some(passage.key.clone()),
-                    ..View::default()
-                }
-                .to_url();
                 let text: String = passage.text.chars().take(220).collect();
                 let cut = passage.text.chars().count() > 220;
                 view! {
                     <li class="result">
-                        <a class="result-link" href=href>
+                        <a class="result-link" href=passage_link(d, p)>
                             {text}
                             {cut.then_some("…")}
                         </a>
@@ -305,23 +191,19 @@ pub fn ActorPage(index: usize) -> impl IntoView {
             })
             .collect_view()
     };
-    let n_said = said.len();
-    let n_named = named.len();
+    let n_said = stats.said.len();
+    let n_named = stats.named.len();
     let support = actor
         .support
         .iter()
         .map(|&(d, p)| {
-            let doc = &c.documents[usize::from(d)];
-            let passage = &doc.passages[usize::from(p)];
-            let href = View {
-                doc: Some(doc.id.clone()),
-                passage: Some(passage.key.clone()),
-                ..View::default()
-            }
-            .to_url();
+            let (d, p) = (usize::from(d), usize::from(p));
+            let doc = &c.documents[d];
             view! {
                 <li>
-                    <a href=href>{format!("{}, paragraph {}", doc.title.value, passage.number)}</a>
+                    <a href=passage_link(d, p)>
+                        {format!("{}, paragraph {}", doc.title.value, doc.passages[p].number)}
+                    </a>
                 </li>
             }
         })
@@ -335,16 +217,17 @@ pub fn ActorPage(index: usize) -> impl IntoView {
     let part_of = actor.part_of.map(|p| {
         let parent = &c.actors[usize::from(p)];
         view! {
-            <p>"Part of " <a href=actor_href(&parent.id)>{parent.name.clone()}</a> "."</p>
+            <p>"Part of " <a href=View::home().actor_link(&parent.id)>{parent.name.clone()}</a> "."</p>
         }
     });
-    let with_list = with
+    let with_list = stats
+        .appears_with
         .into_iter()
         .map(|(i, n)| {
             let other = &c.actors[i];
             view! {
                 <li>
-                    <a href=actor_href(&other.id)>{other.name.clone()}</a>
+                    <a href=View::home().actor_link(&other.id)>{other.name.clone()}</a>
                     {if n == 1 {
                         " (1 passage together)".to_string()
                     } else {
@@ -354,11 +237,8 @@ pub fn ActorPage(index: usize) -> impl IntoView {
             }
         })
         .collect_view();
-    let filter_href = View {
-        actors: vec![actor.id.clone()],
-        ..View::default()
-    }
-    .to_url();
+    // Its passages as results, with whatever search and dates are applied.
+    let filter_href = state().now().only_actor(&actor.id).to_url();
 
     view! {
         <article class="actor-page" aria-labelledby="actor-name">
@@ -377,18 +257,18 @@ pub fn ActorPage(index: usize) -> impl IntoView {
             <p>
                 <a href=filter_href>"Show its passages as search results"</a>
             </p>
-            <Timeline counts=per_doc />
+            <Timeline counts=stats.per_document />
             <section aria-labelledby="with-heading">
                 <h3 id="with-heading">"Appears most with"</h3>
                 <ul class="with-list">{with_list}</ul>
             </section>
             <section aria-labelledby="said-heading">
                 <h3 id="said-heading">{format!("In its own words ({n_said} passages)")}</h3>
-                <ol class="results">{passage_list(said)}</ol>
+                <ol class="results">{passage_list(stats.said)}</ol>
             </section>
             <section aria-labelledby="named-heading">
                 <h3 id="named-heading">{format!("Named in ({n_named} passages)")}</h3>
-                <ol class="results">{passage_list(named)}</ol>
+                <ol class="results">{passage_list(stats.named)}</ol>
             </section>
         </article>
     }

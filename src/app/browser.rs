@@ -1,9 +1,60 @@
-//! The browser's clipboard and share sheet, in one place: everything else in the app is
-//! pure or reactive, and this is what talks to the device.
+//! The browser's history, clipboard, share sheet and service worker, in one place:
+//! everything else in the app is pure or reactive, and this is what talks to the device.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
+
+/// The URL fragment the page was opened with or moved to, `#` included.
+pub fn location_fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Adds a history entry for `fragment`: Back returns to the one before. The only place
+/// that adds one (links the page does not handle go through `hashchange` instead).
+pub fn push_url(fragment: &str) {
+    flush_url();
+    if let Ok(history) = window().history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(fragment));
+    }
+}
+
+/// How long typing may pause before the URL is rewritten. `history.replaceState` costs
+/// Chromium about 2.5 ms a call, more than everything else a keystroke does; a person
+/// pausing this long to copy the address finds it current.
+const REWRITE_AFTER_MS: u32 = 300;
+
+thread_local! {
+    /// The rewrite waiting for typing to pause: its timer and its fragment.
+    static PENDING: std::cell::RefCell<Option<(gloo::timers::callback::Timeout, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Rewrites the current history entry to `fragment` (typing) once typing pauses: no entry
+/// per keystroke, no `hashchange`. The only place that rewrites one.
+pub fn replace_url(fragment: &str) {
+    let timer = gloo::timers::callback::Timeout::new(REWRITE_AFTER_MS, flush_url);
+    // Replacing the pending rewrite drops its timer, which cancels it.
+    PENDING.with(|p| *p.borrow_mut() = Some((timer, fragment.to_string())));
+}
+
+/// Writes a waiting rewrite now: before a new history entry, or as the page goes away.
+pub fn flush_url() {
+    let Some((timer, fragment)) = PENDING.with(|p| p.borrow_mut().take()) else {
+        return;
+    };
+    timer.cancel();
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&fragment));
+    }
+}
+
+/// Runs `f` once the browser has painted the next frame: a keystroke's letter shows at
+/// once, and the work it sets off (new results, counts) follows in a task of its own
+/// instead of holding that paint back.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
 
 /// The page's address with `fragment` in place of its own: the link to share.
 pub fn absolute_url(fragment: &str) -> String {

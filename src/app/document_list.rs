@@ -12,11 +12,7 @@ pub fn DocumentList() -> impl IntoView {
     let items = docs
         .iter()
         .map(|doc| {
-            let href = View {
-                doc: Some(doc.id.clone()),
-                ..View::default()
-            }
-            .to_url();
+            let href = View::home().document_link(&doc.id);
             let supplied = doc.title.basis == Basis::Supplied;
             let n = doc.passages.iter().filter(|p| !p.heading).count();
             view! {

@@ -1,7 +1,8 @@
-//! The page: a header saying what the record is and the search box, then one of the list of
-//! documents, the search results, or one document. The URL fragment is the state:
-//! `hashchange` is read into a `View` (see `engine::view`), links change the fragment, and
-//! typing rewrites it in place, so Back, Forward and shared links all work.
+//! The page: a header saying what the record is, the search box, then one main panel (the
+//! documents, the results, one document, or one actor) with the actor filter and the
+//! timeline beside the documents and results. The URL fragment is the state (`state.rs`):
+//! Back, Forward and shared links all work, and each panel reads only the slice of state
+//! it shows.
 
 mod actors;
 mod browser;
@@ -10,33 +11,20 @@ mod document_list;
 mod meta;
 mod reader;
 mod search;
+mod state;
 mod timeline;
 
 pub use actors::{ActorFilterPanel, ActorPage};
 pub use document_list::DocumentList;
 pub use reader::Reader;
-pub use search::{SearchBox, SearchResults};
+pub use search::{ActiveView, SearchBox, SearchResults};
+pub use state::State;
 pub use timeline::TimelinePanel;
 
 use crate::compiled::corpus;
-use crate::engine::view::View;
+use crate::engine::view::{Panel, View};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The view and, when a link asked for something that does not exist, a notice about it.
-pub type Route = RwSignal<(View, Option<String>)>;
-
-fn current_view() -> (View, Option<String>) {
-    let fragment = window().location().hash().unwrap_or_default();
-    View::parse(&fragment).resolve(corpus())
-}
-
-/// Rewrites the URL without a history entry or a `hashchange` (for typing).
-pub fn replace_url(fragment: &str) {
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
-    }
-}
 
 /// True when keys typed now go into a text field, where `/` is just a character.
 fn typing_in_a_field() -> bool {
@@ -46,75 +34,119 @@ fn typing_in_a_field() -> bool {
     })
 }
 
+/// The state of the page, provided by `App` to every panel.
+pub fn state() -> State {
+    expect_context::<State>()
+}
+
+/// A plain left click, which the page handles itself (a click with a modifier opens a new
+/// tab or window, which the browser does).
+pub fn plain_click(ev: &web_sys::MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    let route = RwSignal::new(current_view());
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(current_view());
+    let state = State::from_location();
+    provide_context(state);
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.follow_location();
     });
-    on_cleanup(move || handle.remove());
+    // Back and Forward after `push`: history entries made by pushState fire `popstate`.
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        state.follow_location();
+    });
+    // Links in the page are plain fragments (`#doc=…&p=…`); followed here, a link keeps the
+    // search, filter and dates applied (see `View::follow`). Other fragments (none today)
+    // are left to the browser.
+    let clicks = window_event_listener(leptos::ev::click, move |ev| {
+        if ev.default_prevented() || !plain_click(&ev) {
+            return;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href^='#']").ok().flatten())
+        else {
+            return;
+        };
+        let href = link.get_attribute("href").unwrap_or_default();
+        if href != "#" && View::parse(&href) == View::home() {
+            return;
+        }
+        ev.prevent_default();
+        // A result remembers itself, so the way back returns to it; any other passage or
+        // document opened forgets it.
+        match link
+            .get_attribute("data-position")
+            .and_then(|p| p.parse().ok())
+        {
+            Some(position) => state.last_opened.set(Some(position)),
+            None if View::parse(&href).doc.is_some() => state.last_opened.set(None),
+            None => {}
+        }
+        state.follow(&href);
+    });
+    // A reload or a closed tab keeps the last letters typed.
+    let leaving = window_event_listener(leptos::ev::pagehide, |_| browser::flush_url());
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !typing_in_a_field() {
             ev.prevent_default();
-            if let Some(input) = document()
-                .get_element_by_id(search::INPUT_ID)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                let _ = input.focus();
-                input.select();
-            }
+            state.focus_search_box();
         }
     });
-    on_cleanup(move || keys.remove());
+    on_cleanup(move || {
+        hashchange.remove();
+        popstate.remove();
+        clicks.remove();
+        leaving.remove();
+        keys.remove();
+    });
 
     // Offline after one visit; a newer build is offered, never swapped in under the reader.
     let update_ready = RwSignal::new(false);
     browser::register_service_worker(move || update_ready.set(true));
 
-    let view_state = Memo::new(move |_| route.with(|(v, _)| v.clone()));
-    let doc_id = Memo::new(move |_| view_state.with(|v| v.doc.clone()));
-    let focus = Memo::new(move |_| view_state.with(|v| v.passage.clone()));
-    let query = Memo::new(move |_| view_state.with(|v| v.query.clone()));
-    let actor_page = Memo::new(move |_| {
-        view_state.with(|v| v.actor.as_deref().and_then(|a| corpus().actor_index(a)))
-    });
-    let filtering =
-        move || view_state.with(|v| !v.actors.is_empty() || v.from.is_some() || v.to.is_some());
-    let searching = move || query.with(|q| !q.trim().is_empty()) || filtering();
-    let at_home =
-        move || doc_id.with(Option::is_none) && actor_page.get().is_none() && !searching();
-    let show_filter = move || doc_id.with(Option::is_none) && actor_page.get().is_none();
-    let notice = move || route.with(|(_, n)| n.clone());
+    let panel = state.panel;
+    let shows_filter = Memo::new(move |_| matches!(panel.get(), Panel::Documents | Panel::Results));
 
-    // Talks to the world outside the reactive graph: the tab title, scrolling and keyboard
-    // focus follow the view. The first run only acts on deep links, so a plain visit does
-    // not jump.
-    Effect::new(move |previous: Option<()>| {
-        let view = view_state.get();
-        let first_run = previous.is_none();
-        request_animation_frame(move || settle_view(&view, first_run));
+    // The tab title, focus and scroll follow the place in the record (not the search text:
+    // typing must never move focus).
+    let place = Memo::new(move |_| Place {
+        panel: panel.get(),
+        doc: state.doc.get(),
+        passage: state.passage.get(),
+        actor: state.actor_page.get(),
+        event: state.event.get(),
+    });
+    Effect::new(move |previous: Option<Place>| {
+        let now = place.get();
+        let last_opened = state.last_opened.get_untracked();
+        let (before, after) = (previous.clone(), now.clone());
+        request_animation_frame(move || settle_view(before.as_ref(), &after, last_opened));
+        now
     });
 
     view! {
         // While reading or searching the header shrinks to its title, so on a phone the text
         // or the results start on the first screen.
-        <header class="site-header" class:compact=move || !at_home()>
+        <header class="site-header" class:compact=move || panel.get() != Panel::Documents>
             <h1>
                 <a href="#">"SIM Explorer"</a>
             </h1>
             // Hidden by the stylesheet while the header is compact.
             <p class="lede">
-                    "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
-                    police officers into NHS mental health care in England: its spread, the \
-                    campaign against it and NHS England’s response, 2012–2023. Every passage \
-                    is quoted word for word from its source."
-                </p>
+                "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
+                police officers into NHS mental health care in England: its spread, the \
+                campaign against it and NHS England’s response, 2012–2023. Every passage \
+                is quoted word for word from its source."
+            </p>
             <p class="content-note">
                 "This record discusses suicide, self-harm and coercion in mental health care."
             </p>
         </header>
         // Outside the header so it can stay on screen while the page scrolls.
-        <SearchBox route=route />
+        <SearchBox />
         <main id="main">
             {move || {
                 update_ready
@@ -131,7 +163,9 @@ pub fn App() -> impl IntoView {
                     })
             }}
             {move || {
-                notice()
+                state
+                    .notice
+                    .get()
                     .map(|text| {
                         view! {
                             <div class="notice" role="status">
@@ -139,7 +173,7 @@ pub fn App() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="notice-dismiss"
-                                    on:click=move |_| route.update(|(_, n)| *n = None)
+                                    on:click=move |_| state.notice.set(None)
                                 >
                                     "Dismiss"
                                 </button>
@@ -147,59 +181,88 @@ pub fn App() -> impl IntoView {
                         }
                     })
             }}
-            {move || show_filter().then(|| view! { <ActorFilterPanel route=route /> })}
-            {move || match doc_id.get().and_then(|id| corpus().document(&id)) {
-                Some(doc) => view! { <Reader doc=doc focus=focus query=query /> }.into_any(),
-                None => match actor_page.get() {
-                    Some(index) => view! { <ActorPage index=index /> }.into_any(),
-                    None if searching() => view! { <SearchResults route=route /> }.into_any(),
-                    None => view! { <DocumentList /> }.into_any(),
-                },
+            {move || shows_filter.get().then(|| view! { <ActorFilterPanel /> })}
+            {move || match panel.get() {
+                Panel::Document => {
+                    state
+                        .doc
+                        .get()
+                        .map(|d| view! { <Reader doc=&corpus().documents[d] /> }.into_any())
+                }
+                Panel::Actor => {
+                    state.actor_page.get().map(|index| view! { <ActorPage index=index /> }.into_any())
+                }
+                Panel::Results => Some(view! { <SearchResults /> }.into_any()),
+                Panel::Documents => Some(view! { <DocumentList /> }.into_any()),
             }}
             // Below the documents or results: the record comes first, the dates narrow it.
             {move || {
-                show_filter().then(|| view! { <TimelinePanel route=route events=&corpus().events /> })
+                shows_filter.get().then(|| view! { <TimelinePanel events=&corpus().events /> })
             }}
         </main>
         <footer class="site-footer">
             <p>
-                "Built from five captures of public documents, checked word for word at build \
-                time. Nothing is fetched from anywhere else and nothing you do here is tracked."
+                "Built from five public documents, checked word for word at build time. \
+                Nothing is fetched from anywhere else and nothing you do here is tracked."
             </p>
         </footer>
     }
 }
 
-/// After a view change: set the tab title, then move focus and scroll to what the view is
-/// about (the focused passage, else the document's or the list's heading), so keyboard and
-/// screen-reader users land where sighted users look.
-fn settle_view(view: &View, first_run: bool) {
-    let document = document();
-    let title = view
-        .doc
-        .as_deref()
-        .and_then(|id| corpus().document(id))
-        .map(|d| d.title.value.clone())
-        .or_else(|| {
-            let a = corpus().actor_index(view.actor.as_deref()?)?;
-            Some(corpus().actors[a].name.clone())
-        })
-        .map(|t| format!("{t} – SIM Explorer"))
-        .unwrap_or_else(|| "SIM Explorer".to_string());
-    document.set_title(&title);
+/// Where in the record the page is: what decides the title, focus and scroll.
+#[derive(Clone, Debug, PartialEq)]
+struct Place {
+    panel: Panel,
+    doc: Option<usize>,
+    passage: Option<String>,
+    actor: Option<usize>,
+    event: Option<usize>,
+}
 
-    // While searching, focus stays in the search box: moving it would break typing.
-    let searching = !view.query.trim().is_empty();
-    let target_id = match (&view.doc, &view.passage) {
-        (_, Some(key)) => format!("p-{key}"),
-        (Some(_), None) if !first_run => "doc-title".to_string(),
-        (None, None) if !first_run && view.actor.is_some() => "actor-name".to_string(),
-        (None, None) if view.event.is_some() => "event-title".to_string(),
-        (None, None) if !first_run && !searching => "docs-heading".to_string(),
-        _ => return,
+/// After a change of place: set the tab title, then move focus and scroll to what changed
+/// (the opened passage, document, actor or event; back in the results, the result that was
+/// opened; home, the list's heading), so keyboard and screen-reader users land where
+/// sighted users look. On the first run (`before` is `None`) only a deep link moves.
+fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) {
+    let c = corpus();
+    let title = match (now.panel, now.doc, now.actor) {
+        (Panel::Document, Some(d), _) => format!("{} – SIM Explorer", c.documents[d].title.value),
+        (Panel::Actor, _, Some(a)) => format!("{} – SIM Explorer", c.actors[a].name),
+        _ => "SIM Explorer".to_string(),
     };
-    let Some(element) = document
-        .get_element_by_id(&target_id)
+    document().set_title(&title);
+
+    let target = if now.passage.is_some()
+        && before.is_none_or(|b| b.passage != now.passage || b.doc != now.doc)
+    {
+        now.passage.as_ref().map(|key| (format!("p-{key}"), true))
+    } else if before.is_none() {
+        now.event.map(|_| ("event-title".to_string(), true))
+    } else if now.panel == Panel::Document
+        && before.is_some_and(|b| b.panel != Panel::Document || b.doc != now.doc)
+    {
+        Some(("doc-title".to_string(), false))
+    } else if now.panel == Panel::Actor && before.is_some_and(|b| b.actor != now.actor) {
+        Some(("actor-name".to_string(), false))
+    } else if now.event.is_some() && before.is_some_and(|b| b.event != now.event) {
+        Some(("event-title".to_string(), true))
+    } else if now.panel == Panel::Results
+        && before.is_some_and(|b| matches!(b.panel, Panel::Document | Panel::Actor))
+    {
+        // Back to the results: to the result that was opened, if it is still there.
+        last_opened.map(|p| (format!("result-{p}"), true))
+    } else if now.panel == Panel::Documents
+        && before.is_some_and(|b| b.panel != Panel::Documents)
+        // Clearing the search box brings the documents back: typing goes on undisturbed.
+        && !typing_in_a_field()
+    {
+        Some(("docs-heading".to_string(), false))
+    } else {
+        None
+    };
+    let Some((id, centre)) = target else { return };
+    let Some(element) = document()
+        .get_element_by_id(&id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
@@ -207,8 +270,8 @@ fn settle_view(view: &View, first_run: bool) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = element.focus_with_options(&options);
-    if view.passage.is_some() || target_id == "event-title" {
-        // Passages and events sit down the page: bring them to the middle of the screen.
+    if centre {
+        // Passages, results and events sit down the page: bring them to the middle.
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         element.scroll_into_view_with_scroll_into_view_options(&options);

@@ -1,50 +1,104 @@
 //! The reading view of one document: its metadata with how each value is known, then its
 //! passages, each with its anchor (the passage's stable ID) and a link to itself.
+//!
+//! Keyboard: the passages are one Tab stop; ArrowDown/ArrowUp (or j/k) move between them,
+//! Home/End go to the first and last, and Enter opens the one in focus, which offers
+//! citing and makes its actor links Tab stops.
 
 use super::meta::{basis_marker, date_view, marked};
+use super::state;
 use crate::compiled::{corpus, search_index};
 use crate::engine::model::{Attested, Basis, Document};
 use crate::engine::view::View;
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// `query`: the search text, whose matches are marked in every passage.
+/// The passage elements of the reading view, in order.
+fn passage_elements(container: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = container.query_selector_all(":scope > .passage") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
 #[component]
-pub fn Reader(
-    doc: &'static Document,
-    focus: Memo<Option<String>>,
-    query: Memo<String>,
-) -> impl IntoView {
+pub fn Reader(doc: &'static Document) -> impl IntoView {
+    let s = state();
+    let focus = s.passage;
     let doc_index = corpus()
         .documents
         .iter()
         .position(|d| d.id == doc.id)
         .unwrap_or_default();
+    // The search's matches, marked in every passage, from the plan the search already made.
     let highlighted = Memo::new(move |_| {
-        query.with(|q| search_index().highlight_document(corpus(), doc_index, q))
+        s.prepared
+            .with(|p| search_index().highlight_document(corpus(), doc_index, p))
     });
+    // Which passage is the Tab stop: the open one, else the one last moved to, else the
+    // first.
+    let current = RwSignal::new(
+        focus
+            .get_untracked()
+            .and_then(|key| doc.passages.iter().position(|p| p.key == key))
+            .unwrap_or(0),
+    );
+    let container = NodeRef::<Div>::new();
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let Some(list) = container.get_untracked() else {
+            return;
+        };
+        let items = passage_elements(&list);
+        let Some(at) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .and_then(|t| items.iter().position(|i| *i == t))
+        else {
+            return;
+        };
+        let next = match ev.key().as_str() {
+            "ArrowDown" | "j" => (at + 1).min(items.len() - 1),
+            "ArrowUp" | "k" => at.saturating_sub(1),
+            "Home" => 0,
+            "End" => items.len() - 1,
+            "Enter" => {
+                ev.prevent_default();
+                let key = &doc.passages[at].key;
+                s.push(|v| v.open_passage(&doc.id, key));
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        current.set(next);
+        let _ = items[next].focus();
+    };
     let passages = doc
         .passages
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            // Passage links keep the search, so its matches stay marked after following one.
-            let href = move || {
-                View {
-                    query: query.get(),
-                    doc: Some(doc.id.clone()),
-                    passage: Some(p.key.clone()),
-                    ..View::default()
-                }
-                .to_url()
-            };
+            let href = View::home().passage_link(&doc.id, &p.key);
             let text = move || highlighted.with(|h| marked(&h[i]));
             let id = format!("p-{}", p.key);
-            let key = p.key.clone();
-            let focused = move || focus.with(|f| f.as_deref() == Some(key.as_str()));
+            let key = p.key.as_str();
+            let focused = Memo::new(move |_| focus.with(|f| f.as_deref() == Some(key)));
+            let tabindex = move || if current.get() == i { "0" } else { "-1" };
+            let on_focus = move |_| current.set(i);
             if p.heading {
                 view! {
-                    <h3 class="passage passage-heading" id=id tabindex="-1" class:focused=focused>
-                        <a class="anchor" href=href aria-label=format!("Section {}", p.number)>
+                    <h3
+                        class="passage passage-heading"
+                        id=id
+                        tabindex=tabindex
+                        class:focused=focused
+                        on:focus=on_focus
+                    >
+                        <a class="anchor" href=href tabindex="-1" aria-label=format!("Section {}", p.number)>
                             "§"
                         </a>
                         " "
@@ -53,26 +107,25 @@ pub fn Reader(
                 }
                 .into_any()
             } else {
-                // The focused passage (opened by its link or its number) offers citing.
-                let key = p.key.clone();
-                let cite_here = move || focus.with(|f| f.as_deref() == Some(key.as_str()));
-                let fragment = View {
-                    doc: Some(doc.id.clone()),
-                    passage: Some(p.key.clone()),
-                    ..View::default()
-                }
-                .to_url();
                 view! {
-                    <p class="passage" id=id tabindex="-1" class:focused=focused>
-                        <a class="anchor" href=href aria-label=format!("Paragraph {}", p.number)>
+                    <p
+                        class="passage"
+                        id=id
+                        tabindex=tabindex
+                        class:focused=focused
+                        on:focus=on_focus
+                    >
+                        <a class="anchor" href=href tabindex="-1" aria-label=format!("Paragraph {}", p.number)>
                             {p.number}
                         </a>
                         " "
                         <span class="passage-text">{text}</span>
-                        {super::actors::involvement_line(p)}
+                        {super::actors::involvement_line(p, Some(focused))}
                     </p>
+                    // The open passage offers citing.
                     {move || {
-                        cite_here()
+                        focused
+                            .get()
                             .then(|| {
                                 view! {
                                     <super::cite::CiteTools
@@ -80,7 +133,7 @@ pub fn Reader(
                                             doc: doc_index,
                                             passage: i,
                                         }
-                                        fragment=fragment.clone()
+                                        fragment=View::home().passage_link(&doc.id, &p.key)
                                     />
                                 }
                             })
@@ -92,26 +145,14 @@ pub fn Reader(
         .collect_view();
 
     let n = doc.passages.iter().filter(|p| !p.heading).count();
+    let writer = corpus()
+        .actors
+        .iter()
+        .find(|actor| actor.wrote.contains(&(doc_index as u16)));
     view! {
         <article class="document" aria-labelledby="doc-title">
             <p class="back-links">
                 <a class="back-link" href="#">"← All documents"</a>
-                {move || {
-                    query
-                        .with(|q| !q.trim().is_empty())
-                        .then(|| {
-                            let href = View {
-                                query: query.get(),
-                                ..View::default()
-                            }
-                            .to_url();
-                            view! {
-                                <a class="back-link results-link" href=href>
-                                    "← Search results"
-                                </a>
-                            }
-                        })
-                }}
             </p>
             <header class="doc-header">
                 <p class="kind">{doc.kind.label()}</p>
@@ -126,18 +167,12 @@ pub fn Reader(
                         .as_ref()
                         .map(|a| {
                             // The author links to their page when the register knows them.
-                            let writer = corpus()
-                                .actors
-                                .iter()
-                                .find(|actor| actor.wrote.contains(&(doc_index as u16)));
                             let name = match writer {
                                 Some(actor) => {
-                                    let href = View {
-                                        actor: Some(actor.id.clone()),
-                                        ..View::default()
+                                    view! {
+                                        <a href=View::home().actor_link(&actor.id)>{a.value.clone()}</a>
                                     }
-                                    .to_url();
-                                    view! { <a href=href>{a.value.clone()}</a> }.into_any()
+                                        .into_any()
                                 }
                                 None => a.value.clone().into_any(),
                             };
@@ -166,7 +201,13 @@ pub fn Reader(
                 </dl>
                 <Provenance doc=doc />
             </header>
-            <div class="passages">{passages}</div>
+            <p class="key-hint reading-keys">
+                "Tab to the text, then " <kbd>"↓"</kbd> " " <kbd>"↑"</kbd>
+                " move between paragraphs; " <kbd>"Enter"</kbd> " opens one to cite it."
+            </p>
+            <div class="passages" node_ref=container on:keydown=on_keydown>
+                {passages}
+            </div>
         </article>
     }
 }

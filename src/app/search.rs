@@ -1,102 +1,121 @@
-//! The search box and the search results. Typing updates the results on every keystroke
-//! (the engine answers well within a frame) and rewrites the URL in place, so a search can be
-//! shared without flooding Back with one entry per letter.
+//! The search box, the line that says what is applied, and the results. Typing updates the
+//! results on every keystroke and rewrites the URL in place, so a search can be shared
+//! without flooding Back with one entry per letter.
 //!
 //! Keyboard: `/` focuses the box, ArrowDown moves into the results, arrows move between
 //! them, Enter opens one (from the box: the first), Escape clears the search.
 
+use super::actors::involvement_line;
 use super::meta::{date_view, marked};
-use super::Route;
+use super::{browser, state, State};
 use crate::compiled::{corpus, search_index};
-use crate::engine::search::{replace_word, MAX_QUERY_CHARS};
-use crate::engine::view::View;
+use crate::engine::date::DateSpec;
+use crate::engine::filter::Role;
+use crate::engine::search::{replace_word, ResultItem};
+use crate::engine::view::{Panel, View};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Results shown at first, and added by "Show more".
-const PAGE: usize = 50;
-
-pub const INPUT_ID: &str = "search-input";
-
-fn focus_element(selector: &str) -> bool {
-    document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .map(|e| e.focus().is_ok())
-        .unwrap_or(false)
-}
-
-fn result_links() -> Vec<web_sys::HtmlElement> {
-    let Ok(list) = document().query_selector_all(".result-link") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect()
-}
-
-/// What the page says when it cuts a search to `MAX_QUERY_CHARS`.
-pub fn cut_notice() -> String {
-    format!("Your search was cut to its first {MAX_QUERY_CHARS} characters.")
-}
-
-/// Sets the search text: shows the results (closing any open document) and rewrites the
-/// URL in place. Text beyond the query limit is cut here, with a notice, so a huge paste
-/// never reaches the URL or the engine.
-pub fn set_query(route: Route, mut text: String) {
-    let mut notice = None;
-    if let Some((cut, _)) = text.char_indices().nth(MAX_QUERY_CHARS) {
-        text.truncate(cut);
-        notice = Some(cut_notice());
-    }
-    // The actor filter stays; an open document or actor page gives way to the results.
-    let view = route.with_untracked(|(v, _)| View {
-        query: text,
-        actors: v.actors.clone(),
-        match_all: v.match_all,
-        role: v.role,
-        ..View::default()
-    });
-    super::replace_url(&view.to_url());
-    route.set((view, notice));
+/// Opens a result as its link would.
+fn open(s: State, item: &ResultItem) {
+    let doc = &corpus().documents[item.doc];
+    let key = &doc.passages[item.passage].key;
+    s.last_opened
+        .set(Some(search_index().position(item.doc, item.passage)));
+    s.push(|v| v.open_passage(&doc.id, key));
 }
 
 #[component]
-pub fn SearchBox(route: Route) -> impl IntoView {
-    let query = move || route.with(|(v, _)| v.query.clone());
+pub fn SearchBox() -> impl IntoView {
+    let s = state();
+    // The text typed but not yet searched. Searching waits for the letter to be painted,
+    // and a person typing faster than the page searches skips the searches in between.
+    let typed = RwSignal::new(None::<String>);
+    let on_input = move |ev: web_sys::Event| {
+        let waiting = typed.with_untracked(Option::is_some);
+        typed.set(Some(event_target_value(&ev)));
+        if !waiting {
+            browser::after_next_paint(move || {
+                if let Some(text) = typed.try_update(Option::take).flatten() {
+                    s.type_query(text);
+                }
+            });
+        }
+    };
     let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
         "Escape" => {
             ev.prevent_default();
-            set_query(route, String::new());
+            typed.set(None);
+            s.type_query(String::new());
         }
-        "ArrowDown" if focus_element(".result-link") => ev.prevent_default(),
-        "Enter" => {
-            if let Some(first) = result_links().first() {
+        "ArrowDown" => {
+            if let Some(first) = s.result_links().first() {
                 ev.prevent_default();
-                first.click();
+                let _ = first.focus();
+            }
+        }
+        // Opens the first result, and only a result: on any other panel Enter does nothing.
+        "Enter" if s.panel.get_untracked() == Panel::Results => {
+            // The results of every letter typed so far.
+            if let Some(text) = typed.try_update(Option::take).flatten() {
+                s.type_query(text);
+            }
+            let first = s.selection.with_untracked(|sel| sel.items.first().cloned());
+            if let Some(item) = first {
+                ev.prevent_default();
+                open(s, &item);
             }
         }
         _ => {}
     };
+    // While reading, the document's title stays in view under the box, with the way back.
+    let reading = move || {
+        let d = s.doc.get()?;
+        (s.panel.get() == Panel::Document).then_some(d)
+    };
+    let back = move || {
+        let view = s.view();
+        let to = view.back_to_results();
+        let label = if to.selects() {
+            "← Results"
+        } else {
+            "← All documents"
+        };
+        (to.to_url(), label)
+    };
     view! {
-        <search class="search-bar">
-            <label for=INPUT_ID class="search-label">"Search the record"</label>
+        <search class="search-bar" class:reading=move || reading().is_some()>
+            <label for="search-input" class="search-label">"Search the record"</label>
             <input
-                id=INPUT_ID
+                id="search-input"
                 class="search-input"
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
                 enterkeyhint="search"
+                placeholder="Search the record"
                 aria-keyshortcuts="/"
                 aria-describedby="search-hint"
-                prop:value=query
-                on:input=move |ev| set_query(route, event_target_value(&ev))
+                node_ref=s.search_input
+                prop:value=move || s.query.get()
+                on:input=on_input
                 on:keydown=on_keydown
             />
+            {move || {
+                reading()
+                    .map(|d| {
+                        let (href, label) = back();
+                        view! {
+                            <p class="reading-now">
+                                <a class="back-link results-link" href=href>{label}</a>
+                                <span class="reading-title" aria-hidden="true">
+                                    {corpus().documents[d].title.value.clone()}
+                                </span>
+                            </p>
+                        }
+                    })
+            }}
+            // On a phone the hint shows only while the box has focus (see the stylesheet).
             <p id="search-hint" class="search-hint">
                 "Words, parts of words or “exact phrases”; spelling mistakes are forgiven."
                 <span class="key-hint">
@@ -107,9 +126,116 @@ pub fn SearchBox(route: Route) -> impl IntoView {
     }
 }
 
+/// What is applied, in one line of removable chips: the search, each chosen actor with its
+/// role, "every chosen actor" when so, and the dates.
+#[component]
+pub fn ActiveView() -> impl IntoView {
+    let s = state();
+    // The button's name is "Remove" and what it shows, so speech input finds it by the
+    // words on screen.
+    let chip = move |label: String, to: fn(&View, &str) -> View, arg: String| {
+        view! {
+            <li>
+                <button type="button" class="chip" on:click=move |_| s.push(|v| to(v, &arg))>
+                    <span class="visually-hidden">"Remove "</span>
+                    {label}
+                    <span aria-hidden="true">" ×"</span>
+                </button>
+            </li>
+        }
+    };
+    let query = move || {
+        let q = s.query.get();
+        s.view().searches().then(|| {
+            chip(
+                format!("Search: “{}”", q.trim()),
+                |v, _| v.without_query(),
+                String::new(),
+            )
+        })
+    };
+    let actors = move || {
+        let f = s.filter.get();
+        let role = match f.role {
+            Role::Either => "involves",
+            Role::Said => "said by",
+            Role::Mentioned => "named",
+        };
+        let mut chips: Vec<AnyView> = f
+            .actors
+            .iter()
+            .map(|&a| {
+                let actor = &corpus().actors[usize::from(a)];
+                chip(
+                    format!("{}: {}", capitalise(role), actor.name),
+                    |v, id| v.drop_actor(id),
+                    actor.id.clone(),
+                )
+                .into_any()
+            })
+            .collect();
+        if f.all && f.actors.len() > 1 {
+            chips.push(
+                chip(
+                    "Every chosen actor".to_string(),
+                    |v, _| v.match_any(),
+                    String::new(),
+                )
+                .into_any(),
+            );
+        }
+        chips
+    };
+    let dates = move || {
+        let r = s.range.get();
+        (!r.is_empty()).then(|| {
+            let words = match (r.from, r.to) {
+                (Some(a), Some(b)) => format!("{} to {}", DateSpec::On(a), DateSpec::On(b)),
+                (Some(a), None) => format!("from {}", DateSpec::On(a)),
+                (None, Some(b)) => format!("up to {}", DateSpec::On(b)),
+                (None, None) => String::new(),
+            };
+            chip(
+                format!("Dates: {words}"),
+                |v, _| v.without_range(),
+                String::new(),
+            )
+        })
+    };
+    let several = move || {
+        let v = s.view();
+        usize::from(v.searches()) + v.actors.len() + usize::from(v.has_range()) > 1
+    };
+    view! {
+        <div class="active-view">
+            <ul class="chips" aria-label="Applied to the passages">
+                {query}
+                {actors}
+                {dates}
+            </ul>
+            <button
+                type="button"
+                class="clear-all"
+                hidden=move || !several()
+                on:click=move |_| s.push(|v| v.without_query().without_actors().without_range())
+            >
+                "Clear all"
+            </button>
+        </div>
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Arrow keys, Home and End move between result links; Escape clears and returns to the box.
-fn on_results_keydown(route: Route, ev: web_sys::KeyboardEvent) {
-    let links = result_links();
+fn on_results_keydown(s: State, ev: web_sys::KeyboardEvent) {
+    let links = s.result_links();
     let active = document().active_element();
     let at = links.iter().position(|l| {
         active
@@ -120,7 +246,7 @@ fn on_results_keydown(route: Route, ev: web_sys::KeyboardEvent) {
         ("ArrowDown", Some(i)) => Some((i + 1).min(links.len().saturating_sub(1))),
         ("ArrowUp", Some(0)) => {
             ev.prevent_default();
-            focus_element(&format!("#{INPUT_ID}"));
+            s.focus_search_box();
             return;
         }
         ("ArrowUp", Some(i)) => Some(i - 1),
@@ -128,8 +254,8 @@ fn on_results_keydown(route: Route, ev: web_sys::KeyboardEvent) {
         ("End", Some(_)) => Some(links.len().saturating_sub(1)),
         ("Escape", _) => {
             ev.prevent_default();
-            set_query(route, String::new());
-            focus_element(&format!("#{INPUT_ID}"));
+            s.type_query(String::new());
+            s.focus_search_box();
             return;
         }
         _ => None,
@@ -140,97 +266,76 @@ fn on_results_keydown(route: Route, ev: web_sys::KeyboardEvent) {
     }
 }
 
-#[component]
-pub fn SearchResults(route: Route) -> impl IntoView {
-    let query = Memo::new(move |_| route.with(|(v, _)| v.query.clone()));
-    let filter = Memo::new(move |_| route.with(|(v, _)| super::actors::filter_of(v)));
-    // How many results to show, for the query it was raised for: a new query starts from
-    // the first page again.
-    let shown = RwSignal::new((String::new(), PAGE));
-    let limit =
-        move || shown.with(|(for_query, n)| query.with(|q| if q == for_query { *n } else { PAGE }));
-    let outcome = Memo::new(move |_| {
-        let q = query.get();
-        let range = route.with(|(v, _)| v.range());
-        let allow = filter.with(|f| match (f.is_empty(), range.is_empty()) {
-            (true, true) => None,
-            (false, true) => Some(f.mask(corpus())),
-            (true, false) => Some(range.mask(corpus())),
-            (false, false) => Some(
-                f.mask(corpus())
-                    .into_iter()
-                    .zip(range.mask(corpus()))
-                    .map(|(a, b)| a && b)
-                    .collect(),
-            ),
-        });
-        search_index().run(corpus(), &q, limit(), allow.as_deref())
-    });
-
-    let count_text = move || {
-        outcome.with(|o| match (o.empty, o.total) {
-            (true, n) if filter.with(|f| !f.is_empty()) => match n {
-                1 => "1 passage involves the chosen actors.".to_string(),
-                n => format!("{n} passages involve the chosen actors."),
-            },
-            (true, n) => match n {
-                1 => "1 passage in the chosen dates.".to_string(),
-                n => format!("{n} passages in the chosen dates."),
-            },
-            (false, 0) => "No passages match.".to_string(),
-            (false, 1) => "1 passage matches.".to_string(),
-            (false, n) => format!("{n} passages match."),
-        })
+/// One result: its snippet as a link to the passage, where it is, and who is in it.
+fn result_row(item: ResultItem) -> impl IntoView {
+    let doc = &corpus().documents[item.doc];
+    let passage = &doc.passages[item.passage];
+    let position = search_index().position(item.doc, item.passage);
+    let where_ = if passage.heading {
+        format!("section heading {}", passage.number)
+    } else {
+        format!("paragraph {}", passage.number)
     };
+    view! {
+        <li class="result">
+            <a
+                class="result-link"
+                id=format!("result-{position}")
+                data-position=position
+                href=View::home().passage_link(&doc.id, &passage.key)
+            >
+                {marked(&item.snippet)}
+            </a>
+            <p class="result-meta">
+                <span class="result-title">{doc.title.value.clone()}</span>
+                " · "
+                {date_view(doc.date.value)}
+                " · "
+                <span>{where_}</span>
+            </p>
+            {involvement_line(passage, None)}
+        </li>
+    }
+}
 
-    let items = move || {
-        outcome.with(|o| {
-            o.items
-                .iter()
-                .map(|item| {
-                    let doc = &corpus().documents[item.doc];
-                    let passage = &doc.passages[item.passage];
-                    let href = route
-                        .with_untracked(|(v, _)| View {
-                            doc: Some(doc.id.clone()),
-                            passage: Some(passage.key.clone()),
-                            actor: None,
-                            ..v.clone()
-                        })
-                        .to_url();
-                    let where_ = if passage.heading {
-                        format!("section heading {}", passage.number)
-                    } else {
-                        format!("paragraph {}", passage.number)
-                    };
-                    view! {
-                        <li class="result">
-                            <a class="result-link" href=href>
-                                {marked(&item.snippet)}
-                            </a>
-                            <p class="result-meta">
-                                <span class="result-title">{doc.title.value.clone()}</span>
-                                " · "
-                                {date_view(doc.date.value)}
-                                " · "
-                                <span>{where_}</span>
-                            </p>
-                            {super::actors::involvement_line(passage)}
-                        </li>
-                    }
-                })
-                .collect_view()
+#[component]
+pub fn SearchResults() -> impl IntoView {
+    let s = state();
+    let sel = s.selection;
+    let searched = Memo::new(move |_| sel.with(|x| x.searched));
+    let count_text = move || {
+        sel.with(|o| {
+            let n = o.total;
+            let passages = if n == 1 { "passage" } else { "passages" };
+            if o.searched {
+                return match n {
+                    0 => "No passages match.".to_string(),
+                    1 => "1 passage matches.".to_string(),
+                    n => format!("{n} passages match."),
+                };
+            }
+            let actors = s.filter.with(|f| !f.is_empty());
+            let dates = s.range.with(|r| !r.is_empty());
+            let verb = if n == 1 { "involves" } else { "involve" };
+            match (actors, dates) {
+                (true, false) => format!("{n} {passages} {verb} the chosen actors."),
+                (true, true) => {
+                    format!("{n} {passages} {verb} the chosen actors in the chosen dates.")
+                }
+                (false, true) => format!("{n} {passages} in the chosen dates."),
+                (false, false) => "Your search holds no word to look for.".to_string(),
+            }
         })
     };
 
     let suggestions = move || {
-        outcome.with(|o| {
+        sel.with(|o| {
             (o.total == 0 && !o.suggestions.is_empty()).then(|| {
                 let buttons = o
                     .suggestions
                     .iter()
-                    .map(|s| {
-                        let (word, replacement) = (s.word.clone(), s.replacement.clone());
+                    .map(|x| {
+                        let (word, replacement) = (x.word.clone(), x.replacement.clone());
                         let label = replacement.clone();
                         view! {
                             <li>
@@ -238,9 +343,9 @@ pub fn SearchResults(route: Route) -> impl IntoView {
                                     type="button"
                                     class="suggestion"
                                     on:click=move |_| {
-                                        let text = route.with_untracked(|(v, _)| v.query.clone());
-                                        set_query(route, replace_word(&text, &word, &replacement));
-                                        focus_element(&format!("#{INPUT_ID}"));
+                                        let text = s.query.get_untracked();
+                                        s.type_query(replace_word(&text, &word, &replacement));
+                                        s.focus_search_box();
                                     }
                                 >
                                     {label}
@@ -261,39 +366,40 @@ pub fn SearchResults(route: Route) -> impl IntoView {
 
     view! {
         <section class="results-section" aria-labelledby="results-heading">
-            <h2 id="results-heading" tabindex="-1">"Search results"</h2>
+            <h2 id="results-heading" tabindex="-1">
+                {move || if searched.get() { "Search results" } else { "Passages" }}
+            </h2>
+            <ActiveView />
             // Shown and hidden rather than mounted: less code in the page than <Show>.
-            <p class="notice" role="note" hidden=move || outcome.with(|o| !o.truncated)>
-                {cut_notice()}
+            <p class="notice" role="note" hidden=move || sel.with(|o| !o.truncated)>
+                {super::state::cut_notice()}
             </p>
             <p class="result-count" role="status">{count_text}</p>
-            <p class="partial-note" hidden=move || outcome.with(|o| o.total == 0 || o.all_clauses)>
+            <p class="partial-note" hidden=move || sel.with(|o| o.total == 0 || o.all_clauses)>
                 "No passage holds every word you typed; these hold some of them."
             </p>
             {suggestions}
             <ol
                 class="results"
-                aria-label="Search results"
-                on:keydown=move |ev| on_results_keydown(route, ev)
+                aria-label=move || if searched.get() { "Search results" } else { "Passages" }
+                node_ref=s.results_list
+                on:keydown=move |ev| on_results_keydown(s, ev)
             >
-                {items}
+                // Keyed by the result as shown: a result that stays the same between two
+                // keystrokes is left alone.
+                <For each=move || sel.with(|o| o.items.clone()) key=|item| item.clone() let:item>
+                    {result_row(item)}
+                </For>
             </ol>
             <button
                 type="button"
                 class="more"
-                hidden=move || outcome.with(|o| o.total <= o.items.len())
-                on:click=move |_| shown.set((query.get_untracked(), limit() + PAGE))
+                hidden=move || sel.with(|o| o.total <= o.items.len())
+                on:click=move |_| s.show_more()
             >
-                    {move || {
-                        outcome
-                            .with(|o| {
-                                format!(
-                                    "Show more ({} of {} shown)",
-                                    o.items.len(),
-                                    o.total,
-                                )
-                            })
-                    }}
+                {move || {
+                    sel.with(|o| format!("Show more ({} of {} shown)", o.items.len(), o.total))
+                }}
             </button>
         </section>
     }

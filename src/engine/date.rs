@@ -79,6 +79,21 @@ pub fn day_number(year: i32, month: u8, day: u8) -> i32 {
     era * 146_097 + doe - 719_468
 }
 
+/// The calendar date of a day number: the inverse of `day_number` (Hinnant's
+/// `civil_from_days`), for every day, so chart positions turn back into dates exactly.
+pub fn civil_from_days(day: i32) -> (i32, u8, u8) {
+    let z = day + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i32::from(month <= 2);
+    (year, month, day)
+}
+
 impl Part {
     fn months(self) -> (u8, u8) {
         match self {
@@ -97,6 +112,18 @@ impl Part {
 }
 
 impl Point {
+    /// The day with this day number.
+    pub fn day_of(day: i32) -> Point {
+        let (year, month, day) = civil_from_days(day);
+        Point::Day { year, month, day }
+    }
+
+    /// The month holding this day number.
+    pub fn month_of(day: i32) -> Point {
+        let (year, month, _) = civil_from_days(day);
+        Point::Month { year, month }
+    }
+
     pub fn year(self) -> i32 {
         match self {
             Point::Day { year, .. }
@@ -350,6 +377,29 @@ mod tests {
         assert_eq!(date.to_string(), words, "{input}");
         assert_eq!(date.precision(), precision, "{input}");
         assert_eq!(parse(&date.iso()).unwrap(), date, "round trip of {input}");
+    }
+
+    #[test]
+    fn day_numbers_turn_back_into_calendar_dates() {
+        // Every day from 1900 to 2100, leap days and century years included.
+        let (first, last) = (day_number(MIN_YEAR, 1, 1), day_number(MAX_YEAR, 12, 31));
+        let mut expected = (MIN_YEAR, 1u8, 1u8);
+        for n in first..=last {
+            assert_eq!(civil_from_days(n), expected, "day {n}");
+            let (y, m, d) = expected;
+            expected = if d < days_in_month(y, m) {
+                (y, m, d + 1)
+            } else if m < 12 {
+                (y, m + 1, 1)
+            } else {
+                (y + 1, 1, 1)
+            };
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(day_number(2000, 2, 29)), (2000, 2, 29));
+        assert_eq!(Point::month_of(day_number(2021, 6, 17)).iso(), "2021-06");
+        assert_eq!(Point::day_of(day_number(2024, 2, 29)).iso(), "2024-02-29");
     }
 
     #[test]

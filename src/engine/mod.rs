@@ -11,6 +11,8 @@ pub mod load;
 pub mod model;
 pub mod normalize;
 pub mod search;
+pub mod select;
+pub mod stats;
 pub mod synthetic;
 pub mod text;
 pub mod timeline;

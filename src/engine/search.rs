@@ -229,6 +229,7 @@ pub fn replace_word(text: &str, word: &str, replacement: &str) -> String {
 }
 
 /// The vocabulary words a query clause stands for, with their weights.
+#[derive(Debug, PartialEq)]
 struct Expanded {
     /// For a word: each matching term and its weight. For a phrase: per word, its terms.
     terms: Vec<Vec<(u32, f32)>>,
@@ -236,19 +237,123 @@ struct Expanded {
 }
 
 /// A compiled query: expansions resolved against one index, reusable for highlighting.
+#[derive(Debug, PartialEq)]
 pub struct Plan {
     clauses: Vec<Expanded>,
+}
+
+/// A query planned and scored against one index, once per keystroke: the results, the
+/// counts under a filter and the highlights in the reader all come from it.
+#[derive(Debug, PartialEq)]
+pub struct Prepared {
+    pub query: Query,
+    pub plan: Plan,
+    /// Per passage: its summed score (empty for a query with no words).
+    score: Vec<f32>,
+    /// Per passage: a bit per clause it holds (empty for a query with no words).
+    mask: Vec<u32>,
+    /// Passages in the index.
+    passages: usize,
+}
+
+impl Prepared {
+    /// The query holds no word at all (only spaces, punctuation or symbols).
+    pub fn is_empty(&self) -> bool {
+        self.plan.clauses.is_empty()
+    }
+
+    /// Whether some admitted passage holds every clause, in which case only such passages
+    /// count as found.
+    fn all_clauses(&self, allow: Option<&[bool]>) -> bool {
+        let full = full_mask(self.plan.clauses.len());
+        match allow {
+            None => self.mask.contains(&full),
+            Some(allow) => self.mask.iter().zip(allow).any(|(&m, &ok)| ok && m == full),
+        }
+    }
+
+    /// One flag per passage: those the query finds among the admitted ones, by the same
+    /// "every word if any passage has them all" rule as `rank`. An empty query finds every
+    /// admitted passage.
+    pub fn matching(&self, allow: Option<&[bool]>) -> Vec<bool> {
+        let admitted = |p: usize| allow.is_none_or(|a| a[p]);
+        if self.is_empty() {
+            return match allow {
+                Some(a) => a.to_vec(),
+                None => vec![true; self.passages],
+            };
+        }
+        let full = full_mask(self.plan.clauses.len());
+        let all = self.all_clauses(allow);
+        self.mask
+            .iter()
+            .enumerate()
+            .map(|(p, &m)| admitted(p) && if all { m == full } else { m != 0 })
+            .collect()
+    }
+
+    /// The best `limit` passages among those `allow` admits, and how many were found.
+    pub fn rank(&self, index: &Index, limit: usize, allow: Option<&[bool]>) -> Results {
+        let n_clauses = self.plan.clauses.len();
+        if n_clauses == 0 {
+            return Results::default();
+        }
+        let found = self.matching(allow);
+        let all_clauses = self.all_clauses(allow);
+        let mut ranked: Vec<(u32, f32)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, &f)| f)
+            .map(|(p, _)| {
+                // Coverage: a passage holding 2 of 3 words scores (2/3)² of its BM25.
+                let coverage = (self.mask[p].count_ones() as f32 / n_clauses as f32).powi(2);
+                (p as u32, self.score[p] * coverage)
+            })
+            .collect();
+        let total = ranked.len();
+        keep_best(&mut ranked, limit);
+        let hits = ranked
+            .into_iter()
+            .map(|(p, score)| Hit {
+                passage: p,
+                score,
+                matched: self.mask[p as usize].count_ones(),
+            })
+            .collect();
+        let suggestions = if total == 0 {
+            index.suggest(&self.query)
+        } else {
+            Vec::new()
+        };
+        Results {
+            hits,
+            total,
+            all_clauses,
+            suggestions,
+        }
+    }
 }
 
 impl Index {
     /// Builds the index over passage texts, in order.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
+        Index::build(texts, |_| {})
+    }
+
+    /// Builds the index, showing each passage's tokens to `seen` on the way (the page keeps
+    /// their spans for highlighting).
+    fn build<'a>(
+        texts: impl IntoIterator<Item = &'a str>,
+        mut seen: impl FnMut(&[Token]),
+    ) -> Index {
         // Ids in order of first appearance, renumbered alphabetically at the end so that a
         // prefix is a contiguous range of ids.
         let mut first_ids: HashMap<String, u32> = HashMap::new();
         let mut passage_terms: Vec<Vec<u32>> = Vec::new();
         for text in texts {
-            let terms: Vec<u32> = tokenize(text)
+            let tokens = tokenize(text);
+            seen(&tokens);
+            let terms: Vec<u32> = tokens
                 .into_iter()
                 .map(|t| {
                     let next = first_ids.len() as u32;
@@ -490,6 +595,24 @@ impl Index {
         self.idf[term as usize] * tf * (K1 + 1.0) / (tf + self.len_norm[passage as usize])
     }
 
+    /// Parses nothing, plans and scores once: everything one keystroke needs from the index.
+    /// Ranking, counting and highlighting then all read the same `Prepared`.
+    pub fn prepare(&self, query: Query) -> Prepared {
+        let plan = self.plan(&query);
+        let (score, mask) = if plan.clauses.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            self.score_all(&plan)
+        };
+        Prepared {
+            query,
+            plan,
+            score,
+            mask,
+            passages: self.passage_count(),
+        }
+    }
+
     /// Finds the passages for a query: the best `limit` of them ranked, and how many in all.
     pub fn search(&self, query: &Query, limit: usize) -> Results {
         self.search_within(query, limit, None)
@@ -498,52 +621,12 @@ impl Index {
     /// Like `search`, among the passages `allow` admits (one flag per passage), so another
     /// filter (actors, dates) composes with the search, including its "every word" rule.
     pub fn search_within(&self, query: &Query, limit: usize, allow: Option<&[bool]>) -> Results {
-        let plan = self.plan(query);
-        let n_clauses = plan.clauses.len();
-        if n_clauses == 0 {
-            return Results::default();
-        }
-        let (score, mut mask) = self.score_all(&plan);
-        if let Some(allow) = allow {
-            for (m, &ok) in mask.iter_mut().zip(allow) {
-                if !ok {
-                    *m = 0;
-                }
-            }
-        }
-        let full = full_mask(n_clauses);
-        let all_clauses = mask.contains(&full);
-        let mut ranked: Vec<(u32, f32)> = mask
-            .iter()
-            .enumerate()
-            .filter(|(_, &m)| if all_clauses { m == full } else { m != 0 })
-            .map(|(p, &m)| {
-                // Coverage: a passage holding 2 of 3 words scores (2/3)² of its BM25.
-                let coverage = (m.count_ones() as f32 / n_clauses as f32).powi(2);
-                (p as u32, score[p] * coverage)
-            })
-            .collect();
-        let total = ranked.len();
-        keep_best(&mut ranked, limit);
-        let hits = ranked
-            .into_iter()
-            .map(|(p, score)| Hit {
-                passage: p,
-                score,
-                matched: mask[p as usize].count_ones(),
-            })
-            .collect();
-        let suggestions = if total == 0 {
-            self.suggest(query)
-        } else {
-            Vec::new()
-        };
-        Results {
-            hits,
-            total,
-            all_clauses,
-            suggestions,
-        }
+        self.prepare(query.clone()).rank(self, limit, allow)
+    }
+
+    /// Every passage the query finds (one flag per passage), as `search` would rank them.
+    pub fn matching(&self, query: &Query) -> Vec<bool> {
+        self.prepare(query.clone()).matching(None)
     }
 
     /// Scores every passage for every clause: the summed score and, per passage, a bit per
@@ -583,21 +666,6 @@ impl Index {
             }
         }
         (score, mask)
-    }
-
-    /// Every passage the query finds (one flag per passage), as `search` would rank them:
-    /// for counting what a search holds, e.g. passages per actor.
-    pub fn matching(&self, query: &Query) -> Vec<bool> {
-        let plan = self.plan(query);
-        if plan.clauses.is_empty() {
-            return vec![false; self.passage_count()];
-        }
-        let (_, mask) = self.score_all(&plan);
-        let full = full_mask(plan.clauses.len());
-        let all_clauses = mask.contains(&full);
-        mask.iter()
-            .map(|&m| if all_clauses { m == full } else { m != 0 })
-            .collect()
     }
 
     /// Scores the passages holding a phrase's words in order.
@@ -688,9 +756,24 @@ impl Index {
     /// Byte ranges of `text` (passage `passage` of this index) to highlight for a plan:
     /// every occurrence of every matched word, and every phrase found in order.
     pub fn highlights(&self, plan: &Plan, passage: u32, text: &str) -> Vec<(usize, usize)> {
-        let tokens: Vec<Token> = tokenize(text);
+        let spans: Vec<(u32, u32)> = tokenize(text)
+            .iter()
+            .map(|t| (t.start as u32, t.end as u32))
+            .collect();
+        self.highlights_at(plan, passage, text, &spans)
+    }
+
+    /// `highlights`, with the passage's token spans already known (the page keeps them from
+    /// building the index, so highlighting never tokenizes again).
+    pub fn highlights_at(
+        &self,
+        plan: &Plan,
+        passage: u32,
+        text: &str,
+        spans: &[(u32, u32)],
+    ) -> Vec<(usize, usize)> {
         let terms = &self.passage_terms[passage as usize];
-        debug_assert_eq!(tokens.len(), terms.len());
+        debug_assert_eq!(spans.len(), terms.len());
         let mut marked = vec![false; terms.len()];
         for clause in &plan.clauses {
             if clause.phrase {
@@ -708,11 +791,12 @@ impl Index {
             }
         }
         let mut ranges: Vec<(usize, usize)> = Vec::new();
-        for (token, _) in tokens.iter().zip(&marked).filter(|(_, &m)| m) {
+        for (&(start, end), _) in spans.iter().zip(&marked).filter(|(_, &m)| m) {
+            let (start, end) = (start as usize, end as usize);
             match ranges.last_mut() {
                 // Merge neighbours separated only by spaces or punctuation inside a phrase.
-                Some(last) if text[last.1..token.start].trim().is_empty() => last.1 = token.end,
-                _ => ranges.push((token.start, token.end)),
+                Some(last) if text[last.1..start].trim().is_empty() => last.1 = end,
+                _ => ranges.push((start, end)),
             }
         }
         ranges
@@ -787,7 +871,7 @@ fn osa_row(a: &[char], b: &[char], max: usize, last: &mut [u8; MAX_WORD + 1]) ->
 }
 
 /// A piece of a snippet: plain text, or a highlighted match.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Segment {
     pub text: String,
     pub mark: bool,
@@ -881,26 +965,17 @@ pub struct CorpusIndex {
     refs: Vec<(usize, usize)>,
     /// Per document: index position of its first passage.
     starts: Vec<usize>,
+    /// Per index position: each word's byte span in the passage's text, kept from building
+    /// the index so that highlighting never tokenizes again.
+    spans: Vec<Vec<(u32, u32)>>,
 }
 
 /// One search result, ready to show.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ResultItem {
     pub doc: usize,
     pub passage: usize,
     pub snippet: Vec<Segment>,
-}
-
-/// What the page shows for a query.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SearchOutcome {
-    pub items: Vec<ResultItem>,
-    pub total: usize,
-    pub all_clauses: bool,
-    pub suggestions: Vec<Suggestion>,
-    pub truncated: bool,
-    /// The query held no word at all (only spaces, punctuation or symbols).
-    pub empty: bool,
 }
 
 /// Characters of passage text shown in a result's snippet.
@@ -918,99 +993,83 @@ impl CorpusIndex {
             .documents
             .iter()
             .flat_map(|d| d.passages.iter().map(|p| p.text.as_str()));
+        let mut spans = Vec::with_capacity(refs.len());
+        let index = Index::build(texts, |tokens| {
+            spans.push(
+                tokens
+                    .iter()
+                    .map(|t| (t.start as u32, t.end as u32))
+                    .collect(),
+            );
+        });
         CorpusIndex {
-            index: Index::new(texts),
+            index,
             refs,
             starts,
+            spans,
         }
     }
 
-    /// Runs a query among the passages `allow` admits (all when `None`) and prepares the
-    /// best `limit` results with their snippets. With no query but a filter, the admitted
-    /// passages are the results, in the record's order.
-    pub fn run(
+    /// Parses, plans and scores a query once, for everything that keystroke shows.
+    pub fn prepare(&self, input: &str) -> Prepared {
+        self.index.prepare(Query::parse(input))
+    }
+
+    /// The index position of a passage (document and passage positions in the corpus).
+    pub fn position(&self, doc: usize, passage: usize) -> usize {
+        self.starts[doc] + passage
+    }
+
+    /// The (document, passage) positions of an index position.
+    pub fn passage_at(&self, position: usize) -> (usize, usize) {
+        self.refs[position]
+    }
+
+    /// Byte ranges to mark in one passage for a prepared query (none for an empty one).
+    pub fn highlights(
+        &self,
+        prepared: &Prepared,
+        position: usize,
+        text: &str,
+    ) -> Vec<(usize, usize)> {
+        if prepared.is_empty() {
+            return Vec::new();
+        }
+        self.index
+            .highlights_at(&prepared.plan, position as u32, text, &self.spans[position])
+    }
+
+    /// A result for the passage at an index position: its snippet around the matches.
+    pub fn item(
         &self,
         corpus: &super::model::Corpus,
-        input: &str,
-        limit: usize,
-        allow: Option<&[bool]>,
-    ) -> SearchOutcome {
-        let query = Query::parse(input);
-        let plan = self.index.plan(&query);
-        let (hits, total, all_clauses, suggestions): (Vec<u32>, usize, bool, Vec<Suggestion>) =
-            match (query.is_empty(), allow) {
-                (true, Some(allow)) => {
-                    let admitted: Vec<u32> = (0..allow.len() as u32)
-                        .filter(|&p| allow[p as usize])
-                        .collect();
-                    let total = admitted.len();
-                    (
-                        admitted.into_iter().take(limit).collect(),
-                        total,
-                        true,
-                        Vec::new(),
-                    )
-                }
-                _ => {
-                    let r = self.index.search_within(&query, limit, allow);
-                    let hits = r.hits.iter().map(|h| h.passage).collect();
-                    (hits, r.total, r.all_clauses, r.suggestions)
-                }
-            };
-        let items = hits
-            .into_iter()
-            .map(|global| {
-                let (doc, passage) = self.refs[global as usize];
-                let text = &corpus.documents[doc].passages[passage].text;
-                let ranges = self.index.highlights(&plan, global, text);
-                ResultItem {
-                    doc,
-                    passage,
-                    snippet: snippet(text, &ranges, SNIPPET_CHARS),
-                }
-            })
-            .collect();
-        SearchOutcome {
-            items,
-            total,
-            all_clauses,
-            suggestions,
-            truncated: query.truncated,
-            empty: query.is_empty(),
+        prepared: &Prepared,
+        position: usize,
+    ) -> ResultItem {
+        let (doc, passage) = self.refs[position];
+        let text = &corpus.documents[doc].passages[passage].text;
+        let ranges = self.highlights(prepared, position, text);
+        ResultItem {
+            doc,
+            passage,
+            snippet: snippet(text, &ranges, SNIPPET_CHARS),
         }
     }
 
-    /// One flag per passage: those the query finds, or all of them for an empty query.
-    pub fn matching(&self, input: &str) -> Vec<bool> {
-        let query = Query::parse(input);
-        if query.is_empty() {
-            vec![true; self.index.passage_count()]
-        } else {
-            self.index.matching(&query)
-        }
-    }
-
-    /// Highlighted segments of every passage of one document for a query (the whole text of
-    /// each passage, matches marked), for the reading view.
+    /// Every passage of one document, whole, with a prepared query's matches marked: the
+    /// reading view.
     pub fn highlight_document(
         &self,
         corpus: &super::model::Corpus,
         doc: usize,
-        input: &str,
+        prepared: &Prepared,
     ) -> Vec<Vec<Segment>> {
-        let query = Query::parse(input);
-        let plan = self.index.plan(&query);
-        let start = self.starts[doc];
         corpus.documents[doc]
             .passages
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let ranges = if query.is_empty() {
-                    Vec::new()
-                } else {
-                    self.index.highlights(&plan, (start + i) as u32, &p.text)
-                };
+                let ranges = self.highlights(prepared, self.starts[doc] + i, &p.text);
                 snippet(&p.text, &ranges, usize::MAX)
             })
             .collect()

@@ -152,6 +152,33 @@ pub fn events(n: usize, seed: u64) -> Vec<super::model::Event> {
     out
 }
 
+/// The selections both benchmarks time, as a person would make them: actor filters in each
+/// mode, with and without a search and a date range.
+pub fn selections() -> Vec<super::view::View> {
+    use super::date::parse_point;
+    use super::filter::Role;
+    use super::view::View;
+    let year = |y: &str| parse_point(y).ok();
+    let home = View::home();
+    vec![
+        home.choose_actor("paul-jennings"),
+        home.choose_actor("nhs-england")
+            .choose_actor("stopsim-coalition")
+            .match_every()
+            .with_role(Role::Said),
+        home.with_query("data")
+            .choose_actor("wessex-ahsn")
+            .choose_actor("hampshire-constabulary")
+            .with_role(Role::Mentioned),
+        home.with_query("review").choose_actor("tim-kendall"),
+        home.with_query("police")
+            .with_range(year("2021"), year("2021")),
+        home.with_query("high intensity")
+            .choose_actor("paul-jennings")
+            .with_range(year("2018"), None),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

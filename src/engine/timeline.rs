@@ -1,8 +1,10 @@
-//! The timeline's pure parts: a date range and which passages it admits, and the layout of
-//! events on an axis (lanes, with nearby events merged into clusters so nothing overlaps).
+//! The timeline's pure parts: a date range and which passages it admits; the stretch of
+//! time on screen (`Viewport`: zoom, pan, and the day under a pixel); where each event is
+//! drawn; the year ticks; and the layout of events on an axis (lanes, with nearby events
+//! merged into clusters so nothing overlaps).
 
-use super::date::{DateSpec, Point};
-use super::model::Corpus;
+use super::date::{civil_from_days, day_number, DateSpec, Point};
+use super::model::{Corpus, Event};
 
 /// An inclusive range of days; an open end is unbounded.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,6 +65,155 @@ impl Range {
             }
         }
         mask
+    }
+}
+
+/// How far an open end ("by June 2021", "March 2023 or later") is drawn past its known
+/// bound: a year, dashed, rather than to the edge of time, which would bury every other
+/// event. The list and the event's own view give the exact words.
+pub const OPEN_END_DAYS: i32 = 365;
+
+/// (first, last) day of each event as drawn, within the axis limits.
+pub fn spans(events: &[Event], limits: (i32, i32)) -> Vec<(i32, i32)> {
+    events
+        .iter()
+        .map(|e| match e.date.bounds() {
+            (Some(a), Some(b)) => (a, b),
+            (None, Some(b)) => ((b - OPEN_END_DAYS).max(limits.0), b),
+            (Some(a), None) => (a, (a + OPEN_END_DAYS).min(limits.1)),
+            (None, None) => limits,
+        })
+        .collect()
+}
+
+/// The axis limits: the earliest and latest day any of `dates` may fall on, with a little
+/// room either side (2012 to 2023 when there are none).
+pub fn axis_limits(dates: impl IntoIterator<Item = DateSpec>) -> (i32, i32) {
+    let mut lo = i32::MAX;
+    let mut hi = i32::MIN;
+    for d in dates {
+        let (a, b) = d.bounds();
+        for x in [a, b].into_iter().flatten() {
+            lo = lo.min(x);
+            hi = hi.max(x);
+        }
+    }
+    if lo > hi {
+        return (day_number(2012, 1, 1), day_number(2024, 1, 1));
+    }
+    (lo - 120, hi + 240)
+}
+
+/// The stretch of time the chart shows, `window` days within the axis's `full` limits;
+/// every gesture (zoom, pan, drag, pinch) is a method here, and the chart only draws.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub full: (f64, f64),
+    pub window: (f64, f64),
+}
+
+/// The narrowest window, in days: zooming stops at about three weeks.
+pub const MIN_WINDOW_DAYS: f64 = 20.0;
+
+impl Viewport {
+    /// Everything in view.
+    pub fn new(limits: (i32, i32)) -> Viewport {
+        let full = (f64::from(limits.0), f64::from(limits.1));
+        Viewport { full, window: full }
+    }
+
+    pub fn span(&self) -> f64 {
+        self.window.1 - self.window.0
+    }
+
+    /// The same viewport showing everything.
+    pub fn all(&self) -> Viewport {
+        Viewport {
+            window: self.full,
+            ..*self
+        }
+    }
+
+    /// A window of `span` days starting at `lo`, kept within the limits.
+    fn at(&self, lo: f64, span: f64) -> Viewport {
+        let span = span.clamp(
+            MIN_WINDOW_DAYS.min(self.full.1 - self.full.0),
+            self.full.1 - self.full.0,
+        );
+        let lo = lo.clamp(self.full.0, self.full.1 - span);
+        Viewport {
+            window: (lo, lo + span),
+            ..*self
+        }
+    }
+
+    /// Zooms by `factor` (below 1 zooms in) about the day `centre` (the middle when `None`),
+    /// which stays where it is on screen.
+    pub fn zoom(&self, factor: f64, centre: Option<f64>) -> Viewport {
+        let (a, b) = self.window;
+        let mid = centre.unwrap_or((a + b) / 2.0);
+        let span = (self.span() * factor).clamp(MIN_WINDOW_DAYS, self.full.1 - self.full.0);
+        self.at(mid - (mid - a) * span / self.span(), span)
+    }
+
+    /// Moves by a fraction of the window (positive: later).
+    pub fn pan(&self, fraction: f64) -> Viewport {
+        self.at(self.window.0 + self.span() * fraction, self.span())
+    }
+
+    /// Where a drag that started on this viewport at pixel `from` now is, at pixel `to`, on
+    /// an axis `length` pixels long: the day grabbed stays under the pointer.
+    pub fn dragged(&self, from: f64, to: f64, length: f64) -> Viewport {
+        let shift = (from - to) / length.max(1.0) * self.span();
+        self.at(self.window.0 + shift, self.span())
+    }
+
+    /// The day at pixel `px` of an axis `length` pixels long.
+    pub fn day_at(&self, px: f64, length: f64) -> f64 {
+        self.window.0 + self.span() * (px / length.max(1.0)).clamp(0.0, 1.0)
+    }
+
+    /// The pixel of day `day` on an axis `length` pixels long (outside 0..length when the
+    /// day is out of view).
+    pub fn px_at(&self, day: f64, length: f64) -> f64 {
+        (day - self.window.0) / self.span().max(1.0) * length
+    }
+
+    /// Shows the days `first..=last` with some room around them (a cluster opened).
+    pub fn around(&self, first: i32, last: i32) -> Viewport {
+        let pad = f64::from(last - first).max(MIN_WINDOW_DAYS) * 0.3;
+        let (lo, hi) = (f64::from(first) - pad, f64::from(last) + pad);
+        self.at(lo, hi - lo)
+    }
+
+    /// Brings the span `(first, last)` into view when it is not wholly in view, zoomed close
+    /// enough that it stands apart from its neighbours; unchanged when it already shows.
+    pub fn reveal(&self, first: i32, last: i32) -> Viewport {
+        let (a, b) = self.window;
+        if f64::from(first) >= a && f64::from(last) <= b {
+            return *self;
+        }
+        let half = (self.span() / 4.0).max(30.0);
+        let mid = f64::from(first + last) / 2.0;
+        self.at(mid - half, 2.0 * half)
+    }
+
+    /// The month under pixel `px`, for choosing a range by dragging along the axis.
+    pub fn month_at(&self, px: f64, length: f64) -> Point {
+        Point::month_of(self.day_at(px, length).floor() as i32)
+    }
+
+    /// The years to label on the axis: at most about a dozen, on round steps.
+    pub fn year_ticks(&self) -> Vec<(i32, f64)> {
+        let (a, b) = self.window;
+        let first = civil_from_days(a.floor() as i32).0;
+        let last = civil_from_days(b.ceil() as i32).0;
+        let step = ((last - first) / 12).max(1);
+        (first..=last + 1)
+            .filter(|y| (y - first) % step == 0)
+            .map(|y| (y, f64::from(day_number(y, 1, 1))))
+            .filter(|&(_, day)| day >= a && day <= b)
+            .collect()
     }
 }
 
@@ -166,6 +317,118 @@ mod tests {
         check(range("2024", ""), "2023-03-10 or later", true);
         check(range("", "2023-03-09"), "2023-03-10 or later", false);
         check(Range::default(), "2013", true);
+    }
+
+    #[test]
+    fn the_viewport_zooms_pans_and_drags_within_its_limits() {
+        let limits = (day_number(2012, 1, 1), day_number(2024, 1, 1));
+        let all = Viewport::new(limits);
+        let (lo, hi) = (f64::from(limits.0), f64::from(limits.1));
+        assert_eq!(all.window, (lo, hi));
+        // Zooming in about a day keeps that day where it was on screen.
+        let centre = lo + 1000.0;
+        let z = all.zoom(0.5, Some(centre));
+        assert!((z.span() - (hi - lo) / 2.0).abs() < 1e-9);
+        assert!((z.px_at(centre, 800.0) - all.px_at(centre, 800.0)).abs() < 1e-6);
+        // Zooming out never goes past everything; zooming in stops at three weeks.
+        assert_eq!(z.zoom(10.0, None).window, (lo, hi));
+        let mut deep = all;
+        for _ in 0..100 {
+            deep = deep.zoom(0.5, None);
+        }
+        assert!((deep.span() - MIN_WINDOW_DAYS).abs() < 1e-9);
+        // Panning stops at either end.
+        assert_eq!(z.pan(-10.0).window.0, lo);
+        assert_eq!(z.pan(10.0).window.1, hi);
+        let half = z.pan(0.5);
+        assert!(
+            (half.window.0 - (z.window.0 + z.span() / 2.0)).abs() < 1e-9 || half.window.1 == hi
+        );
+        // Dragging left by a quarter of the axis moves a quarter of the window later.
+        let start = all.zoom(0.25, Some(lo + 2000.0));
+        let moved = start.dragged(400.0, 200.0, 800.0);
+        assert!((moved.window.0 - (start.window.0 + start.span() / 4.0)).abs() < 1e-9);
+        // The day under a pixel and the pixel of a day are inverses within the axis.
+        for px in [0.0, 1.0, 399.5, 800.0] {
+            assert!((start.px_at(start.day_at(px, 800.0), 800.0) - px).abs() < 1e-6);
+        }
+        assert_eq!(
+            start.day_at(-50.0, 800.0),
+            start.window.0,
+            "off the axis: its end"
+        );
+    }
+
+    #[test]
+    fn the_viewport_reveals_and_opens_spans() {
+        let limits = (day_number(2012, 1, 1), day_number(2024, 1, 1));
+        let all = Viewport::new(limits);
+        let day = day_number(2018, 6, 1);
+        assert_eq!(all.reveal(day, day), all, "already in view");
+        let close = all.zoom(0.05, Some(f64::from(day_number(2013, 1, 1))));
+        let shown = close.reveal(day, day);
+        assert!(shown.window.0 <= f64::from(day) && f64::from(day) <= shown.window.1);
+        let cluster = all.around(day, day + 10);
+        assert!(cluster.window.0 < f64::from(day) && f64::from(day + 10) < cluster.window.1);
+        assert!(cluster.span() >= MIN_WINDOW_DAYS);
+    }
+
+    #[test]
+    fn year_ticks_label_round_years_in_view() {
+        let all = Viewport::new((day_number(2012, 1, 1) - 10, day_number(2024, 1, 1)));
+        let years: Vec<i32> = all.year_ticks().iter().map(|t| t.0).collect();
+        assert_eq!(years, (2012..=2024).collect::<Vec<_>>());
+        let narrow = Viewport::new((day_number(2018, 3, 1), day_number(2019, 3, 1)));
+        assert_eq!(
+            narrow.year_ticks(),
+            vec![(2019, f64::from(day_number(2019, 1, 1)))]
+        );
+        let wide = Viewport::new((day_number(1900, 1, 1), day_number(2100, 1, 1)));
+        assert!(wide.year_ticks().len() <= 14);
+        assert_eq!(
+            Viewport::new((day_number(2018, 3, 1), day_number(2019, 3, 1)))
+                .month_at(0.0, 100.0)
+                .iso(),
+            "2018-03"
+        );
+    }
+
+    #[test]
+    fn spans_close_open_ends_a_year_out_within_the_limits() {
+        use crate::engine::date::parse;
+        let event = |date: &str| Event {
+            id: String::new(),
+            title: String::new(),
+            date: parse(date).unwrap(),
+            sources: Vec::new(),
+            claims: Vec::new(),
+            actors: Vec::new(),
+            note: None,
+        };
+        let limits = axis_limits([parse("2013").unwrap(), parse("2023-03-10").unwrap()]);
+        assert_eq!(
+            limits,
+            (day_number(2013, 1, 1) - 120, day_number(2023, 3, 10) + 240)
+        );
+        let events = [
+            event("2018-06"),
+            event("by 2014"),
+            event("2023-03-10 or later"),
+        ];
+        let s = spans(&events, limits);
+        assert_eq!(s[0], (day_number(2018, 6, 1), day_number(2018, 6, 30)));
+        assert_eq!(
+            s[1],
+            (
+                (day_number(2014, 12, 31) - OPEN_END_DAYS).max(limits.0),
+                day_number(2014, 12, 31)
+            )
+        );
+        assert_eq!(s[2], (day_number(2023, 3, 10), limits.1));
+        assert_eq!(
+            axis_limits([]),
+            (day_number(2012, 1, 1), day_number(2024, 1, 1))
+        );
     }
 
     #[test]

@@ -187,7 +187,7 @@ for (const run of results.runs) {
     if (e.missed && e.missed.length) console.log(`  ${name} missed: ${e.missed.join('; ')}`);
   }
   if (run.startup_index_ms !== undefined) console.log(`  page start-up index build (compiled corpus): ${f(run.startup_index_ms)} ms`);
-  if (run.filter_ms !== undefined) console.log(`  actor filter + search + recount of every actor, mean per change: ${f(run.filter_ms, 4)} ms`);
+  if (run.filter_ms !== undefined) console.log(`  one selection (search planned once, actor filter, dates, results with snippets, every actor and event count), mean: ${f(run.filter_ms, 4)} ms`);
 }
 const t = results.timeline;
 console.log(`\ntimeline with ${t.events.toLocaleString('en')} synthetic events`);

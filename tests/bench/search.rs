@@ -5,8 +5,8 @@
 //! Run: `cargo bench --bench search` (`-- --quick` for fewer repetitions).
 
 use sim_explorer::compiled::corpus;
-use sim_explorer::engine::filter::{counts, ActorFilter, Role};
 use sim_explorer::engine::search::{CorpusIndex, Index, Query};
+use sim_explorer::engine::select::select;
 use sim_explorer::engine::synthetic;
 use std::time::Instant;
 
@@ -125,50 +125,35 @@ fn main() {
         println!("    missed {m}");
     }
 
-    // The actor filter: what the page does when a choice or the search changes: the filter's
-    // passage mask, the search within it, and every actor's count under the search.
-    let filters = [
-        (vec!["paul-jennings"], false, Role::Either, ""),
-        (
-            vec!["nhs-england", "stopsim-coalition"],
-            true,
-            Role::Said,
-            "",
-        ),
-        (
-            vec!["wessex-ahsn", "hampshire-constabulary"],
-            false,
-            Role::Mentioned,
-            "data",
-        ),
-        (vec!["tim-kendall"], false, Role::Either, "review"),
-    ];
+    // One keystroke's or one choice's work, as the page does it: plan the search once,
+    // then filter, rank, snippet and recount every actor and event (`select`).
+    let views = synthetic::selections();
     let mut samples = Vec::new();
     for _ in 0..reps {
-        for (ids, all, role, q) in &filters {
+        for view in &views {
             let t = Instant::now();
-            let filter = ActorFilter {
-                actors: ids
-                    .iter()
-                    .map(|id| corpus.actor_index(id).unwrap() as u16)
-                    .collect(),
-                all: *all,
-                role: *role,
-            };
-            let mask = filter.mask(corpus);
-            let outcome = ci.run(corpus, q, 50, Some(&mask));
-            let counts = counts(corpus, &ci.matching(q), *role);
-            std::hint::black_box((outcome, counts));
+            let prepared = ci.prepare(&view.query);
+            let selection = select(
+                corpus,
+                &ci,
+                &prepared,
+                &view.actor_filter(corpus),
+                &view.range(),
+                50,
+            );
+            std::hint::black_box(selection);
             samples.push(t.elapsed().as_secs_f64() * 1e3);
         }
     }
     samples.sort_by(f64::total_cmp);
     println!(
-        "  filter + recount p50 {:.4} ms   p95 {:.4} ms   ({} filters x {reps}, {} actors)",
+        "  selection        p50 {:.4} ms   p95 {:.4} ms   ({} selections x {reps}: search, \
+         actor filter, dates, {} actor and {} event counts)",
         percentile(&samples, 0.5),
         percentile(&samples, 0.95),
-        filters.len(),
-        corpus.actors.len()
+        views.len(),
+        corpus.actors.len(),
+        corpus.events.len()
     );
 
     // Synthetic corpora: the corpus's words by frequency, then made-up rarer words.

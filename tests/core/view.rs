@@ -32,7 +32,8 @@ fn views() -> impl Strategy<Value = View> {
     )
         .prop_map(
             |(query, mut actors, match_all, role, actor, from, to, event, doc, passage)| {
-                actors.dedup();
+                let mut seen = std::collections::HashSet::new();
+                actors.retain(|a| seen.insert(a.clone()));
                 View {
                     query,
                     match_all: match_all && !actors.is_empty(),
@@ -117,4 +118,270 @@ proptest! {
         // What resolve gives is itself a stable link.
         prop_assert_eq!(View::parse(&view.to_url()).resolve(c).0, view);
     }
+}
+
+/// A view with every field set, to see what each action keeps and what it changes.
+fn everything() -> View {
+    View {
+        query: "police".to_string(),
+        actors: vec!["paul-jennings".to_string(), "nhs-england".to_string()],
+        match_all: true,
+        role: Role::Said,
+        actor: Some("tim-kendall".to_string()),
+        from: Some("2021".to_string()),
+        to: Some("2021-12".to_string()),
+        event: Some("pilot-isle-of-wight".to_string()),
+        doc: Some("2021-04-29-activists-call-for-sim-halt".to_string()),
+        passage: Some("k3fabc".to_string()),
+    }
+}
+
+/// The names of the fields in which two views differ.
+fn changed(before: &View, after: &View) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut check = |name, differs: bool| {
+        if differs {
+            out.push(name);
+        }
+    };
+    check("query", before.query != after.query);
+    check("actors", before.actors != after.actors);
+    check("match_all", before.match_all != after.match_all);
+    check("role", before.role != after.role);
+    check("actor", before.actor != after.actor);
+    check("from", before.from != after.from);
+    check("to", before.to != after.to);
+    check("event", before.event != after.event);
+    check("doc", before.doc != after.doc);
+    check("passage", before.passage != after.passage);
+    out
+}
+
+/// Every action a person takes, and exactly which fields of the view it changes: the rest
+/// it keeps. Typing once dropped the date range (issue 9); this table is where such a loss
+/// would show.
+#[test]
+fn each_action_keeps_and_clears_exactly_its_fields() {
+    use sim_explorer::engine::date::parse_point;
+    let v = everything();
+    let point = |s| Some(parse_point(s).unwrap());
+    let page = ["actor", "doc", "passage"];
+    let cases: Vec<(&str, View, Vec<&str>)> = vec![
+        (
+            "type",
+            v.with_query("wessex"),
+            vec!["query", "actor", "doc", "passage"],
+        ),
+        (
+            "clear the search",
+            v.without_query(),
+            vec!["query", "actor", "doc", "passage"],
+        ),
+        ("back to results", v.back_to_results(), page.to_vec()),
+        (
+            "open a document",
+            v.open_document("2023-stopsim-statement"),
+            vec!["actor", "event", "doc", "passage"],
+        ),
+        (
+            "open a passage",
+            v.open_passage("2023-stopsim-statement", "k2zzzz"),
+            vec!["actor", "event", "doc", "passage"],
+        ),
+        (
+            "open an actor",
+            v.open_actor("wessex-ahsn"),
+            vec!["actor", "event", "doc", "passage"],
+        ),
+        (
+            "open an event",
+            v.open_event("dns-foi-unanswered"),
+            vec!["actor", "event", "doc", "passage"],
+        ),
+        ("close the event", v.close_event(), vec!["event"]),
+        (
+            "choose an actor",
+            v.choose_actor("wessex-ahsn"),
+            vec!["actors", "actor", "doc", "passage"],
+        ),
+        (
+            "choose a chosen actor",
+            v.choose_actor("nhs-england"),
+            page.to_vec(),
+        ),
+        (
+            "drop an actor",
+            v.drop_actor("nhs-england"),
+            vec!["actors", "actor", "doc", "passage"],
+        ),
+        (
+            "toggle a chosen actor",
+            v.toggle_actor("nhs-england"),
+            vec!["actors", "actor", "doc", "passage"],
+        ),
+        (
+            "only this actor",
+            v.only_actor("wessex-ahsn"),
+            vec!["actors", "match_all", "actor", "doc", "passage"],
+        ),
+        (
+            "drop every actor",
+            v.without_actors(),
+            vec!["actors", "match_all", "role", "actor", "doc", "passage"],
+        ),
+        (
+            "said or named",
+            v.with_role(Role::Either),
+            vec!["role", "actor", "doc", "passage"],
+        ),
+        (
+            "match any",
+            v.match_any(),
+            vec!["match_all", "actor", "doc", "passage"],
+        ),
+        ("match every", v.match_every(), page.to_vec()),
+        (
+            "choose dates",
+            v.with_range(point("2013"), point("2014-06")),
+            vec!["actor", "from", "to", "doc", "passage"],
+        ),
+        (
+            "change the start",
+            v.with_from(point("2018-04")),
+            vec!["actor", "from", "doc", "passage"],
+        ),
+        (
+            "change the end",
+            v.with_to(point("2022")),
+            vec!["actor", "to", "doc", "passage"],
+        ),
+        (
+            "clear the dates",
+            v.without_range(),
+            vec!["actor", "from", "to", "doc", "passage"],
+        ),
+    ];
+    for (action, after, expected) in cases {
+        assert_eq!(changed(&v, &after), expected, "{action}");
+    }
+    // And what the changed fields become.
+    assert_eq!(v.with_query("wessex").query, "wessex");
+    assert_eq!(v.with_query("wessex").from.as_deref(), Some("2021"));
+    assert_eq!(
+        v.open_passage("d", "k2zzzz").passage.as_deref(),
+        Some("k2zzzz")
+    );
+    assert_eq!(v.open_passage("d", "k2zzzz").query, "police");
+    assert_eq!(v.drop_actor("nhs-england").actors, ["paul-jennings"]);
+    assert!(
+        !v.drop_actor("nhs-england")
+            .drop_actor("paul-jennings")
+            .match_all
+    );
+    assert!(
+        !View::home().match_every().match_all,
+        "no actors, no 'all of them'"
+    );
+    assert_eq!(
+        v.with_range(point("2014"), point("2013-02"))
+            .from
+            .as_deref(),
+        Some("2013-02"),
+        "a reversed range is turned round"
+    );
+    assert_eq!(View::home(), View::default());
+}
+
+#[test]
+fn links_are_the_actions_written_as_fragments() {
+    let v = everything();
+    assert_eq!(
+        View::home().passage_link("d-1", "k3fabc"),
+        "#doc=d-1&p=k3fabc"
+    );
+    assert_eq!(View::home().actor_link("tim-kendall"), "#actor=tim-kendall");
+    assert_eq!(View::home().event_link("e-1"), "#ev=e-1");
+    assert_eq!(View::home().document_link("d-1"), "#doc=d-1");
+    // From a search, a passage link keeps the search so its matches stay marked.
+    assert_eq!(
+        View::home()
+            .with_query("police")
+            .passage_link("d-1", "k3fabc"),
+        "#q=police&doc=d-1&p=k3fabc"
+    );
+    assert_eq!(
+        View::parse(&v.passage_link("d-1", "k3fabc")),
+        v.open_passage("d-1", "k3fabc")
+    );
+}
+
+#[test]
+fn the_panel_follows_the_view() {
+    use sim_explorer::engine::view::Panel;
+    let home = View::home();
+    assert_eq!(home.panel(), Panel::Documents);
+    assert_eq!(
+        home.with_query("   ").panel(),
+        Panel::Documents,
+        "spaces search nothing"
+    );
+    assert_eq!(home.with_query("sim").panel(), Panel::Results);
+    assert_eq!(
+        home.with_query("?!").panel(),
+        Panel::Results,
+        "said to hold no word"
+    );
+    assert!(!home.with_query("?!").searches());
+    assert_eq!(home.choose_actor("nhs-england").panel(), Panel::Results);
+    let year = sim_explorer::engine::date::parse_point("2021").ok();
+    assert_eq!(home.with_from(year).panel(), Panel::Results);
+    assert_eq!(home.open_actor("nhs-england").panel(), Panel::Actor);
+    assert_eq!(
+        home.with_query("sim").open_document("d").panel(),
+        Panel::Document
+    );
+    assert_eq!(
+        home.open_event("e").panel(),
+        Panel::Documents,
+        "an event opens beside the list"
+    );
+}
+
+#[test]
+fn an_actor_named_twice_in_a_link_is_chosen_once() {
+    let view = View::parse("#a=paul-jennings,nhs-england,paul-jennings");
+    assert_eq!(view.actors, ["paul-jennings", "nhs-england"]);
+    assert_eq!(View::parse(&view.to_url()), view);
+}
+
+#[test]
+fn following_a_plain_link_keeps_what_is_applied() {
+    let searching = View::home()
+        .with_query("police")
+        .choose_actor("nhs-england");
+    let link = |fragment: &str| View::parse(fragment);
+    assert_eq!(
+        searching.follow(&link("#doc=d&p=k3fabc")),
+        searching.open_passage("d", "k3fabc")
+    );
+    assert_eq!(
+        searching.follow(&link("#doc=d")),
+        searching.open_document("d")
+    );
+    assert_eq!(
+        searching.follow(&link("#actor=tim-kendall")),
+        searching.open_actor("tim-kendall")
+    );
+    assert_eq!(searching.follow(&link("#ev=e")), searching.open_event("e"));
+    // Whole views are taken as they are: home, a filter, a search.
+    assert_eq!(searching.follow(&link("#")), View::home());
+    assert_eq!(
+        searching.follow(&link("#a=wessex-ahsn")),
+        link("#a=wessex-ahsn")
+    );
+    assert_eq!(searching.follow(&link("#q=x&doc=d")), link("#q=x&doc=d"));
+    assert_eq!(
+        searching.follow(&link("#actor=a&ev=e")),
+        link("#actor=a&ev=e")
+    );
 }

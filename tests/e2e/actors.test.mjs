@@ -119,7 +119,7 @@ describe('Actors', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       for (const line of await resultActorLines(page)) assert.match(line, /Paul Jennings/);
       const marks = await page.$$eval(`${RESULT} mark`, (m) => m.map((x) => x.textContent.toLowerCase()));
       assert.ok(marks.every((m) => m.startsWith('review')), JSON.stringify(marks));
-      await page.click('button.chip');
+      await page.click('button.chip:has-text("Paul Jennings")');
       await page.waitForFunction(
         (n) => document.querySelector('.result-count')?.textContent.startsWith(`${n} passage`),
         searchOnly,

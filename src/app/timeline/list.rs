@@ -1,0 +1,62 @@
+//! The events as a list, in date order: the chart's text alternative, with each event's
+//! date, title and any dispute. Rendered once; only the classes that mark events touched
+//! by the search, filter or dates, or outside the chosen range, change.
+
+use super::super::meta::date_view;
+use super::super::state;
+use super::Shared;
+use crate::engine::view::View;
+use leptos::prelude::*;
+
+/// Events listed before "Show all": the record's 49 all show; a timeline of thousands
+/// would otherwise make every redraw of the page restyle thousands of list items.
+const LIST_FIRST: usize = 200;
+
+#[component]
+pub fn EventList(shared: Shared) -> impl IntoView {
+    let s = state();
+    let events = shared.events;
+    let show_all = RwSignal::new(events.len() <= LIST_FIRST);
+    let items = move || {
+        let shown = if show_all.get() {
+            events.len()
+        } else {
+            LIST_FIRST
+        };
+        events[..shown]
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let dispute = e.disputed().then(|| {
+                    let others: Vec<String> = e.claims.iter().map(|c| c.date.to_string()).collect();
+                    view! {
+                        <span class="dispute">
+                            {format!(" (disputed: also given as {})", others.join(", "))}
+                        </span>
+                    }
+                });
+                // A memo each, so a change of selection touches only the items it changes.
+                let touched = Memo::new(move |_| shared.touched.with(|t| t[i]));
+                let out_of_range =
+                    Memo::new(move |_| s.range.with(|r| !r.is_empty() && !r.overlaps(e.date)));
+                view! {
+                    <li class:stand-out=touched class:out-of-range=out_of_range>
+                        {date_view(e.date)}
+                        " — "
+                        <a href=View::home().event_link(&e.id)>{e.title.clone()}</a>
+                        {dispute}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="event-list" open>
+            <summary>{format!("The events as a list ({})", events.len())}</summary>
+            <ol aria-label="Timeline events">{items}</ol>
+            <button type="button" hidden=move || show_all.get() on:click=move |_| show_all.set(true)>
+                {format!("Show all {} events", events.len())}
+            </button>
+        </details>
+    }
+}

@@ -1,0 +1,201 @@
+//! The one selection per keystroke (`engine::select`), data-driven on the small record:
+//! a view in, the results, counts per actor and per event out. Covers the search alone,
+//! the filter alone, the dates alone, all three together, and the empty-query path.
+
+use super::fixture::{name, small_record};
+use sim_explorer::engine::date::parse_point;
+use sim_explorer::engine::filter::Role;
+use sim_explorer::engine::search::CorpusIndex;
+use sim_explorer::engine::select::{select, Selection};
+use sim_explorer::engine::view::View;
+
+fn selection(view: &View) -> Selection {
+    let corpus = small_record();
+    let index = CorpusIndex::new(&corpus);
+    let prepared = index.prepare(&view.query);
+    select(
+        &corpus,
+        &index,
+        &prepared,
+        &view.actor_filter(&corpus),
+        &view.range(),
+        50,
+    )
+}
+
+/// The results of a view, best first, each named by its first two words.
+fn results(view: &View) -> Vec<String> {
+    let corpus = small_record();
+    selection(view)
+        .items
+        .iter()
+        .map(|item| name(&corpus.documents[item.doc].passages[item.passage].text))
+        .collect()
+}
+
+fn check(view: View, expected: &[&str]) {
+    assert_eq!(results(&view), expected, "{}", view.to_url());
+    assert_eq!(selection(&view).total, expected.len(), "{}", view.to_url());
+}
+
+fn year(y: &str) -> Option<sim_explorer::engine::date::Point> {
+    Some(parse_point(y).unwrap())
+}
+
+#[test]
+fn search_filter_and_dates_compose() {
+    let home = View::home();
+    // The search alone, best first: the shorter passage ranks higher for the same word.
+    check(
+        home.with_query("dodgy"),
+        &["Campaigners said", "Jennings denied"],
+    );
+    // A misspelling; both passages are ten words long, and a tie keeps the record's order.
+    check(
+        home.with_query("jenings"),
+        &["Paul Jennings", "Jennings denied"],
+    );
+    // With an actor.
+    check(
+        home.with_query("dodgy").choose_actor("paul-jennings"),
+        &["Jennings denied"],
+    );
+    check(
+        home.with_query("dodgy")
+            .choose_actor("police")
+            .with_role(Role::Mentioned),
+        &[],
+    );
+    // With dates: 2013 admits the 2013 document, and no passage of it says "dodgy".
+    check(
+        home.with_query("dodgy")
+            .with_range(year("2013"), year("2013")),
+        &[],
+    );
+    check(
+        home.with_query("pilot")
+            .with_range(year("2013"), year("2013")),
+        &["Paul Jennings"],
+    );
+    // 2012 admits only the passage that gives 2012 as the pilot's start (a disputed date).
+    check(
+        home.with_query("pilot").with_range(None, year("2012")),
+        &["Campaigners said"],
+    );
+    // All three.
+    check(
+        home.with_query("said")
+            .choose_actor("police")
+            .with_role(Role::Said)
+            .with_from(year("2021")),
+        &["Jennings denied"],
+    );
+}
+
+#[test]
+fn every_word_is_required_when_an_admitted_passage_has_them_all() {
+    let home = View::home();
+    // One passage holds both words: only it is found.
+    check(home.with_query("data police"), &["Jennings denied"]);
+    let s = selection(&home.with_query("data police"));
+    assert!(s.all_clauses);
+    // Among the coalition's passages none holds both: those holding some are found, and
+    // the page says so.
+    check(
+        home.with_query("data police").choose_actor("coalition"),
+        &["Campaigners said"],
+    );
+    assert!(!selection(&home.with_query("data police").choose_actor("coalition")).all_clauses);
+}
+
+#[test]
+fn with_no_search_the_filter_and_dates_select_in_record_order() {
+    let home = View::home();
+    check(
+        home.choose_actor("police"),
+        &["The police", "Jennings denied"],
+    );
+    check(
+        home.choose_actor("paul-jennings")
+            .choose_actor("police")
+            .match_every(),
+        &["Jennings denied"],
+    );
+    check(
+        home.with_from(year("2021")),
+        &["Campaigners said", "Jennings denied", "The review"],
+    );
+    // A search of only punctuation holds no word: the filter alone decides.
+    check(
+        home.with_query("“ !? ”").choose_actor("coalition"),
+        &["Campaigners said"],
+    );
+    assert!(!selection(&home.with_query("!?").choose_actor("coalition")).searched);
+}
+
+#[test]
+fn with_nothing_applied_nothing_is_listed_but_everything_is_counted() {
+    let s = selection(&View::home());
+    assert!(s.items.is_empty());
+    assert_eq!(s.total, 6);
+    assert!(!s.searched);
+    assert_eq!(s.actor_counts, [2, 2, 1]);
+    assert_eq!(s.event_counts, [2, 1]);
+}
+
+#[test]
+fn counts_follow_the_search_and_dates_but_not_the_chosen_actors() {
+    let home = View::home();
+    // "pilot": the Isle of Wight passage (Jennings) and the campaigners' (coalition).
+    let s = selection(&home.with_query("pilot"));
+    assert_eq!(s.actor_counts, [1, 0, 1]);
+    // Both passages state the pilot event (one with its disputed 2012 date).
+    assert_eq!(s.event_counts, [2, 0]);
+    // Choosing the police empties the results but not the counts: each count says what
+    // choosing that actor would give.
+    let s = selection(&home.with_query("pilot").choose_actor("police"));
+    assert_eq!(s.total, 0);
+    assert_eq!(s.actor_counts, [1, 0, 1]);
+    assert_eq!(
+        s.event_counts,
+        [0, 0],
+        "no selected passage states either event"
+    );
+    // The role decides what counts.
+    let s = selection(&home.with_query("said").with_role(Role::Said));
+    assert_eq!(s.actor_counts, [0, 2, 1]);
+    // Dates narrow the counts.
+    let s = selection(&home.with_from(year("2021")));
+    assert_eq!(s.actor_counts, [1, 1, 1]);
+    assert_eq!(s.event_counts, [1, 1]);
+}
+
+#[test]
+fn snippets_mark_every_matched_word() {
+    let corpus = small_record();
+    let s = selection(&View::home().with_query("dodgy data"));
+    for item in &s.items {
+        let marked: Vec<&str> = item
+            .snippet
+            .iter()
+            .filter(|seg| seg.mark)
+            .map(|seg| seg.text.as_str())
+            .collect();
+        let text = &corpus.documents[item.doc].passages[item.passage].text;
+        assert!(
+            marked.contains(&"data") && marked.contains(&"dodgy"),
+            "{text}: {marked:?}"
+        );
+    }
+}
+
+#[test]
+fn a_search_that_finds_nothing_suggests_words() {
+    let s = selection(&View::home().with_query("zzzreview"));
+    assert_eq!(s.total, 0);
+    assert!(
+        s.suggestions.iter().any(|x| x.replacement == "review"),
+        "{:?}",
+        s.suggestions
+    );
+}
