@@ -94,7 +94,7 @@ pub async fn share(title: &str, text: &str, url: &str) -> Result<(), ()> {
 /// after one visit, and calls `on_update` when a newer build is installed and waiting. A
 /// page that cannot register one (a test page, an old browser) simply goes without.
 pub fn register_service_worker(on_update: impl Fn() + 'static) {
-    use wasm_bindgen::closure::Closure;
+    use gloo::events::EventListener;
     use wasm_bindgen::JsCast;
     let navigator = window().navigator();
     if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
@@ -114,36 +114,32 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
             on_update();
         }
         let reg = registration.clone();
-        let found = Closure::<dyn Fn()>::new(move || {
+        // Both listeners live as long as the page: `forget` keeps them attached.
+        EventListener::new(&registration, "updatefound", move |_| {
             let Some(worker) = reg.installing() else {
                 return;
             };
             let on_update = on_update.clone();
             let w = worker.clone();
-            let changed = Closure::<dyn Fn()>::new(move || {
+            EventListener::new(&worker, "statechange", move |_| {
                 if w.state() == web_sys::ServiceWorkerState::Installed && controlled() {
                     on_update();
                 }
-            });
-            worker.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
-            changed.forget();
-        });
-        registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
-        found.forget();
+            })
+            .forget();
+        })
+        .forget();
     });
 }
 
 /// Switches to the waiting build: the new worker takes over, and the page reloads once it
 /// has, so every file comes from the same build.
 pub fn apply_update() {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
     let container = window().navigator().service_worker();
-    let reload = Closure::<dyn Fn()>::new(|| {
+    gloo::events::EventListener::once(&container, "controllerchange", |_| {
         let _ = window().location().reload();
-    });
-    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-    reload.forget();
+    })
+    .forget();
     leptos::task::spawn_local(async move {
         let Ok(ready) = window().navigator().service_worker().ready() else {
             return;

@@ -101,6 +101,8 @@ pub fn App() -> impl IntoView {
         clicks.remove();
         leaving.remove();
         keys.remove();
+        // A rewrite still waiting belongs to this page: written now, not under the next.
+        browser::flush_url();
     });
 
     // Offline after one visit; a newer build is offered, never swapped in under the reader.

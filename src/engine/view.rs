@@ -617,6 +617,10 @@ mod tests {
         let huge = format!("#doc={}", "é".repeat(100_000));
         let v = View::parse(&huge);
         assert!(v.doc.unwrap().len() <= MAX_FRAGMENT);
-        let _ = View::parse("#\u{0}&&&=&==&doc=\u{202e}");
+        // Control characters and stray separators: the view keeps what it could read, and
+        // writes it back as a link that reads the same.
+        let broken = View::parse("#\u{0}&&&=&==&doc=\u{202e}");
+        assert_eq!(broken.doc.as_deref(), Some("\u{202e}"));
+        assert_eq!(View::parse(&broken.to_url()), broken);
     }
 }

@@ -183,6 +183,24 @@ pub fn Chart(shared: Shared) -> impl IntoView {
             }
         });
     };
+    // After zooming or panning from the keyboard the marks are drawn anew: focus goes back
+    // to the same event if it is still drawn alone, else to the first event drawn, so the
+    // keys keep working.
+    let keep_focus = move |i: usize| {
+        request_animation_frame(move || {
+            let Some(svg) = svg_ref.get_untracked() else {
+                return;
+            };
+            let mark = svg
+                .query_selector(&format!("g.ev[data-i='{i}']"))
+                .ok()
+                .flatten()
+                .or_else(|| svg.query_selector("g.ev").ok().flatten());
+            if let Some(el) = mark.and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+    };
     let on_key = move |i: usize, ev: web_sys::KeyboardEvent| {
         let n = events.len();
         let next = match ev.key().as_str() {
@@ -209,8 +227,9 @@ pub fn Chart(shared: Shared) -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
-        if let Some(j) = next {
-            focus_event(j);
+        match next {
+            Some(j) => focus_event(j),
+            None => keep_focus(i),
         }
     };
 
