@@ -19,7 +19,7 @@ pub fn involvement_line(
     passage: &Passage,
     in_tab_order: Option<Memo<bool>>,
 ) -> Option<impl IntoView + use<>> {
-    if passage.actors.is_empty() {
+    if passage.actors.is_empty() || cfg!(sim_without = "actors") {
         return None;
     }
     let links = |pick: fn(&Involvement) -> bool| {

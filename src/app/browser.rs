@@ -5,6 +5,18 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
+/// The elements matching `selector` inside `container`, as HTML elements.
+pub fn elements_in(container: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = container.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
 /// The URL fragment the page was opened with or moved to, `#` included.
 pub fn location_fragment() -> String {
     window().location().hash().unwrap_or_default()

@@ -14,7 +14,10 @@ pub enum Subject {
 }
 
 #[component]
-pub fn CiteTools(subject: Subject, fragment: String) -> impl IntoView {
+pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
+    if cfg!(sim_without = "cite") {
+        return ().into_any();
+    }
     let url = browser::absolute_url(&fragment);
     let status = RwSignal::new(String::new());
     // Shown, selected, when the clipboard refuses: the text can still be copied by hand.
@@ -105,4 +108,5 @@ pub fn CiteTools(subject: Subject, fragment: String) -> impl IntoView {
             }}
         </div>
     }
+    .into_any()
 }

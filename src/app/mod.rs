@@ -34,6 +34,9 @@ fn typing_in_a_field() -> bool {
     })
 }
 
+// `sim_without`: a build for measuring what a feature adds to the page's size leaves its
+// panels out (`tests/bench/sizes.sh`); the shipped page never sets it.
+
 /// The state of the page, provided by `App` to every panel.
 pub fn state() -> State {
     expect_context::<State>()
@@ -107,7 +110,9 @@ pub fn App() -> impl IntoView {
 
     // Offline after one visit; a newer build is offered, never swapped in under the reader.
     let update_ready = RwSignal::new(false);
-    browser::register_service_worker(move || update_ready.set(true));
+    if !cfg!(sim_without = "cite") {
+        browser::register_service_worker(move || update_ready.set(true));
+    }
 
     let panel = state.panel;
     let shows_filter = Memo::new(move |_| matches!(panel.get(), Panel::Documents | Panel::Results));
@@ -183,7 +188,10 @@ pub fn App() -> impl IntoView {
                         }
                     })
             }}
-            {move || shows_filter.get().then(|| view! { <ActorFilterPanel /> })}
+            {move || {
+                (shows_filter.get() && !cfg!(sim_without = "actors"))
+                    .then(|| view! { <ActorFilterPanel /> })
+            }}
             {move || match panel.get() {
                 Panel::Document => {
                     state
@@ -191,15 +199,17 @@ pub fn App() -> impl IntoView {
                         .get()
                         .map(|d| view! { <Reader doc=&corpus().documents[d] /> }.into_any())
                 }
-                Panel::Actor => {
+                Panel::Actor if !cfg!(sim_without = "actors") => {
                     state.actor_page.get().map(|index| view! { <ActorPage index=index /> }.into_any())
                 }
+                Panel::Actor => None,
                 Panel::Results => Some(view! { <SearchResults /> }.into_any()),
                 Panel::Documents => Some(view! { <DocumentList /> }.into_any()),
             }}
             // Below the documents or results: the record comes first, the dates narrow it.
             {move || {
-                shows_filter.get().then(|| view! { <TimelinePanel events=&corpus().events /> })
+                (shows_filter.get() && !cfg!(sim_without = "timeline"))
+                    .then(|| view! { <TimelinePanel events=&corpus().events /> })
             }}
         </main>
         <footer class="site-footer">

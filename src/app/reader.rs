@@ -14,17 +14,6 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The passage elements of the reading view, in order.
-fn passage_elements(container: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
-    let Ok(list) = container.query_selector_all(":scope > .passage") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect()
-}
-
 #[component]
 pub fn Reader(doc: &'static Document) -> impl IntoView {
     let s = state();
@@ -52,7 +41,7 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
         let Some(list) = container.get_untracked() else {
             return;
         };
-        let items = passage_elements(&list);
+        let items = super::browser::elements_in(&list, ":scope > .passage");
         let Some(at) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())

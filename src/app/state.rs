@@ -13,7 +13,6 @@ use crate::engine::timeline::Range;
 use crate::engine::view::{Panel, View};
 use leptos::html::{Input, Ol};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Results shown at first, and added by each "Show more": two screens on a laptop, more
 /// on a phone. Each keystroke redraws the results that changed, so fewer drawn is a
@@ -178,16 +177,10 @@ impl State {
         if self.panel.get_untracked() != Panel::Results {
             return Vec::new();
         }
-        let Some(list) = self.results_list.get_untracked() else {
-            return Vec::new();
-        };
-        let Ok(links) = list.query_selector_all("a.result-link") else {
-            return Vec::new();
-        };
-        (0..links.length())
-            .filter_map(|i| links.item(i))
-            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            .collect()
+        self.results_list
+            .get_untracked()
+            .map(|list| browser::elements_in(&list, "a.result-link"))
+            .unwrap_or_default()
     }
 
     /// Shows another page of results.

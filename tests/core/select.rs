@@ -199,3 +199,95 @@ fn a_search_that_finds_nothing_suggests_words() {
         s.suggestions
     );
 }
+
+mod on_the_record {
+    //! Random searches, filters and dates on the real record: whatever is asked, every
+    //! result is one the filter and the dates admit, and the figures agree.
+    use super::super::corpus::real_corpus;
+    use proptest::prelude::*;
+    use sim_explorer::engine::date::parse_point;
+    use sim_explorer::engine::filter::Role;
+    use sim_explorer::engine::model::Corpus;
+    use sim_explorer::engine::search::CorpusIndex;
+    use sim_explorer::engine::select::select;
+    use sim_explorer::engine::view::View;
+    use std::sync::OnceLock;
+
+    fn record() -> &'static (Corpus, CorpusIndex) {
+        static R: OnceLock<(Corpus, CorpusIndex)> = OnceLock::new();
+        R.get_or_init(|| {
+            let c = real_corpus();
+            let i = CorpusIndex::new(&c);
+            (c, i)
+        })
+    }
+
+    fn views() -> impl Strategy<Value = View> {
+        let words = prop::sample::select(vec![
+            "",
+            "sim",
+            "police",
+            "jenings",
+            "wessex ahsn",
+            "\"high intensity\"",
+            "data review",
+            "self-harm",
+            "zzqq",
+            "!!",
+            "kend",
+            "coalition",
+        ]);
+        (
+            words,
+            prop::collection::vec(0usize..40, 0..3),
+            any::<bool>(),
+            prop::sample::select(vec![Role::Either, Role::Said, Role::Mentioned]),
+            prop::option::of(2012i32..2024),
+            prop::option::of(2012i32..2024),
+        )
+            .prop_map(|(query, actors, all, role, from, to)| {
+                let c = &record().0;
+                let mut view = View::home().with_query(query).with_role(role);
+                for a in actors {
+                    view = view.choose_actor(&c.actors[a % c.actors.len()].id);
+                }
+                if all {
+                    view = view.match_every();
+                }
+                let year = |y: Option<i32>| y.and_then(|y| parse_point(&y.to_string()).ok());
+                view.with_range(year(from), year(to))
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_result_is_admitted_and_the_figures_agree(view in views(), limit in 1usize..40) {
+            let (c, index) = record();
+            let filter = view.actor_filter(c);
+            let range = view.range();
+            let s = select(c, index, &index.prepare(&view.query), &filter, &range, limit);
+            prop_assert!(s.items.len() <= limit.min(s.total));
+            let by_actor = filter.mask(c);
+            let in_range = range.mask(c);
+            for item in &s.items {
+                let at = index.position(item.doc, item.passage);
+                prop_assert!(by_actor[at] && in_range[at], "{:?} not admitted", item);
+            }
+            if !view.searches() && view.selects() {
+                // With no search, the filter and dates alone select, in the record's order.
+                let admitted = by_actor.iter().zip(&in_range).filter(|(a, r)| **a && **r).count();
+                prop_assert_eq!(s.total, admitted);
+                let positions: Vec<usize> = s.items.iter().map(|i| index.position(i.doc, i.passage)).collect();
+                prop_assert!(positions.windows(2).all(|w| w[0] < w[1]));
+            }
+            prop_assert_eq!(s.actor_counts.len(), c.actors.len());
+            prop_assert_eq!(s.event_counts.len(), c.events.len());
+            for (e, &n) in c.events.iter().zip(&s.event_counts) {
+                let sources = e.sources.len() + e.claims.iter().map(|x| x.sources.len()).sum::<usize>();
+                prop_assert!(n as usize <= sources.min(s.total));
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@
 //! viewport and the layout are `engine::timeline`; this file draws them and turns pointer
 //! positions into calls on them.
 
-use super::super::{state, State};
+use super::super::state;
 use super::Shared;
 use crate::engine::date::{DateSpec, Point};
 use crate::engine::timeline::{layout, spans, Mark, Viewport};
@@ -272,9 +272,14 @@ pub fn Chart(shared: Shared) -> impl IntoView {
             }
         });
         let vert = vertical.get();
-        laid.into_iter()
-            .map(|mark| mark_view(&mark, vert, shared, all_spans, s))
-            .collect_view()
+        // Read here, once per drawing, rather than by a reactive class on every mark: a
+        // frame while panning draws hundreds of marks.
+        let open = s.event.get();
+        shared.touched.with(|touched| {
+            laid.into_iter()
+                .map(|mark| mark_view(&mark, vert, shared, all_spans, touched, open))
+                .collect_view()
+        })
     };
     let ticks = move || {
         let v = viewport.get();
@@ -379,7 +384,8 @@ fn mark_view(
     vertical: bool,
     shared: Shared,
     all_spans: StoredValue<Vec<(i32, i32)>>,
-    s: State,
+    touched: &[bool],
+    open: Option<usize>,
 ) -> AnyView {
     let lane_at = AXIS + 6.0 + mark.lane as f64 * LANE_SIZE;
     let (x, y, w, h) = if vertical {
@@ -397,13 +403,12 @@ fn mark_view(
             e.title,
             if e.disputed() { " (date disputed)" } else { "" }
         );
-        let touched = shared.touched;
         view! {
             <g
                 id=format!("tl-{}", e.id)
                 class="ev"
-                class:stand-out=move || touched.with(|t| t[i])
-                class:open=move || s.event.get() == Some(i)
+                class:stand-out=touched[i]
+                class:open=open == Some(i)
                 class:span=!precise
                 class:disputed=e.disputed()
                 class:open-ended=open_ended

@@ -4,6 +4,7 @@
 use super::super::state;
 use super::Shared;
 use crate::engine::date::{civil_from_days, parse_point, Point};
+use crate::engine::view::View;
 use leptos::prelude::*;
 
 /// A point as the value of an `<input type="date">`: its first day for "from", its last
@@ -26,8 +27,21 @@ pub fn Controls(shared: Shared) -> impl IntoView {
         s.range
             .with(|r| r.to.map(|p| day_input(p, false)).unwrap_or_default())
     };
-    // An emptied or unreadable field opens that end of the range.
-    let point = |value: String| parse_point(&value).ok();
+    // One end of the range as a date field; emptied or unreadable, that end is open.
+    let date_field = move |label: &'static str,
+                           value: Signal<String>,
+                           set: fn(&View, Option<Point>) -> View| {
+        view! {
+            <label>
+                {label}
+                <input
+                    type="date"
+                    prop:value=value
+                    on:change=move |ev| s.push(|v| set(v, parse_point(&event_target_value(&ev)).ok()))
+                />
+            </label>
+        }
+    };
     view! {
         <div class="timeline-controls">
             <button type="button" on:click=move |_| viewport.update(|v| *v = v.zoom(0.6, None))>
@@ -39,22 +53,8 @@ pub fn Controls(shared: Shared) -> impl IntoView {
             <button type="button" on:click=move |_| viewport.update(|v| *v = v.all())>
                 "Show all"
             </button>
-            <label>
-                "From "
-                <input
-                    type="date"
-                    prop:value=from_value
-                    on:change=move |ev| s.push(|v| v.with_from(point(event_target_value(&ev))))
-                />
-            </label>
-            <label>
-                "To "
-                <input
-                    type="date"
-                    prop:value=to_value
-                    on:change=move |ev| s.push(|v| v.with_to(point(event_target_value(&ev))))
-                />
-            </label>
+            {date_field("From ", Signal::derive(from_value), View::with_from)}
+            {date_field("To ", Signal::derive(to_value), View::with_to)}
             <button
                 type="button"
                 hidden=move || s.range.with(|r| r.is_empty())
