@@ -185,9 +185,9 @@ pub fn Chart(shared: Shared) -> impl IntoView {
     };
     // After zooming or panning from the keyboard the marks are drawn anew: focus goes back
     // to the same event if it is still drawn alone, else to the first event drawn, so the
-    // keys keep working.
+    // keys keep working. In a microtask queued after the redraw's, so before the next key.
     let keep_focus = move |i: usize| {
-        request_animation_frame(move || {
+        queue_microtask(move || {
             let Some(svg) = svg_ref.get_untracked() else {
                 return;
             };
