@@ -4,7 +4,6 @@
 pub mod compiled;
 pub mod engine;
 
-#[cfg(target_arch = "wasm32")]
 pub mod app;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    leptos::mount::mount_to_body(sim_explorer::app::App);
+    sim_explorer::app::start();
 }
 
 // Native builds have no page to mount; `cargo test` exercises the library instead.

@@ -31,6 +31,15 @@ pub fn push_url(fragment: &str) {
     }
 }
 
+/// Rewrites the current history entry to `fragment` at once (the app starting on what the
+/// static record showed).
+pub fn set_url_now(fragment: &str) {
+    PENDING.with(|p| p.borrow_mut().take());
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
+    }
+}
+
 /// How long typing may pause before the URL is rewritten. `history.replaceState` costs
 /// Chromium about 2.5 ms a call, more than everything else a keystroke does; a person
 /// pausing this long to copy the address finds it current.
@@ -68,11 +77,25 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
+/// Whether the page was opened from a file (the one-file edition): no service worker, and
+/// links to share name the view, not a file beside it.
+pub fn opened_from_file() -> bool {
+    window().location().protocol().is_ok_and(|p| p == "file:")
+}
+
 /// The page's address with `fragment` in place of its own: the link to share.
 pub fn absolute_url(fragment: &str) -> String {
     let href = window().location().href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
     format!("{base}{fragment}")
+}
+
+/// The address beside the page's own at `path` (`p/KEY.html`).
+pub fn sibling_url(path: &str) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let page = href.split(['#', '?']).next().unwrap_or_default();
+    let folder = page.rfind('/').map_or(page, |at| &page[..=at]);
+    format!("{folder}{path}")
 }
 
 /// Copies text to the clipboard. Fails where the browser refuses (no permission, an
@@ -109,7 +132,9 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
     use gloo::events::EventListener;
     use wasm_bindgen::JsCast;
     let navigator = window().navigator();
-    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false)
+        || opened_from_file()
+    {
         return;
     }
     let container = navigator.service_worker();

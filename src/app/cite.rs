@@ -18,7 +18,15 @@ pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
     if cfg!(sim_without = "cite") {
         return ().into_any();
     }
-    let url = browser::absolute_url(&fragment);
+    // A passage's link is its own page (`p/KEY.html`), which previews the passage where the
+    // link is pasted and goes on to it in the record; from the one-file edition, the view.
+    let url = match subject {
+        Subject::Passage { doc, passage } if !browser::opened_from_file() => {
+            let key = &corpus().documents[doc].passages[passage].key;
+            browser::sibling_url(&crate::engine::pages::passage_page_path(key))
+        }
+        _ => browser::absolute_url(&fragment),
+    };
     let status = RwSignal::new(String::new());
     // Shown, selected, when the clipboard refuses: the text can still be copied by hand.
     let fallback = RwSignal::new(None::<String>);

@@ -10,6 +10,8 @@ mod cite;
 mod document_list;
 mod meta;
 mod reader;
+#[cfg(not(target_arch = "wasm32"))]
+mod record;
 mod search;
 mod state;
 mod timeline;
@@ -20,6 +22,9 @@ pub use reader::Reader;
 pub use search::{ActiveView, SearchBox, SearchResults};
 pub use state::State;
 pub use timeline::TimelinePanel;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use record::static_record;
 
 use crate::compiled::corpus;
 use crate::engine::view::{Panel, View};
@@ -36,6 +41,109 @@ fn typing_in_a_field() -> bool {
 
 // `sim_without`: a build for measuring what a feature adds to the page's size leaves its
 // panels out (`tests/bench/sizes.sh`); the shipped page never sets it.
+
+/// Provided while the build renders the static record (`record.rs`): components then give
+/// their elements the ids that the page's plain links (`#doc=…&p=…`, `#actor=…`) land on
+/// without JavaScript, keep ids unique across the five documents shown at once, and leave
+/// out what only the app can do.
+#[derive(Clone, Copy, Debug)]
+pub struct StaticRecord;
+
+/// Whether this render is the static record.
+pub fn in_static_record() -> bool {
+    use_context::<StaticRecord>().is_some()
+}
+
+/// Where the person was in the static record when the app took its place: the passage at
+/// the top of the screen and how far down the screen it stood, kept so the app can show
+/// the same words in the same place.
+#[derive(Clone, Debug)]
+struct Takeover {
+    element: String,
+    top: f64,
+}
+
+thread_local! {
+    static TAKEOVER: std::cell::RefCell<Option<Takeover>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts the app: it takes the place of the static record in one step (never both on the
+/// page), keeping what the person did with the record while the WebAssembly arrived: the
+/// text typed in its search box, the passage they had scrolled to, and the focus.
+pub fn start() {
+    let page = document();
+    let record = page.get_element_by_id("record");
+    if let Some(record) = &record {
+        let view = View::parse(&browser::location_fragment());
+        let typed = page
+            .get_element_by_id("search-input")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .filter(|t| !t.trim().is_empty());
+        let active = page.active_element().map(|e| e.id()).unwrap_or_default();
+        if let Some(text) = typed.filter(|_| view == View::home()) {
+            browser::set_url_now(&View::home().with_query(&text).to_url());
+        } else if view == View::home() && window().scroll_y().unwrap_or(0.0) > 200.0 {
+            // Reading down the static record: open the passage at the top of the screen.
+            if let Some((doc, key, top)) = passage_at_top(record) {
+                browser::set_url_now(&View::home().passage_link(&doc, &key));
+                TAKEOVER.with(|t| {
+                    *t.borrow_mut() = Some(Takeover {
+                        element: format!("p-{key}"),
+                        top,
+                    })
+                });
+            }
+        } else if !active.is_empty() {
+            TAKEOVER.with(|t| {
+                *t.borrow_mut() = Some(Takeover {
+                    element: active.clone(),
+                    top: f64::NAN,
+                })
+            });
+        }
+        if active == "search-input" {
+            TAKEOVER.with(|t| {
+                *t.borrow_mut() = Some(Takeover {
+                    element: active,
+                    top: f64::NAN,
+                })
+            });
+        }
+    }
+    let Ok(host) = page.create_element("div") else {
+        return;
+    };
+    host.set_id("app");
+    let mounted = leptos::mount::mount_to(host.clone().unchecked_into(), App);
+    mounted.forget();
+    match record {
+        Some(record) => {
+            let _ = record.replace_with_with_node_1(&host);
+        }
+        None => {
+            if let Some(body) = page.body() {
+                let _ = body.append_child(&host);
+            }
+        }
+    }
+}
+
+/// The first passage of a document in the static record whose text reaches below the top
+/// of the screen: (document id, passage key, its top in the viewport).
+fn passage_at_top(record: &web_sys::Element) -> Option<(String, String, f64)> {
+    browser::elements_in(record, "article.document .passage")
+        .into_iter()
+        .find_map(|p| {
+            let rect = p.get_bounding_client_rect();
+            (rect.bottom() > 120.0).then(|| (p, rect.top()))
+        })
+        .and_then(|(p, top)| {
+            let key = p.id().strip_prefix("p-")?.to_string();
+            let doc = p.closest("article.document").ok()??.id();
+            Some((doc.strip_prefix("doc=")?.to_string(), key, top))
+        })
+}
 
 /// The state of the page, provided by `App` to every panel.
 pub fn state() -> State {
@@ -135,23 +243,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        // While reading or searching the header shrinks to its title, so on a phone the text
-        // or the results start on the first screen.
-        <header class="site-header" class:compact=move || panel.get() != Panel::Documents>
-            <h1>
-                <a href="#">"SIM Explorer"</a>
-            </h1>
-            // Hidden by the stylesheet while the header is compact.
-            <p class="lede">
-                "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
-                police officers into NHS mental health care in England: its spread, the \
-                campaign against it and NHS England’s response, 2012–2023. Every passage \
-                is quoted word for word from its source."
-            </p>
-            <p class="content-note">
-                "This record discusses suicide, self-harm and coercion in mental health care."
-            </p>
-        </header>
+        <SiteHeader compact=Signal::derive(move || panel.get() != Panel::Documents) />
         // Outside the header so it can stay on screen while the page scrolls.
         <SearchBox />
         <main id="main">
@@ -212,10 +304,47 @@ pub fn App() -> impl IntoView {
                     .then(|| view! { <TimelinePanel events=&corpus().events /> })
             }}
         </main>
+        <SiteFooter />
+    }
+}
+
+/// The page's header: what the record is. While reading or searching it shrinks to its
+/// title (`compact`), so on a phone the text or the results start on the first screen.
+#[component]
+pub fn SiteHeader(compact: Signal<bool>) -> impl IntoView {
+    view! {
+        <header class="site-header" class:compact=compact>
+            <h1>
+                <a href="#">"SIM Explorer"</a>
+            </h1>
+            // Hidden by the stylesheet while the header is compact.
+            <p class="lede">
+                "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
+                police officers into NHS mental health care in England: its spread, the \
+                campaign against it and NHS England’s response, 2012–2023. Every passage \
+                is quoted word for word from its source."
+            </p>
+            <p class="content-note">
+                "This record discusses suicide, self-harm and coercion in mental health care."
+            </p>
+        </header>
+    }
+}
+
+/// The page's footer: where the record comes from, and the one-file copy to keep.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
         <footer class="site-footer">
             <p>
                 "Built from five public documents, checked word for word at build time. \
                 Nothing is fetched from anywhere else and nothing you do here is tracked."
+            </p>
+            // The build leaves this out of the one-file edition, which is that file.
+            <p class="download-note">
+                <a href="sim-explorer.html" download="sim-explorer.html">"Download the record"</a>
+                ": the whole explorer in one HTML file, to open from a laptop or a USB stick \
+                with no connection, for good."
             </p>
         </footer>
     }
@@ -244,6 +373,27 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
     };
     document().set_title(&title);
 
+    // Taking over from the static record: the same element, in the same place on screen.
+    if before.is_none() {
+        if let Some(t) = TAKEOVER.with(|t| t.borrow_mut().take()) {
+            if let Some(element) = document()
+                .get_element_by_id(&t.element)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = element.focus_with_options(&options);
+                if t.top.is_finite() {
+                    // At once, not smoothly: the words should not move under the reader.
+                    let options = web_sys::ScrollToOptions::new();
+                    options.set_top(element.get_bounding_client_rect().top() - t.top);
+                    options.set_behavior(web_sys::ScrollBehavior::Instant);
+                    window().scroll_by_with_scroll_to_options(&options);
+                }
+                return;
+            }
+        }
+    }
     let target = if now.passage.is_some()
         && before.is_none_or(|b| b.passage != now.passage || b.doc != now.doc)
     {

@@ -18,6 +18,14 @@ use wasm_bindgen::JsCast;
 pub fn Reader(doc: &'static Document) -> impl IntoView {
     let s = state();
     let focus = s.passage;
+    // In the static record all five documents are on one page: each gets its own title id,
+    // and the ids the app's links name (`doc=…`, `doc=…&p=…`) so they work without it.
+    let static_record = super::in_static_record();
+    let title_id = if static_record {
+        format!("title-{}", doc.id)
+    } else {
+        "doc-title".to_string()
+    };
     let doc_index = corpus()
         .documents
         .iter()
@@ -72,6 +80,8 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
         .enumerate()
         .map(|(i, p)| {
             let href = View::home().passage_link(&doc.id, &p.key);
+            // The anchor is its own target in the static record: `:target` marks the passage.
+            let target = static_record.then(|| href[1..].to_string());
             let text = move || highlighted.with(|h| marked(&h[i]));
             let id = format!("p-{}", p.key);
             let key = p.key.as_str();
@@ -87,7 +97,7 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
                         class:focused=focused
                         on:focus=on_focus
                     >
-                        <a class="anchor" href=href tabindex="-1" aria-label=format!("Section {}", p.number)>
+                        <a class="anchor" href=href id=target tabindex="-1" aria-label=format!("Section {}", p.number)>
                             "§"
                         </a>
                         " "
@@ -104,7 +114,7 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
                         class:focused=focused
                         on:focus=on_focus
                     >
-                        <a class="anchor" href=href tabindex="-1" aria-label=format!("Paragraph {}", p.number)>
+                        <a class="anchor" href=href id=target tabindex="-1" aria-label=format!("Paragraph {}", p.number)>
                             {p.number}
                         </a>
                         " "
@@ -138,14 +148,19 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
         .actors
         .iter()
         .find(|actor| actor.wrote.contains(&(doc_index as u16)));
+    let labelled_by = title_id.clone();
     view! {
-        <article class="document" aria-labelledby="doc-title">
+        <article
+            class="document"
+            id=static_record.then(|| format!("doc={}", doc.id))
+            aria-labelledby=labelled_by
+        >
             <p class="back-links">
                 <a class="back-link" href="#">"← All documents"</a>
             </p>
             <header class="doc-header">
                 <p class="kind">{doc.kind.label()}</p>
-                <h2 id="doc-title" tabindex="-1">{doc.title.value.clone()}</h2>
+                <h2 id=title_id tabindex="-1">{doc.title.value.clone()}</h2>
                 <dl class="doc-meta">
                     <div>
                         <dt>"Publisher"</dt>
@@ -190,7 +205,7 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
                 </dl>
                 <Provenance doc=doc />
             </header>
-            <p class="key-hint reading-keys">
+            <p class="key-hint reading-keys" hidden=static_record>
                 "Tab to the text, then " <kbd>"↓"</kbd> " " <kbd>"↑"</kbd>
                 " move between paragraphs; " <kbd>"Enter"</kbd> " opens one to cite it."
             </p>

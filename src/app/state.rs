@@ -56,6 +56,12 @@ impl State {
     /// The state of the page as its URL describes it.
     pub fn from_location() -> State {
         let (view, notice) = View::parse(&browser::location_fragment()).resolve(corpus());
+        State::for_view(view, notice)
+    }
+
+    /// The state of a page showing `view` (resolved), with `notice` said above it. Touches
+    /// no browser API: the build renders the static record with it.
+    pub fn for_view(view: View, notice: Option<String>) -> State {
         let view = RwSignal::new(view);
         let notice = RwSignal::new(notice);
         let query = Memo::new(move |_| view.with(|v| v.query.clone()));

@@ -10,6 +10,7 @@ pub mod filter;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod pages;
 pub mod search;
 pub mod select;
 pub mod stats;

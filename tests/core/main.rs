@@ -8,6 +8,7 @@ mod corpus;
 mod events;
 mod filter;
 mod fixture;
+mod record;
 mod search;
 mod select;
 mod stats;

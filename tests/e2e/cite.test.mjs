@@ -33,7 +33,8 @@ describe('Citing', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
 
       await page.click('.cite-tools button:text-is("Copy link")');
       await page.waitForSelector('.cite-status:text-is("Link copied.")');
-      assert.equal(await clipboard(), `${h.url}#doc=2021-06-17-dodgy-data-warnings&p=${key}`);
+      // The passage's own page, which previews it and goes on to it in the record.
+      assert.equal(await clipboard(), `${h.url}p/${key}.html`);
 
       await page.click('.cite-tools button:text-is("Copy citation")');
       await page.waitForSelector('.cite-status:text-is("Citation copied.")');

@@ -62,11 +62,13 @@ export function assertDistBuilt(dist = DIST) {
   }
 }
 
-export async function launchBrowser() {
+/** Chromium; `extraArgs` such as `--js-flags=--jitless` (no WebAssembly, as in Safari's
+ *  Lockdown Mode). */
+export async function launchBrowser(extraArgs = []) {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH to override).`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** Start the static server on DIST and launch Chromium. */

@@ -8,11 +8,14 @@
 // Behaviour: GET and HEAD only; a path ending in '/' serves that directory's index.html
 // (so '/' serves index.html); no directory listings; 404 for anything missing, outside
 // the prefix, or resolving outside root (including through symlinks); every response
-// carries `Cache-Control: no-cache`.
+// carries `Cache-Control: no-cache`. Text, wasm and SVG go out compressed as a static host
+// sends them (brotli, else gzip, by Accept-Encoding), each file compressed once per
+// version and kept, so local measurements match what visitors get.
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -55,6 +58,34 @@ function normalizePrefix(prefix) {
 function isInside(root, candidate) {
   const rel = relative(root, candidate);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Types a static host compresses; images and fonts are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(wasm|json|javascript|manifest\+json|xml)|image\/svg)/;
+
+/** Compressed copies, by path, encoding and version (size and mtime). */
+const compressed = new Map();
+
+async function compressedBody(path, encoding, version) {
+  const key = `${path}\0${encoding}\0${version}`;
+  let body = compressed.get(key);
+  if (!body) {
+    const raw = await readFile(path);
+    body =
+      encoding === 'br'
+        ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        : gzipSync(raw, { level: 9 });
+    compressed.set(key, body);
+  }
+  return body;
+}
+
+/** The encoding to answer with: brotli where accepted, else gzip, else none. */
+function chooseEncoding(acceptEncoding = '') {
+  const accepts = (name) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[0-9.]+)?\\s*(,|$)`).test(acceptEncoding);
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return null;
 }
 
 function send(res, status, body, headers = {}) {
@@ -156,6 +187,12 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', prefix =
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers);
         return res.end();
+      }
+      const encoding = COMPRESSIBLE.test(headers['Content-Type']) ? chooseEncoding(req.headers['accept-encoding']) : null;
+      if (encoding) {
+        const body = await compressedBody(found.path, encoding, etag);
+        res.writeHead(200, { ...headers, 'Content-Encoding': encoding, Vary: 'Accept-Encoding', 'Content-Length': body.length });
+        return res.end(req.method === 'HEAD' ? undefined : body);
       }
       res.writeHead(200, { ...headers, 'Content-Length': found.size });
       if (req.method === 'HEAD') return res.end();

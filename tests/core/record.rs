@@ -1,0 +1,21 @@
+//! The static record: the whole record as HTML, rendered by the page's own components.
+
+use sim_explorer::app::static_record;
+use sim_explorer::compiled::corpus;
+
+#[test]
+fn the_static_record_holds_every_passage_under_its_id() {
+    let html = static_record();
+    assert!(html.starts_with("<div id=\"record\""), "{}", &html[..200]);
+    for doc in &corpus().documents {
+        assert!(
+            html.contains(&format!("id=\"doc={}\"", doc.id)),
+            "{}",
+            doc.id
+        );
+        for p in &doc.passages {
+            assert!(html.contains(&format!("id=\"p-{}\"", p.key)), "{}", p.key);
+        }
+    }
+    println!("{} bytes", html.len());
+}
