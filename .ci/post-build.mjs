@@ -40,6 +40,9 @@ const [tag, body] = bootstrap;
 const importLine = body.match(/^import[^;]*;/m)[0];
 const guarded = `${importLine}\nif (typeof WebAssembly === 'object') {\n${body.replace(importLine, '')}\n}`;
 html = html.replace(tag, tag.replace(body, guarded));
+// The glue asks for the wasm as soon as it runs. A preload would make it race the page's
+// own text and stylesheet for the network, where the static record does not need it.
+html = html.replace(/<link(?=[^>]*\.wasm)(?=[^>]*\brel=["']?preload\b)[^>]*>/, '');
 const directive = /(script-src 'self' 'wasm-unsafe-eval')/;
 if (!directive.test(html)) fail(`no "script-src 'self' 'wasm-unsafe-eval'" in the CSP`);
 const hashes = inlineScripts(html).map(([, b]) => sha256(b));

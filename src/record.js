@@ -11,7 +11,7 @@
 
   // The element a link names carries the link as its id: #doc=…&p=…, #doc=…, #actor=…, #ev=….
   function show() {
-    if (!record.isConnected) return; // the app has taken over
+    if (record.id !== 'record') return; // the app has taken over (the element is its now)
     const params = new URLSearchParams(location.hash.slice(1));
     for (const p of record.querySelectorAll('.passage.focused')) p.classList.remove('focused');
     notice.hidden = true;

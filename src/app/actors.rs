@@ -3,7 +3,7 @@
 //! and each actor's page.
 
 use super::meta::date_view;
-use super::state;
+use super::{state, State};
 use crate::compiled::corpus;
 use crate::engine::filter::Role;
 use crate::engine::model::{Actor, ActorKind, Involvement, Passage};
@@ -64,6 +64,33 @@ pub fn involvement_line(
 pub fn ActorFilterPanel() -> impl IntoView {
     let s = state();
     let chosen = Memo::new(move |_| s.filter.with(|f| f.actors.clone()));
+    let n_chosen = Memo::new(move |_| chosen.with(Vec::len));
+    // The checkboxes and their counts are drawn when the filter is first opened: closed,
+    // as it starts, it costs the page's start nothing but its summary.
+    let opened = RwSignal::new(false);
+    let details = NodeRef::<leptos::html::Details>::new();
+    let on_toggle = move |_| {
+        if details.get_untracked().is_some_and(|d| d.open()) {
+            opened.set(true);
+        }
+    };
+    view! {
+        <section class="actor-filter" aria-labelledby="actor-filter-heading">
+            <details node_ref=details on:toggle=on_toggle>
+                <summary id="actor-filter-heading">
+                    {move || match n_chosen.get() {
+                        0 => "Filter by actor".to_string(),
+                        n => format!("Filter by actor ({n} chosen)"),
+                    }}
+                </summary>
+                {move || opened.get().then(|| filter_choices(s, chosen).into_any())}
+            </details>
+        </section>
+    }
+}
+
+/// The filter's modes and a checkbox per actor, grouped by kind, each with its count.
+fn filter_choices(s: State, chosen: Memo<Vec<u16>>) -> impl IntoView {
     let role = Memo::new(move |_| s.filter.with(|f| f.role));
     let match_all = Memo::new(move |_| s.filter.with(|f| f.all));
 
@@ -138,21 +165,9 @@ pub fn ActorFilterPanel() -> impl IntoView {
             {radio("match", "all of them", match_all.into(), View::match_every)}
         </fieldset>
     };
-    let n_chosen = Memo::new(move |_| chosen.with(Vec::len));
-
     view! {
-        <section class="actor-filter" aria-labelledby="actor-filter-heading">
-            <details>
-                <summary id="actor-filter-heading">
-                    {move || match n_chosen.get() {
-                        0 => "Filter by actor".to_string(),
-                        n => format!("Filter by actor ({n} chosen)"),
-                    }}
-                </summary>
-                {modes}
-                {groups}
-            </details>
-        </section>
+        {modes}
+        {groups}
     }
 }
 

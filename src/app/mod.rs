@@ -111,22 +111,32 @@ pub fn start() {
             });
         }
     }
-    let Ok(host) = page.create_element("div") else {
-        return;
-    };
-    host.set_id("app");
-    let mounted = leptos::mount::mount_to(host.clone().unchecked_into(), App);
-    mounted.forget();
-    match record {
+    // Everything after the header goes, the app comes in its place, in one task (no frame
+    // shows both or neither). The header stays the very same element: moved or redrawn,
+    // the browser would count its text as painted anew, and the page as later to show.
+    let host = match record {
         Some(record) => {
-            let _ = record.replace_with_with_node_1(&host);
+            for child in browser::elements_in(&record, ":scope > *") {
+                if child.id() != "site-header" {
+                    child.remove();
+                }
+            }
+            record.set_id("app");
+            record.set_class_name("");
+            record
         }
         None => {
+            let Ok(host) = page.create_element("div") else {
+                return;
+            };
+            host.set_id("app");
             if let Some(body) = page.body() {
                 let _ = body.append_child(&host);
             }
+            host
         }
-    }
+    };
+    leptos::mount::mount_to(host.unchecked_into(), App).forget();
 }
 
 /// The first passage of a document in the static record whose text reaches below the top
@@ -223,7 +233,17 @@ pub fn App() -> impl IntoView {
     }
 
     let panel = state.panel;
-    let shows_filter = Memo::new(move |_| matches!(panel.get(), Panel::Documents | Panel::Results));
+    let shows_panels = Memo::new(move |_| matches!(panel.get(), Panel::Documents | Panel::Results));
+    // The timeline sits below the first screen: it is drawn in a task of its own, after the
+    // first, so the page answers sooner after the app starts.
+    let started = RwSignal::new(false);
+    set_timeout(move || started.set(true), std::time::Duration::ZERO);
+    let shows_timeline = Memo::new(move |_| started.get() && shows_panels.get());
+    let kept_header = StoredValue::new_local(
+        document()
+            .get_element_by_id("site-header")
+            .filter(|h| h.is_connected()),
+    );
 
     // The tab title, focus and scroll follow the place in the record (not the search text:
     // typing must never move focus).
@@ -243,7 +263,21 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <SiteHeader compact=Signal::derive(move || panel.get() != Panel::Documents) />
+        {move || {
+            // The static record's header stays on the page when the app takes over (see
+            // `start`): the same element, so the largest text on screen is not painted
+            // twice. The app only shrinks and grows it.
+            let compact = Signal::derive(move || panel.get() != Panel::Documents);
+            match kept_header.get_value() {
+                Some(header) => {
+                    Effect::new(move |_| {
+                        let _ = header.class_list().toggle_with_force("compact", compact.get());
+                    });
+                    None
+                }
+                None => Some(view! { <SiteHeader compact=compact /> }),
+            }
+        }}
         // Outside the header so it can stay on screen while the page scrolls.
         <SearchBox />
         <main id="main">
@@ -281,7 +315,7 @@ pub fn App() -> impl IntoView {
                     })
             }}
             {move || {
-                (shows_filter.get() && !cfg!(sim_without = "actors"))
+                (shows_panels.get() && !cfg!(sim_without = "actors"))
                     .then(|| view! { <ActorFilterPanel /> })
             }}
             {move || match panel.get() {
@@ -300,7 +334,7 @@ pub fn App() -> impl IntoView {
             }}
             // Below the documents or results: the record comes first, the dates narrow it.
             {move || {
-                (shows_filter.get() && !cfg!(sim_without = "timeline"))
+                (shows_timeline.get() && !cfg!(sim_without = "timeline"))
                     .then(|| view! { <TimelinePanel events=&corpus().events /> })
             }}
         </main>
@@ -313,7 +347,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn SiteHeader(compact: Signal<bool>) -> impl IntoView {
     view! {
-        <header class="site-header" class:compact=compact>
+        <header id="site-header" class="site-header" class:compact=compact>
             <h1>
                 <a href="#">"SIM Explorer"</a>
             </h1>

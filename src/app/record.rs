@@ -9,7 +9,9 @@
 //! names carries that very string as its id, so the links work as in-page links here.
 
 use super::meta::date_view;
-use super::{DocumentList, Reader, SearchBox, SiteFooter, SiteHeader, State, StaticRecord};
+use super::{
+    ActorFilterPanel, DocumentList, Reader, SearchBox, SiteFooter, SiteHeader, State, StaticRecord,
+};
 use crate::compiled::corpus;
 use crate::engine::view::View;
 use leptos::prelude::*;
@@ -50,6 +52,9 @@ fn Record() -> impl IntoView {
                     <p class="result-count" role="status"></p>
                     <ol class="results" aria-label="Search results"></ol>
                 </section>
+                // Drawn as the app draws it, so the app takes over without moving the list;
+                // shown only where the app will run it.
+                <ActorFilterPanel />
                 <DocumentList />
                 {documents}
                 <Actors />

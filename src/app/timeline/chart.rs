@@ -46,6 +46,9 @@ pub fn Chart(shared: Shared) -> impl IntoView {
     });
 
     let size = RwSignal::new(800.0f64);
+    // Marks and ticks wait for the first measure: drawn at a guessed width, they would be
+    // drawn twice as the app starts (on a phone, once across and again down the page).
+    let measured = RwSignal::new(false);
     let chart_ref = NodeRef::<Div>::new();
     let svg_ref = NodeRef::<Svg>::new();
     // The chart follows its box's width; narrow boxes get the vertical chart.
@@ -54,6 +57,7 @@ pub fn Chart(shared: Shared) -> impl IntoView {
             let w = f64::from(el.client_width());
             if w > 0.0 {
                 size.set(w);
+                measured.set(true);
             }
         }
     };
@@ -261,6 +265,9 @@ pub fn Chart(shared: Shared) -> impl IntoView {
     };
 
     let marks = move || {
+        if !measured.get() {
+            return None;
+        }
         let len = length.get();
         let v = viewport.get();
         let mut laid = sorted_spans.with_value(|s| layout(s, v.window, len, MARKER, 3.0, LANES));
@@ -275,13 +282,19 @@ pub fn Chart(shared: Shared) -> impl IntoView {
         // Read here, once per drawing, rather than by a reactive class on every mark: a
         // frame while panning draws hundreds of marks.
         let open = s.event.get();
-        shared.touched.with(|touched| {
-            laid.into_iter()
-                .map(|mark| mark_view(&mark, vert, shared, all_spans, touched, open))
-                .collect_view()
-        })
+        shared
+            .touched
+            .with(|touched| {
+                laid.into_iter()
+                    .map(|mark| mark_view(&mark, vert, shared, all_spans, touched, open))
+                    .collect_view()
+            })
+            .into()
     };
     let ticks = move || {
+        if !measured.get() {
+            return None;
+        }
         let v = viewport.get();
         let len = length.get();
         let vert = vertical.get();
@@ -302,6 +315,7 @@ pub fn Chart(shared: Shared) -> impl IntoView {
                 }
             })
             .collect_view()
+            .into()
     };
     let range_band = move || {
         let r = s.range.get();

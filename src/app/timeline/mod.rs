@@ -46,6 +46,8 @@ pub fn TimelinePanel(events: &'static [Event]) -> impl IntoView {
                 .collect()
         })
     });
+    let list_ready = RwSignal::new(false);
+    set_timeout(move || list_ready.set(true), std::time::Duration::ZERO);
     let shared = Shared {
         events,
         viewport,
@@ -60,7 +62,8 @@ pub fn TimelinePanel(events: &'static [Event]) -> impl IntoView {
             </p>
             <controls::Controls shared=shared />
             <chart::Chart shared=shared />
-            <list::EventList shared=shared />
+            // The list, a task after the chart: two shorter tasks keep the page answering.
+            {move || list_ready.get().then(|| view! { <list::EventList shared=shared /> })}
             {move || {
                 s.event
                     .get()
