@@ -1,7 +1,7 @@
-//! Build step: reads `corpus/` (documents, captures, actors), checks it with the engine's
-//! loaders, resolves every actor's mentions, and writes the checked corpus as postcard bytes
-//! for `src/compiled.rs` to embed. Any problem fails the build, all
-//! of them listed as `path:line: message`. The browser never sees the source format.
+//! Build step: reads `corpus/` (kinds, documents, captures, actors, events), checks it with
+//! the engine's loaders, resolves every actor's mentions, and writes the checked corpus as
+//! postcard bytes for `src/compiled.rs` to embed. Any problem fails the build, all of them
+//! listed as `path:line: message`. The browser never sees the source format.
 
 // The engine is compiled here from the very files the app uses. It may only depend on
 // what this build script has (serde, postcard): a DOM dependency in it fails the build.
@@ -51,7 +51,18 @@ fn main() {
         ));
     }
 
-    let (mut corpus, problems) = load(&doc_files, &capture_files);
+    // Documents name their kind from this register, so it is read with them.
+    let kinds_path = corpus_dir.join("kinds.txt");
+    let kinds_shown = display(&root, &kinds_path);
+    let kinds_text = fs::read_to_string(&kinds_path).unwrap_or_else(|e| {
+        errors.push(format!("{kinds_shown}:1: cannot read the kinds file: {e}"));
+        String::new()
+    });
+    let kinds_file = File {
+        path: &kinds_shown,
+        text: &kinds_text,
+    };
+    let (mut corpus, problems) = load(&kinds_file, &doc_files, &capture_files);
     errors.extend(problems.iter().map(|p| p.to_string()));
 
     let actors_path = corpus_dir.join("actors.txt");

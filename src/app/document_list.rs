@@ -21,7 +21,7 @@ pub fn DocumentList() -> impl IntoView {
                         <a class="doc-link" href=href>{doc.title.value.clone()}</a>
                     </h3>
                     <p class="doc-item-meta">
-                        <span class="kind">{doc.kind.label()}</span>
+                        <span class="kind">{corpus().kind_of(doc).label.as_str()}</span>
                         " · "
                         <span>{doc.publisher.value.clone()}</span>
                         {basis_marker(&doc.publisher)}

@@ -159,7 +159,7 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
                 <a class="back-link" href="#">"← All documents"</a>
             </p>
             <header class="doc-header">
-                <p class="kind">{doc.kind.label()}</p>
+                <p class="kind">{corpus().kind_of(doc).label.as_str()}</p>
                 <h2 id=title_id tabindex="-1">{doc.title.value.clone()}</h2>
                 <dl class="doc-meta">
                     <div>

@@ -1,6 +1,6 @@
 //! Citations of a passage or an event, as plain text and as Markdown: the quoted words
-//! verbatim, where they come from (title, publisher, author where known, date with how it
-//! is known, paragraph) and the link that opens them.
+//! verbatim, where they come from (title, kind, publisher, author where known, date with how
+//! it is known, paragraph) and the link that opens them.
 
 use super::model::{Basis, Corpus};
 
@@ -26,18 +26,25 @@ fn md_escape(text: &str) -> String {
     out
 }
 
-/// "Title, Publisher (author), date, paragraph N", with supplied and inferred values said so.
+/// "“Title” [Kind], Publisher, Author, date, paragraph N", with supplied and inferred values
+/// said so. The kind is bracketed after the title, as reference styles give a medium.
 fn source_line(corpus: &Corpus, doc: usize, paragraph: Option<u32>, format: Format) -> String {
     let d = &corpus.documents[doc];
     let title = match format {
         Format::Plain => format!("“{}”", d.title.value),
         Format::Markdown => format!("*{}*", md_escape(&d.title.value)),
     };
-    let mut parts = vec![if d.title.basis == Basis::Supplied {
-        format!("{title} (title supplied by SIM Explorer)")
+    let supplied = if d.title.basis == Basis::Supplied {
+        " (title supplied by SIM Explorer)"
     } else {
-        title
-    }];
+        ""
+    };
+    let kind = format!("[{}]", corpus.kind_of(d).cite_as);
+    let kind = match format {
+        Format::Plain => kind,
+        Format::Markdown => md_escape(&kind),
+    };
+    let mut parts = vec![format!("{title}{supplied} {kind}")];
     let mut publisher = d.publisher.value.clone();
     if d.publisher.basis != Basis::Stated {
         publisher.push_str(&format!(" ({} publisher)", d.publisher.basis.name()));

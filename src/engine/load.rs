@@ -4,9 +4,9 @@
 //! the reading and fails the build when any problem is reported, each as `path:line: message`;
 //! tests feed it broken corpora as strings. The format is described in `corpus/README.md`.
 
-use super::date;
 use super::model::{Attested, Basis, Corpus, Document, Kind, Passage};
 use super::text::{fold_whitespace, is_slug, passage_key};
+use super::{date, kinds};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -138,10 +138,11 @@ impl Capture {
     }
 }
 
-/// Loads every document, checking it against its capture. Returns the corpus built from the
+/// Loads the kinds register (`corpus/kinds.txt`) and every document, checking each against
+/// its capture and its kind against the register. Returns the corpus built from the
 /// documents that could be read, and every problem found, sorted by path and line. The build
 /// uses the corpus only when there are no problems.
-pub fn load(documents: &[File], captures: &[File]) -> (Corpus, Vec<Problem>) {
+pub fn load(kinds_file: &File, documents: &[File], captures: &[File]) -> (Corpus, Vec<Problem>) {
     let captures: BTreeMap<String, Capture> = captures
         .iter()
         .map(|c| {
@@ -154,7 +155,7 @@ pub fn load(documents: &[File], captures: &[File]) -> (Corpus, Vec<Problem>) {
         })
         .collect();
 
-    let mut problems = Vec::new();
+    let (kinds, mut problems) = kinds::load(kinds_file);
     let mut corpus = Corpus::default();
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     // Passage keys must be unique across the corpus: a link names one passage.
@@ -165,7 +166,8 @@ pub fn load(documents: &[File], captures: &[File]) -> (Corpus, Vec<Problem>) {
             path: file.path,
             problems: Vec::new(),
         };
-        if let Some((document, lines)) = parse_document(file, &captures, &mut report) {
+        let parsed = parse_document(file, &captures, (kinds_file.path, &kinds), &mut report);
+        if let Some((document, lines)) = parsed {
             if let Some(first) = ids.get(&document.id) {
                 // Its passages would all collide with the first one's: one message is enough.
                 report.at(1, format!("document id '{}' is also {first}", document.id));
@@ -191,6 +193,7 @@ pub fn load(documents: &[File], captures: &[File]) -> (Corpus, Vec<Problem>) {
         problems.extend(report.problems);
     }
 
+    corpus.kinds = kinds;
     corpus
         .documents
         .sort_by(|a, b| (a.date.value.sort_key(), &a.id).cmp(&(b.date.value.sort_key(), &b.id)));
@@ -203,10 +206,12 @@ fn file_name(path: &str) -> &str {
 }
 
 /// Parses one document file. Returns the document (when its header is usable) and each
-/// passage's line number; every problem goes to `report`.
+/// passage's line number; every problem goes to `report`. `kinds` is the kinds register's
+/// path and its kinds.
 fn parse_document(
     file: &File,
     captures: &BTreeMap<String, Capture>,
+    (kinds_path, kinds): (&str, &[Kind]),
     report: &mut Report,
 ) -> Option<(Document, Vec<usize>)> {
     let name = file_name(file.path);
@@ -289,19 +294,20 @@ fn parse_document(
             None
         }
         Some(field) => {
-            let kind = Kind::ALL
-                .iter()
-                .find(|(_, name)| name.eq_ignore_ascii_case(&field.value));
-            if kind.is_none() {
+            let kind = kinds::find(kinds, &field.value);
+            // With no kinds at all the register says so once; every document need not.
+            if kind.is_none() && !kinds.is_empty() {
                 report.at(
                     field.line,
                     format!(
-                        "unknown kind '{}': use 'news report' or 'campaign statement'",
-                        field.value
+                        "unknown kind '{}': the kinds in {kinds_path} are {}; to add one, \
+                         give it an entry there",
+                        field.value,
+                        kinds::list(kinds)
                     ),
                 );
             }
-            kind.map(|(k, _)| *k)
+            kind.map(|k| k as u16)
         }
     };
 

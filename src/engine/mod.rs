@@ -7,6 +7,7 @@ pub mod cite;
 pub mod date;
 pub mod events;
 pub mod filter;
+pub mod kinds;
 pub mod load;
 pub mod model;
 pub mod normalize;

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub struct Corpus {
     /// In date order (earliest first), ties broken by id, so every view lists them alike.
     pub documents: Vec<Document>,
+    /// The kinds of document, in the order of `corpus/kinds.txt`.
+    pub kinds: Vec<Kind>,
     /// The people and organisations of the record, in the order of `corpus/actors.txt`.
     pub actors: Vec<Actor>,
     /// The dated events the documents state, in date order (earliest possible day first).
@@ -119,7 +121,8 @@ pub struct Document {
     pub title: Attested<String>,
     pub publisher: Attested<String>,
     pub author: Option<Attested<String>>,
-    pub kind: Kind,
+    /// Index into `Corpus::kinds`.
+    pub kind: u16,
     pub date: Attested<DateSpec>,
     /// File name of the unchanged capture in `corpus/sources/` that every passage is checked
     /// against. The capture itself never ships.
@@ -148,10 +151,15 @@ pub enum Basis {
     Supplied,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Kind {
-    NewsReport,
-    CampaignStatement,
+/// A kind of document (`corpus/kinds.txt`): a news report, a campaign statement, a letter…
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Kind {
+    /// A slug; what a document's `kind:` line names.
+    pub id: String,
+    /// How the document list and the reader name it, at the start of a line: "News report".
+    pub label: String,
+    /// How a citation names it, in square brackets after the title.
+    pub cite_as: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -182,25 +190,10 @@ impl Basis {
     }
 }
 
-impl Kind {
-    pub const ALL: [(Kind, &'static str); 2] = [
-        (Kind::NewsReport, "news report"),
-        (Kind::CampaignStatement, "campaign statement"),
-    ];
-
-    pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map_or("", |(_, n)| n)
-    }
-
-    /// The name as a label at the start of a line.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::NewsReport => "News report",
-            Kind::CampaignStatement => "Campaign statement",
-        }
+impl Corpus {
+    /// The kind of one of this corpus's documents.
+    pub fn kind_of(&self, doc: &Document) -> &Kind {
+        &self.kinds[usize::from(doc.kind)]
     }
 }
 

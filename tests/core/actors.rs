@@ -1,7 +1,7 @@
 //! Actors: the register's checks on small corpora, and on the real corpus every actor's
 //! passages recomputed by an independent scan and compared with what the build resolved.
 
-use super::corpus::real_corpus;
+use super::corpus::{real_corpus, KINDS};
 use sim_explorer::engine::actors;
 use sim_explorer::engine::load::{load, File, Problem};
 use sim_explorer::engine::model::Corpus;
@@ -19,6 +19,7 @@ fn small_corpus() -> Corpus {
     )
     .replace("\\n", "\n");
     let (corpus, problems) = load(
+        &KINDS,
         &[File {
             path: "corpus/documents/t.txt",
             text: &doc,

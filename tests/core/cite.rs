@@ -18,7 +18,9 @@ fn a_passage_citation_quotes_verbatim_and_says_how_its_details_are_known() {
     assert!(plain.contains(
         "“NHS bodies continued ‘unsafe’ mental distress scheme after being told of ‘dodgy’ data”"
     ));
-    assert!(plain.contains("Disability News Service, John Pring, 17 June 2021, paragraph 1."));
+    assert!(plain.contains(
+        "data” [News report], Disability News Service, John Pring, 17 June 2021, paragraph 1."
+    ));
     assert!(plain.ends_with(url));
 
     // A supplied title and an inferred date are said to be so.
@@ -34,7 +36,7 @@ fn a_passage_citation_quotes_verbatim_and_says_how_its_details_are_known() {
         .unwrap();
     let md = passage(&corpus, d2, p, url, Format::Markdown);
     assert!(md.starts_with("> As members of the StopSIM coalition"));
-    assert!(md.contains("(title supplied by SIM Explorer)"));
+    assert!(md.contains("(title supplied by SIM Explorer) \\[Campaign statement\\], StopSIM"));
     assert!(md.contains("10 March 2023 or later (inferred date)"));
     assert!(md.contains("StopSIM Coalition (inferred publisher)"));
     assert!(md.ends_with(&format!("<{url}>")));

@@ -69,7 +69,7 @@ pub fn small_record() -> Corpus {
         title: attested(format!("Document {id}")),
         publisher: attested("P".to_string()),
         author: None,
-        kind: Kind::NewsReport,
+        kind: 0,
         date: attested(date(when)),
         source: format!("{id}.txt"),
         passages: PASSAGES[range]
@@ -100,6 +100,11 @@ pub fn small_record() -> Corpus {
             document("a", "2013", 0..3),
             document("b", "2021-06-17", 3..6),
         ],
+        kinds: vec![Kind {
+            id: "news-report".to_string(),
+            label: "News report".to_string(),
+            cite_as: "News report".to_string(),
+        }],
         actors: vec![
             actor("paul-jennings", ActorKind::Person),
             actor("police", ActorKind::Organisation),

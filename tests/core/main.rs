@@ -8,6 +8,7 @@ mod corpus;
 mod events;
 mod filter;
 mod fixture;
+mod kinds;
 mod record;
 mod search;
 mod select;

@@ -17,5 +17,15 @@ fn the_static_record_holds_every_passage_under_its_id() {
             assert!(html.contains(&format!("id=\"p-{}\"", p.key)), "{}", p.key);
         }
     }
+    // Each kind's label, from the kinds register, in the list and in each document's header.
+    for kind in &corpus().kinds {
+        let n = corpus()
+            .documents
+            .iter()
+            .filter(|d| corpus().kind_of(d).id == kind.id)
+            .count();
+        let shown = html.matches(&format!(">{}</", kind.label)).count();
+        assert_eq!(shown, 2 * n, "{}", kind.label);
+    }
     println!("{} bytes", html.len());
 }
