@@ -10,7 +10,7 @@
 mod engine;
 
 use engine::load::{load, File};
-use engine::{actors, events};
+use engine::{actors, disagreements, events};
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
@@ -76,6 +76,25 @@ fn main() {
         }
     }
     // Events cite passages and actors: checked once both are sound.
+    let disagreements_path = corpus_dir.join("disagreements.txt");
+    let disagreements_shown = display(&root, &disagreements_path);
+    match fs::read_to_string(&disagreements_path) {
+        Err(e) => errors.push(format!(
+            "{disagreements_shown}:1: cannot read the disagreements file: {e}"
+        )),
+        Ok(text) if errors.is_empty() => {
+            let file = File {
+                path: &disagreements_shown,
+                text: &text,
+            };
+            errors.extend(
+                disagreements::load(&file, &mut corpus)
+                    .iter()
+                    .map(|p| p.to_string()),
+            );
+        }
+        Ok(_) => {}
+    }
     let events_path = corpus_dir.join("events.txt");
     let events_shown = display(&root, &events_path);
     match fs::read_to_string(&events_path) {

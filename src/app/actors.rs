@@ -273,6 +273,7 @@ pub fn ActorPage(index: usize) -> impl IntoView {
                 <a href=filter_href>"Show its passages as search results"</a>
             </p>
             <Timeline counts=stats.per_document />
+            <super::disagreements::ActorPositions actor=index />
             <section aria-labelledby="with-heading">
                 <h3 id="with-heading">"Appears most with"</h3>
                 <ul class="with-list">{with_list}</ul>

@@ -5,6 +5,7 @@
 pub mod actors;
 pub mod cite;
 pub mod date;
+pub mod disagreements;
 pub mod events;
 pub mod filter;
 pub mod load;

@@ -44,6 +44,15 @@ pub fn real_corpus() -> Corpus {
         sim_explorer::engine::actors::load(&file, &mut corpus),
         Vec::<Problem>::new()
     );
+    let text = fs::read_to_string(root().join("corpus/disagreements.txt")).unwrap();
+    let file = File {
+        path: "corpus/disagreements.txt",
+        text: &text,
+    };
+    assert_eq!(
+        sim_explorer::engine::disagreements::load(&file, &mut corpus),
+        Vec::<Problem>::new()
+    );
     let text = fs::read_to_string(root().join("corpus/events.txt")).unwrap();
     let file = File {
         path: "corpus/events.txt",

@@ -115,6 +115,7 @@ pub fn small_record() -> Corpus {
                     date: date("2012"),
                     sources: vec![(1, 0)],
                 }],
+                disagreement: None,
                 actors: vec![JENNINGS],
                 note: None,
             },
@@ -124,10 +125,12 @@ pub fn small_record() -> Corpus {
                 date: date("2023"),
                 sources: vec![(1, 2)],
                 claims: Vec::new(),
+                disagreement: None,
                 actors: Vec::new(),
                 note: None,
             },
         ],
+        disagreements: Vec::new(),
     }
 }
 

@@ -5,6 +5,7 @@
 mod actors;
 mod cite;
 mod corpus;
+mod disagreements;
 mod events;
 mod filter;
 mod fixture;
