@@ -159,6 +159,7 @@ pub fn ActiveView() -> impl IntoView {
         let role = match f.role {
             Role::Either => "involves",
             Role::Said => "said by",
+            Role::Reported => "position reported",
             Role::Mentioned => "named",
         };
         let mut chips: Vec<AnyView> = f

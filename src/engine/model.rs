@@ -172,15 +172,20 @@ impl ActorKind {
     }
 }
 
-/// How a passage involves an actor: it names it, it gives its words, or both.
+/// How a passage involves an actor: it names it, gives its words, reports its position,
+/// or is in a document it wrote; any of these at once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Involvement {
     /// Index into `Corpus::actors`.
     pub actor: u16,
     /// An alias of the actor appears in the passage.
     pub mentioned: bool,
-    /// The passage gives the actor's own words (a quote, a statement, a spokesperson).
+    /// The passage gives the actor's own words: a quotation, a statement it issued, its
+    /// spokesperson; for the author of a report, its narration (no one else's words).
     pub said: bool,
+    /// The passage reports the actor's position in someone else's words ("it says that…"),
+    /// never to be shown as the actor's own words.
+    pub reported: bool,
     /// The passage is in a document the actor is the stated author of.
     pub wrote: bool,
 }

@@ -219,7 +219,8 @@ impl View {
         }
     }
 
-    /// Which involvement counts for the chosen actors: named or quoted, quoted, named.
+    /// Which involvement counts for the chosen actors: any, own words, position reported,
+    /// named.
     pub fn with_role(&self, role: Role) -> View {
         View {
             role,

@@ -22,7 +22,12 @@ fn views() -> impl Strategy<Value = View> {
         "\\PC{0,40}",
         prop::collection::vec(slug(), 0..4),
         any::<bool>(),
-        prop_oneof![Just(Role::Either), Just(Role::Said), Just(Role::Mentioned)],
+        prop_oneof![
+            Just(Role::Either),
+            Just(Role::Said),
+            Just(Role::Reported),
+            Just(Role::Mentioned)
+        ],
         prop::option::of(slug()),
         prop::option::of("(19|20)[0-9]{2}(-0[1-9](-[0-2][1-8])?)?"),
         prop::option::of("(19|20)[0-9]{2}(-1[0-2])?"),
@@ -77,6 +82,7 @@ fn fragments() -> impl Strategy<Value = String> {
         Just("a=".to_string()),
         Just("am=all".to_string()),
         Just("ar=said".to_string()),
+        Just("ar=reported".to_string()),
         Just("actor=".to_string()),
         Just("from=".to_string()),
         Just("to=".to_string()),
