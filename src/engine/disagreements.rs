@@ -136,7 +136,7 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
                             report(
                                 line,
                                 format!(
-                                    "{} neither speaks in nor wrote this passage of {} (¶{}): \
+                                    "{} neither speaks in, is reported by, nor wrote this passage of {} (¶{}): \
                                      credit the position to whoever makes the claim",
                                     actor.id, document.id, document.passages[at.1 as usize].number
                                 ),
@@ -202,14 +202,15 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
 }
 
 /// Whether `actor` is who speaks in the passage at `at`: its own words (quoted or issued),
-/// its document, or, for a reporter's sentence, the document's publisher.
+/// its position as the passage reports it, its document, or, for a reporter's sentence,
+/// the document's publisher.
 fn speaks_in(corpus: &Corpus, actor: u16, at: (u16, u16)) -> bool {
     let document = &corpus.documents[at.0 as usize];
     let passage = &document.passages[at.1 as usize];
     let involved = passage
         .actors
         .iter()
-        .any(|i| i.actor == actor && (i.said || i.wrote));
+        .any(|i| i.actor == actor && (i.said || i.wrote || i.reported));
     let a = &corpus.actors[actor as usize];
     let publisher =
         document.publisher.value == a.name || a.aliases.contains(&document.publisher.value);
