@@ -122,6 +122,13 @@ fn main() {
         process::exit(1);
     }
 
+    // Word families for search: Snowball English, here at build time, so the page ships
+    // the families and not the stemmer.
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    corpus.families = engine::families::group(&engine::families::corpus_words(&corpus), |w| {
+        stemmer.stem(w).into_owned()
+    });
+
     let bytes = postcard::to_allocvec(&corpus).expect("the corpus serialises");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets it")).join("corpus.postcard");
     fs::write(&out, bytes).expect("OUT_DIR is writable");

@@ -7,6 +7,7 @@ pub mod cite;
 pub mod date;
 pub mod disagreements;
 pub mod events;
+pub mod families;
 pub mod filter;
 pub mod load;
 pub mod model;

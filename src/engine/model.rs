@@ -15,6 +15,8 @@ pub struct Corpus {
     pub events: Vec<Event>,
     /// Where the documents disagree, in the order of `corpus/disagreements.txt`.
     pub disagreements: Vec<Disagreement>,
+    /// The record's words that share a stem, each family sorted (see `families.rs`).
+    pub families: Vec<Vec<String>>,
 }
 
 /// A question the record answers in more than one way: each position quoted from its

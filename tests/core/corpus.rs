@@ -62,6 +62,11 @@ pub fn real_corpus() -> Corpus {
         sim_explorer::engine::events::load(&file, &mut corpus),
         Vec::<Problem>::new()
     );
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    corpus.families = sim_explorer::engine::families::group(
+        &sim_explorer::engine::families::corpus_words(&corpus),
+        |w| stemmer.stem(w).into_owned(),
+    );
     corpus
 }
 

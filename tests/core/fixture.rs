@@ -139,6 +139,7 @@ pub fn small_record() -> Corpus {
             },
         ],
         disagreements: Vec::new(),
+        families: Vec::new(),
     }
 }
 

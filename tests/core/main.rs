@@ -9,6 +9,7 @@ mod disagreements;
 mod events;
 mod filter;
 mod fixture;
+mod forms;
 mod record;
 mod search;
 mod select;
