@@ -1190,6 +1190,9 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> Vec<S
 /// document and passage.
 pub struct CorpusIndex {
     pub index: Index,
+    /// The timeline's event titles, then the disagreements' questions: a search that
+    /// matches one shows it above the passages.
+    pub headings: Index,
     /// Per index position: (document, passage) positions in the corpus.
     refs: Vec<(usize, usize)>,
     /// Per document: index position of its first passage.
@@ -1205,6 +1208,9 @@ pub struct ResultItem {
     pub doc: usize,
     pub passage: usize,
     pub snippet: Vec<Segment>,
+    /// Found not by the words typed but because the search is a name of this actor, which
+    /// the passage names in another form (an index into `Corpus::actors`).
+    pub by_name: Option<u16>,
 }
 
 /// Characters of passage text shown in a result's snippet.
@@ -1231,8 +1237,14 @@ impl CorpusIndex {
                     .collect(),
             );
         });
+        let headings = corpus
+            .events
+            .iter()
+            .map(|e| e.title.as_str())
+            .chain(corpus.disagreements.iter().map(|d| d.question.as_str()));
         CorpusIndex {
             index: index.with_families(&corpus.families),
+            headings: Index::new(headings).with_families(&corpus.families),
             refs,
             starts,
             spans,
@@ -1282,6 +1294,7 @@ impl CorpusIndex {
             doc,
             passage,
             snippet: snippet(text, &ranges, SNIPPET_CHARS),
+            by_name: None,
         }
     }
 

@@ -174,3 +174,73 @@ fn every_form_matched_is_marked() {
         );
     }
 }
+
+/// The selection for a search alone, as the page makes it.
+fn select_for(
+    query: &str,
+) -> (
+    sim_explorer::engine::model::Corpus,
+    sim_explorer::engine::select::Selection,
+) {
+    use sim_explorer::engine::filter::ActorFilter;
+    use sim_explorer::engine::select::select;
+    use sim_explorer::engine::timeline::Range;
+    let f = fixture();
+    let corpus = real_corpus();
+    let prepared = f.index.prepare(query);
+    let selection = select(
+        &corpus,
+        &f.index,
+        &prepared,
+        &ActorFilter::default(),
+        &Range::default(),
+        500,
+    );
+    (corpus, selection)
+}
+
+#[test]
+fn a_name_finds_every_recorded_form_below_the_literal_matches() {
+    let (corpus, s) = select_for("Hampshire police");
+    let actor = corpus.actor_index("hampshire-constabulary").unwrap() as u16;
+    assert_eq!(s.named, Some(actor));
+    // "the force", in the report where it means Hampshire's police, is found by name.
+    let by_name: Vec<&str> = s
+        .items
+        .iter()
+        .filter(|i| i.by_name == Some(actor))
+        .map(|i| corpus.documents[i.doc].passages[i.passage].text.as_str())
+        .collect();
+    assert!(
+        by_name.iter().any(|t| t.to_lowercase().contains("the force")),
+        "{by_name:?}"
+    );
+    // Every passage naming the actor is found, and literal matches come first.
+    let naming = corpus
+        .documents
+        .iter()
+        .flat_map(|d| &d.passages)
+        .filter(|p| p.actors.iter().any(|x| x.actor == actor && x.mentioned))
+        .count();
+    assert!(s.total >= naming, "{} of {naming}", s.total);
+    let first_by_name = s.items.iter().position(|i| i.by_name.is_some()).unwrap();
+    assert!(s.items[first_by_name..].iter().all(|i| i.by_name.is_some()));
+    assert!(first_by_name > 0);
+    // A search that is not a name finds nothing by name.
+    assert_eq!(select_for("Hampshire emails").1.named, None);
+}
+
+#[test]
+fn events_and_disagreements_lead_the_results() {
+    let (corpus, s) = select_for("first piloted");
+    let pilot = corpus
+        .events
+        .iter()
+        .position(|e| e.id == "pilot-isle-of-wight")
+        .unwrap();
+    assert_eq!(s.events.first(), Some(&pilot), "{:?}", s.events);
+    let year = corpus.disagreement_index("first-pilot-year").unwrap();
+    assert!(s.disagreements.contains(&year));
+    // Only headings holding every word: "pilot" alone would not bring the FOI events.
+    assert!(select_for("zzqqxx").1.events.is_empty());
+}
