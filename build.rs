@@ -10,7 +10,7 @@
 mod engine;
 
 use engine::load::{load, File};
-use engine::{actors, events};
+use engine::{actors, disagreements, events};
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
@@ -87,6 +87,25 @@ fn main() {
         }
     }
     // Events cite passages and actors: checked once both are sound.
+    let disagreements_path = corpus_dir.join("disagreements.txt");
+    let disagreements_shown = display(&root, &disagreements_path);
+    match fs::read_to_string(&disagreements_path) {
+        Err(e) => errors.push(format!(
+            "{disagreements_shown}:1: cannot read the disagreements file: {e}"
+        )),
+        Ok(text) if errors.is_empty() => {
+            let file = File {
+                path: &disagreements_shown,
+                text: &text,
+            };
+            errors.extend(
+                disagreements::load(&file, &mut corpus)
+                    .iter()
+                    .map(|p| p.to_string()),
+            );
+        }
+        Ok(_) => {}
+    }
     let events_path = corpus_dir.join("events.txt");
     let events_shown = display(&root, &events_path);
     match fs::read_to_string(&events_path) {
@@ -113,6 +132,13 @@ fn main() {
         }
         process::exit(1);
     }
+
+    // Word families for search: Snowball English, here at build time, so the page ships
+    // the families and not the stemmer.
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    corpus.families = engine::families::group(&engine::families::corpus_words(&corpus), |w| {
+        stemmer.stem(w).into_owned()
+    });
 
     let bytes = postcard::to_allocvec(&corpus).expect("the corpus serialises");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets it")).join("corpus.postcard");

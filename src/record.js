@@ -9,14 +9,17 @@
   const byId = (id) => document.getElementById(id);
   const notice = byId('static-notice');
 
-  // The element a link names carries the link as its id: #doc=…&p=…, #doc=…, #actor=…, #ev=….
+  // The element a link names carries the link as its id: #doc=…&p=…, #doc=…, #actor=…, #ev=…,
+  // #dis=….
   function show() {
     if (record.id !== 'record') return; // the app has taken over (the element is its now)
     const params = new URLSearchParams(location.hash.slice(1));
     for (const p of record.querySelectorAll('.passage.focused')) p.classList.remove('focused');
     notice.hidden = true;
-    const [doc, p, actor, ev] = ['doc', 'p', 'actor', 'ev'].map((k) => params.get(k));
-    const id = doc ? (p ? `doc=${doc}&p=${p}` : `doc=${doc}`) : actor ? `actor=${actor}` : ev ? `ev=${ev}` : '';
+    const [doc, p, actor, ev, dis] = ['doc', 'p', 'actor', 'ev', 'dis'].map((k) => params.get(k));
+    const id = doc
+      ? p ? `doc=${doc}&p=${p}` : `doc=${doc}`
+      : actor ? `actor=${actor}` : ev ? `ev=${ev}` : dis ? `dis=${dis}` : '';
     if (!id) return;
     const target = byId(id) || (p && byId(`doc=${doc}`));
     if (!target) {

@@ -191,7 +191,7 @@ async fn typing_a_search_shows_ranked_marked_results() {
 }
 
 #[wasm_bindgen_test]
-async fn actor_page_separates_its_words_from_its_mentions() {
+async fn actor_page_separates_its_words_its_reported_position_and_its_mentions() {
     let host = Host::new();
     let index = corpus().actor_index("paul-jennings").unwrap();
     let _mounted = leptos::mount::mount_to(host.0.clone(), move || {
@@ -206,6 +206,11 @@ async fn actor_page_separates_its_words_from_its_mentions() {
         .clone()
         .filter(|p| p.actors.iter().any(|x| x.actor == me && x.said))
         .count();
+    let reported = all
+        .clone()
+        .filter(|p| p.actors.iter().any(|x| x.actor == me && x.reported))
+        .count();
+    assert!(reported > 0, "Jennings's denial is reported, not quoted");
     let named = all
         .filter(|p| p.actors.iter().any(|x| x.actor == me && x.mentioned))
         .count();
@@ -213,6 +218,11 @@ async fn actor_page_separates_its_words_from_its_mentions() {
         host.all("section[aria-labelledby=said-heading] li.result")
             .len(),
         said
+    );
+    assert_eq!(
+        host.all("section[aria-labelledby=reported-heading] li.result")
+            .len(),
+        reported
     );
     assert_eq!(
         host.all("section[aria-labelledby=named-heading] li.result")

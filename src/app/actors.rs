@@ -1,6 +1,7 @@
 //! Actors in the page: the filter (a checkbox per actor, grouped by kind, with its count
 //! under the current search and dates), the line under each passage that names its actors,
-//! and each actor's page.
+//! and each actor's page. Everywhere an actor's own words, its position as reported in
+//! someone else's words, and a mere mention stay apart: a report is never shown as words.
 
 use super::meta::date_view;
 use super::{state, State};
@@ -12,9 +13,12 @@ use crate::engine::view::View;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// "Words of: … · Names: …" under a passage, each actor a link to its page. `in_tab_order`:
-/// whether the links are Tab stops (`None`: always; in the reading view, only for the
-/// passage that is open, so reading by keyboard is not a Tab per name).
+/// Which involvements one part of a passage's actor line lists.
+type Pick = fn(&Involvement) -> bool;
+
+/// "Words of: … · Position reported: … · Names: …" under a passage, each actor a link to its
+/// page. `in_tab_order`: whether the links are Tab stops (`None`: always; in the reading
+/// view, only for the passage that is open, so reading by keyboard is not a Tab per name).
 pub fn involvement_line(
     passage: &Passage,
     in_tab_order: Option<Memo<bool>>,
@@ -22,7 +26,7 @@ pub fn involvement_line(
     if passage.actors.is_empty() || cfg!(sim_without = "actors") {
         return None;
     }
-    let links = |pick: fn(&Involvement) -> bool| {
+    let links = |pick: Pick| {
         let mut actors: Vec<&'static Actor> = passage
             .actors
             .iter()
@@ -48,15 +52,34 @@ pub fn involvement_line(
             })
             .collect_view()
     };
-    let said = passage.actors.iter().any(|x| x.said);
-    let named = passage.actors.iter().any(|x| x.mentioned);
+    let roles: [(&str, Pick); 3] = [
+        ("Words of: ", |x| x.said),
+        ("Position reported: ", |x| x.reported),
+        ("Names: ", |x| x.mentioned),
+    ];
+    // `wrote` alone is not shown: an author's passage that gives others' words is theirs,
+    // and the document's header already names its author.
+    let shown: Vec<_> = roles
+        .into_iter()
+        .filter(|(_, pick)| passage.actors.iter().any(pick))
+        .collect();
+    if shown.is_empty() {
+        return None;
+    }
+    let parts = shown
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, pick))| {
+            view! {
+                {(i > 0).then_some(" · ")}
+                <span class="role">{label}</span>
+                {links(pick)}
+            }
+        })
+        .collect_view();
     Some(view! {
         // A span, shown as a block: it sits inside the passage's own <p>.
-        <span class="passage-actors">
-            {said.then(|| view! { <span class="role">"Words of: "</span> {links(|x| x.said)} })}
-            {(said && named).then_some(" · ")}
-            {named.then(|| view! { <span class="role">"Names: "</span> {links(|x| x.mentioned)} })}
-        </span>
+        <span class="passage-actors">{parts}</span>
     })
 }
 
@@ -155,8 +178,9 @@ fn filter_choices(s: State, chosen: Memo<Vec<u16>>) -> impl IntoView {
     let modes = view! {
         <fieldset class="actor-modes">
             <legend>"Passages where a chosen actor is"</legend>
-            {radio("role", "named or quoted", is_role(Role::Either), |v| v.with_role(Role::Either))}
-            {radio("role", "quoted (said by)", is_role(Role::Said), |v| v.with_role(Role::Said))}
+            {radio("role", "involved in any way", is_role(Role::Either), |v| v.with_role(Role::Either))}
+            {radio("role", "in their own words (said by)", is_role(Role::Said), |v| v.with_role(Role::Said))}
+            {radio("role", "reported (their position, in others’ words)", is_role(Role::Reported), |v| v.with_role(Role::Reported))}
             {radio("role", "named (mentions)", is_role(Role::Mentioned), |v| v.with_role(Role::Mentioned))}
         </fieldset>
         <fieldset class="actor-modes">
@@ -171,8 +195,8 @@ fn filter_choices(s: State, chosen: Memo<Vec<u16>>) -> impl IntoView {
     }
 }
 
-/// An actor's page: who it is, its own words and its mentions apart, its passages over time,
-/// and the actors it appears with most.
+/// An actor's page: who it is, its own words, its position as reported and its mentions
+/// apart, its passages over time, and the actors it appears with most.
 #[component]
 pub fn ActorPage(index: usize) -> impl IntoView {
     let c = corpus();
@@ -206,8 +230,25 @@ pub fn ActorPage(index: usize) -> impl IntoView {
             })
             .collect_view()
     };
-    let n_said = stats.said.len();
-    let n_named = stats.named.len();
+    let n_passages = |n: usize| match n {
+        1 => "1 passage".to_string(),
+        n => format!("{n} passages"),
+    };
+    let said_heading = format!("In their own words ({})", n_passages(stats.said.len()));
+    let reported_heading = format!(
+        "Their position as reported ({})",
+        n_passages(stats.reported.len())
+    );
+    let named_heading = format!("Mentioned in ({})", n_passages(stats.named.len()));
+    // An author's own words include the narration of what it wrote; say so, or the list
+    // would look like quotations.
+    let narration_note = (!actor.wrote.is_empty()).then(|| {
+        view! {
+            <p class="section-note">
+                "Including the passages of the documents they wrote that give no one else’s words."
+            </p>
+        }
+    });
     let support = actor
         .support
         .iter()
@@ -273,16 +314,23 @@ pub fn ActorPage(index: usize) -> impl IntoView {
                 <a href=filter_href>"Show its passages as search results"</a>
             </p>
             <Timeline counts=stats.per_document />
+            <super::disagreements::ActorPositions actor=index />
             <section aria-labelledby="with-heading">
                 <h3 id="with-heading">"Appears most with"</h3>
                 <ul class="with-list">{with_list}</ul>
             </section>
             <section aria-labelledby="said-heading">
-                <h3 id="said-heading">{format!("In its own words ({n_said} passages)")}</h3>
+                <h3 id="said-heading">{said_heading}</h3>
+                {narration_note}
                 <ol class="results">{passage_list(stats.said)}</ol>
             </section>
+            <section aria-labelledby="reported-heading">
+                <h3 id="reported-heading">{reported_heading}</h3>
+                <p class="section-note">"Passages that give their position in someone else’s words, not their own."</p>
+                <ol class="results">{passage_list(stats.reported)}</ol>
+            </section>
             <section aria-labelledby="named-heading">
-                <h3 id="named-heading">{format!("Named in ({n_named} passages)")}</h3>
+                <h3 id="named-heading">{named_heading}</h3>
                 <ol class="results">{passage_list(stats.named)}</ol>
             </section>
         </article>

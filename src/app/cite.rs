@@ -1,5 +1,5 @@
-//! "Copy link", "Copy citation" (plain and Markdown) and "Share" for a passage or an
-//! event, with the result said in a status line that screen readers announce.
+//! "Copy link", "Copy citation" (plain and Markdown) and "Share" for a passage, an
+//! event or a disagreement, with the result said in a status line that screen readers announce.
 
 use super::browser;
 use crate::compiled::corpus;
@@ -11,6 +11,7 @@ use leptos::prelude::*;
 pub enum Subject {
     Passage { doc: usize, passage: usize },
     Event { index: usize },
+    Disagreement { index: usize },
 }
 
 #[component]
@@ -37,6 +38,7 @@ pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
                 cite::passage(corpus(), doc, passage, &url, format)
             }
             Subject::Event { index } => cite::event(corpus(), index, &url, format),
+            Subject::Disagreement { index } => cite::disagreement(corpus(), index, &url, format),
         }
     };
     let copy = move |text: String, what: &'static str| {
@@ -66,6 +68,10 @@ pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
             ),
         ),
         Subject::Event { index } => ("event", corpus().events[index].title.clone()),
+        Subject::Disagreement { index } => (
+            "disagreement",
+            corpus().disagreements[index].question.clone(),
+        ),
     };
     let plain = text_for.clone()(Format::Plain);
     let markdown = text_for(Format::Markdown);

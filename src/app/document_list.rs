@@ -49,6 +49,7 @@ pub fn DocumentList() -> impl IntoView {
                 {format!("The record: {} documents", docs.len())}
             </h2>
             <ol class="doc-list">{items}</ol>
+            {super::disagreements::list_link()}
         </section>
     }
 }

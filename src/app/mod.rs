@@ -7,6 +7,7 @@
 mod actors;
 mod browser;
 mod cite;
+mod disagreements;
 mod document_list;
 mod meta;
 mod reader;
@@ -17,6 +18,7 @@ mod state;
 mod timeline;
 
 pub use actors::{ActorFilterPanel, ActorPage};
+pub use disagreements::DisagreementsPage;
 pub use document_list::DocumentList;
 pub use reader::Reader;
 pub use search::{ActiveView, SearchBox, SearchResults};
@@ -253,6 +255,7 @@ pub fn App() -> impl IntoView {
         passage: state.passage.get(),
         actor: state.actor_page.get(),
         event: state.event.get(),
+        dis: state.dis.get(),
     });
     Effect::new(move |previous: Option<Place>| {
         let now = place.get();
@@ -329,6 +332,7 @@ pub fn App() -> impl IntoView {
                     state.actor_page.get().map(|index| view! { <ActorPage index=index /> }.into_any())
                 }
                 Panel::Actor => None,
+                Panel::Disagreements => Some(view! { <DisagreementsPage /> }.into_any()),
                 Panel::Results => Some(view! { <SearchResults /> }.into_any()),
                 Panel::Documents => Some(view! { <DocumentList /> }.into_any()),
             }}
@@ -392,6 +396,7 @@ struct Place {
     passage: Option<String>,
     actor: Option<usize>,
     event: Option<usize>,
+    dis: Option<String>,
 }
 
 /// After a change of place: set the tab title, then move focus and scroll to what changed
@@ -403,6 +408,7 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
     let title = match (now.panel, now.doc, now.actor) {
         (Panel::Document, Some(d), _) => format!("{} – SIM Explorer", c.documents[d].title.value),
         (Panel::Actor, _, Some(a)) => format!("{} – SIM Explorer", c.actors[a].name),
+        (Panel::Disagreements, _, _) => "Where the sources disagree – SIM Explorer".to_string(),
         _ => "SIM Explorer".to_string(),
     };
     document().set_title(&title);
@@ -432,14 +438,25 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
         && before.is_none_or(|b| b.passage != now.passage || b.doc != now.doc)
     {
         now.passage.as_ref().map(|key| (format!("p-{key}"), true))
-    } else if before.is_none() {
-        now.event.map(|_| ("event-title".to_string(), true))
+    } else if before.is_none() && now.event.is_some() {
+        Some(("event-title".to_string(), true))
     } else if now.panel == Panel::Document
-        && before.is_some_and(|b| b.panel != Panel::Document || b.doc != now.doc)
+        // A deep link too: the browser may have jumped to the static record's copy.
+        && before.is_none_or(|b| b.panel != Panel::Document || b.doc != now.doc)
     {
         Some(("doc-title".to_string(), false))
-    } else if now.panel == Panel::Actor && before.is_some_and(|b| b.actor != now.actor) {
+    } else if now.panel == Panel::Actor && before.is_none_or(|b| b.actor != now.actor) {
         Some(("actor-name".to_string(), false))
+    } else if now.panel == Panel::Disagreements
+        && before.is_none_or(|b| b.dis != now.dis || b.panel != now.panel)
+    {
+        // The list at its top, or the one disagreement a link names, at the top of the screen.
+        match now.dis.as_deref() {
+            Some(id) if id != crate::engine::disagreements::ALL => {
+                Some((format!("dis-{id}"), true))
+            }
+            _ => Some(("dis-heading".to_string(), false)),
+        }
     } else if now.event.is_some() && before.is_some_and(|b| b.event != now.event) {
         Some(("event-title".to_string(), true))
     } else if now.panel == Panel::Results
@@ -471,6 +488,12 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         element.scroll_into_view_with_scroll_into_view_options(&options);
+    } else if before.is_none() {
+        // A deep link: at once, from wherever the browser put the static record's copy.
+        let options = web_sys::ScrollToOptions::new();
+        options.set_top(0.0);
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        window().scroll_to_with_scroll_to_options(&options);
     } else {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }

@@ -120,6 +120,10 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
                         " "
                         <span class="passage-text">{text}</span>
                         {super::actors::involvement_line(p, Some(focused))}
+                        {super::disagreements::markers(
+                            corpus().disagreements_at((doc_index as u16, i as u16)),
+                            Some(focused),
+                        )}
                     </p>
                     // The open passage offers citing.
                     {move || {

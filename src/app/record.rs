@@ -10,7 +10,8 @@
 
 use super::meta::date_view;
 use super::{
-    ActorFilterPanel, DocumentList, Reader, SearchBox, SiteFooter, SiteHeader, State, StaticRecord,
+    ActorFilterPanel, DisagreementsPage, DocumentList, Reader, SearchBox, SiteFooter, SiteHeader,
+    State, StaticRecord,
 };
 use crate::compiled::corpus;
 use crate::engine::view::View;
@@ -57,6 +58,9 @@ fn Record() -> impl IntoView {
                 <ActorFilterPanel />
                 <DocumentList />
                 {documents}
+                <div id="dis=all" class="static-disagreements">
+                    <DisagreementsPage />
+                </div>
                 <Actors />
                 <Events />
             </main>
@@ -128,6 +132,7 @@ fn Events() -> impl IntoView {
                     <p>{date_view(e.date)} " — " <strong>{e.title.clone()}</strong></p>
                     <p class="sources">"Stated in:" {source_links(&e.sources)}</p>
                     {claims}
+                    {e.disagreement.and_then(|d| super::disagreements::markers(vec![usize::from(d)], None))}
                 </li>
             }
         })

@@ -117,7 +117,8 @@ pub fn SearchBox() -> impl IntoView {
             }}
             // On a phone the hint shows only while the box has focus (see the stylesheet).
             <p id="search-hint" class="search-hint">
-                "Words, parts of words or “exact phrases”; spelling mistakes are forgiven."
+                "Any form of a word (“warned” finds “warnings”), parts of words, or \
+                 “exact phrases”, matched as typed; spelling mistakes are forgiven."
                 <span class="key-hint">
                     " " <kbd>"/"</kbd> " to search, " <kbd>"Esc"</kbd> " to clear."
                 </span>
@@ -159,6 +160,7 @@ pub fn ActiveView() -> impl IntoView {
         let role = match f.role {
             Role::Either => "involves",
             Role::Said => "said by",
+            Role::Reported => "position reported",
             Role::Mentioned => "named",
         };
         let mut chips: Vec<AnyView> = f
@@ -293,8 +295,68 @@ fn result_row(item: ResultItem) -> impl IntoView {
                 " · "
                 <span>{where_}</span>
             </p>
+            {item
+                .by_name
+                .map(|a| {
+                    view! {
+                        <p class="found-by-name">
+                            {format!(
+                                "Found by name: names {} in another form.",
+                                corpus().actors[usize::from(a)].name,
+                            )}
+                        </p>
+                    }
+                })}
             {involvement_line(passage, None)}
         </li>
+    }
+}
+
+/// Events and disagreements whose headings the search matches, above the passages: a
+/// search for "first piloted" leads to the dated event and where the sources disagree.
+fn headings(s: State) -> impl IntoView {
+    move || {
+        s.selection.with(|o| {
+            let c = corpus();
+            if o.events.is_empty() && o.disagreements.is_empty() {
+                return None;
+            }
+            let events = o
+                .events
+                .iter()
+                .map(|&i| {
+                    let e = &c.events[i];
+                    view! {
+                        <li>
+                            <span class="heading-kind">"Event · "</span>
+                            {date_view(e.date)}
+                            " — "
+                            <a href=View::home().event_link(&e.id)>{e.title.clone()}</a>
+                            {e.disputed().then_some(" (the sources disagree)")}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let disagreements = o
+                .disagreements
+                .iter()
+                .map(|&i| {
+                    let d = &c.disagreements[i];
+                    view! {
+                        <li>
+                            <span class="heading-kind">"Where the sources disagree · "</span>
+                            <a href=View::home().disagreement_link(&d.id)>{d.question.clone()}</a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <ul class="heading-results" aria-label="Events and disagreements">
+                    {events}
+                    {disagreements}
+                </ul>
+            })
+        })
     }
 }
 
@@ -379,6 +441,7 @@ pub fn SearchResults() -> impl IntoView {
                 "No passage holds every word you typed; these hold some of them."
             </p>
             {suggestions}
+            {headings(s)}
             <ol
                 class="results"
                 aria-label=move || if searched.get() { "Search results" } else { "Passages" }

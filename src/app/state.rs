@@ -37,6 +37,8 @@ pub struct State {
     pub range: Memo<Range>,
     /// The open timeline event, by index.
     pub event: Memo<Option<usize>>,
+    /// "Where the sources disagree": `all`, or the disagreement it opens at.
+    pub dis: Memo<Option<String>>,
     /// The search, parsed, planned and scored once per change of its text.
     pub prepared: Memo<Prepared>,
     /// What the search, filter and dates select: results, counts per actor and per event.
@@ -102,6 +104,7 @@ impl State {
                     corpus().events.iter().position(|e| e.id == id)
                 })
             }),
+            dis: Memo::new(move |_| view.with(|v| v.dis.clone())),
             prepared,
             selection,
             shown,

@@ -1,6 +1,7 @@
 //! The actors of the record (`corpus/actors.txt`): read, checked, and resolved against the
 //! documents at build time. Each passage learns which actors it names (every alias, whole
-//! words, longest match first) and whose words it gives (`said:` lines).
+//! words, longest match first), whose words it gives (`said:` lines, and a report's
+//! narration for its author) and whose position it only reports (`reports:` lines).
 //!
 //! Sans I/O like the loader: the file's text and the loaded corpus in, problems out.
 
@@ -9,7 +10,7 @@ use super::model::{Actor, ActorKind, Corpus, Involvement};
 use super::text::is_slug;
 use std::collections::BTreeMap;
 
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 11] = [
     "name",
     "kind",
     "alias",
@@ -17,15 +18,28 @@ const FIELDS: [&str; 9] = [
     "description",
     "support",
     "said",
+    "said-why",
+    "reports",
     "part-of",
     "wrote",
 ];
+
+/// The marks that open or close a quotation in the documents. Single quotes are left out:
+/// ’ is also the apostrophe, and ‘…’ only nests inside a double-quoted quotation.
+const QUOTE_MARKS: [char; 3] = ['“', '”', '"'];
 
 /// A passage named by a document id and a fragment of its text, with where it was written.
 struct PassageFragment {
     doc: String,
     fragment: String,
     line: usize,
+}
+
+/// A `said:` line, with the reason (`said-why:`, and its line) where its passage holds no
+/// quotation and yet gives the actor's words.
+struct SaidLine {
+    at: PassageFragment,
+    why: Option<(String, usize)>,
 }
 
 struct RawActor {
@@ -37,7 +51,8 @@ struct RawActor {
     aliases_in: Vec<(String, String, usize)>,
     description: Option<(String, usize)>,
     support: Vec<PassageFragment>,
-    said: Vec<PassageFragment>,
+    said: Vec<SaidLine>,
+    reports: Vec<PassageFragment>,
     part_of: Option<(String, usize)>,
     wrote: Vec<(String, usize)>,
 }
@@ -52,6 +67,8 @@ fn doc_and_text(value: &str) -> Option<(String, String)> {
 fn parse(file: &File, problems: &mut Vec<Problem>) -> Vec<RawActor> {
     let mut actors: Vec<RawActor> = Vec::new();
     let lines = read_register(file, "actor", &FIELDS, problems);
+    // Whether the field just read was a `said:` line, the only place a `said-why:` may go.
+    let mut after_said = false;
     let mut report = |line: usize, message: String| {
         problems.push(Problem {
             path: file.path.to_string(),
@@ -72,9 +89,11 @@ fn parse(file: &File, problems: &mut Vec<Problem>) -> Vec<RawActor> {
                     description: None,
                     support: Vec::new(),
                     said: Vec::new(),
+                    reports: Vec::new(),
                     part_of: None,
                     wrote: Vec::new(),
                 });
+                after_said = false;
                 continue;
             }
             RegisterLine::Field { key, value, line } => (key, value.to_string(), line),
@@ -82,6 +101,7 @@ fn parse(file: &File, problems: &mut Vec<Problem>) -> Vec<RawActor> {
         let Some(actor) = actors.last_mut() else {
             continue;
         };
+        let follows_said = std::mem::replace(&mut after_said, key == "said");
         let single = |slot: &mut Option<(String, usize)>, report: &mut dyn FnMut(usize, String)| {
             if let Some((_, first)) = slot {
                 report(
@@ -99,24 +119,32 @@ fn parse(file: &File, problems: &mut Vec<Problem>) -> Vec<RawActor> {
             "part-of" => single(&mut actor.part_of, &mut report),
             "alias" => actor.aliases.push((value, line)),
             "wrote" => actor.wrote.push((value, line)),
-            "alias-in" | "support" | "said" => match doc_and_text(&value) {
+            "said-why" => match actor.said.last_mut() {
+                Some(said) if follows_said && said.why.is_none() => said.why = Some((value, line)),
+                _ => report(
+                    line,
+                    "said-why: put the reason on the line right after the said: line it explains"
+                        .to_string(),
+                ),
+            },
+            "alias-in" | "support" | "said" | "reports" => match doc_and_text(&value) {
                 None => report(
                     line,
                     format!("{key}: write 'document-id: words of the passage'"),
                 ),
-                Some((doc, fragment)) => match key.as_str() {
-                    "alias-in" => actor.aliases_in.push((doc, fragment, line)),
-                    "support" => actor.support.push(PassageFragment {
+                Some((doc, fragment)) => {
+                    let at = PassageFragment {
                         doc,
                         fragment,
                         line,
-                    }),
-                    _ => actor.said.push(PassageFragment {
-                        doc,
-                        fragment,
-                        line,
-                    }),
-                },
+                    };
+                    match key.as_str() {
+                        "alias-in" => actor.aliases_in.push((at.doc, at.fragment, line)),
+                        "support" => actor.support.push(at),
+                        "reports" => actor.reports.push(at),
+                        _ => actor.said.push(SaidLine { at, why: None }),
+                    }
+                }
             },
             _ => {}
         }
@@ -311,22 +339,92 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
         }
     }
 
-    // Words said: named passages, or `*` for a whole document (a statement's own authors).
+    // Words said: named passages, or `*` for a whole document its authors issued.
     // Resolved before any passage changes.
     let mut said: Vec<(u16, u16, u16)> = Vec::new();
     for (i, actor) in raw.iter().enumerate() {
-        for f in &actor.said {
+        let wrote = &actors[i].wrote;
+        for SaidLine { at: f, why } in &actor.said {
             if f.fragment == "*" {
+                if let Some((_, line)) = why {
+                    problems.push(at(
+                        *line,
+                        "said-why: not needed: every passage of a document this actor wrote \
+                         is its words"
+                            .to_string(),
+                    ));
+                }
                 match doc_index.get(f.doc.as_str()) {
                     None => problems.push(at(f.line, format!("unknown document '{}'", f.doc))),
+                    // Every passage is the actor's words only where the actor issued it.
+                    Some(&d) if !wrote.contains(&(d as u16)) => problems.push(at(
+                        f.line,
+                        format!(
+                            "said: {}: * (every passage) is for a document this actor wrote: \
+                             add 'wrote: {}' or name the passages",
+                            f.doc, f.doc
+                        ),
+                    )),
                     Some(&d) => said.extend(
                         (0..corpus.documents[d].passages.len())
                             .map(|p| (i as u16, d as u16, p as u16)),
                     ),
                 }
-            } else if let Some((d, p)) = find_passage(f, &mut problems) {
-                said.push((i as u16, d, p));
+                continue;
             }
+            let Some((d, p)) = find_passage(f, &mut problems) else {
+                continue;
+            };
+            said.push((i as u16, d, p));
+            // Outside its own documents an actor's words reach the page only as a quotation;
+            // a passage without one reports its position in the writer's words, unless a
+            // reason says otherwise.
+            let own = wrote.contains(&d);
+            let text = &corpus.documents[usize::from(d)].passages[usize::from(p)].text;
+            let quoted = text.contains(QUOTE_MARKS);
+            match why {
+                None if !own && !quoted => problems.push(at(
+                    f.line,
+                    format!(
+                        "said: the passage holds no quotation (“…”), so it gives no words of \
+                         [{}]: record their position with 'reports:', or give the reason on a \
+                         'said-why:' line right after this one",
+                        actor.id
+                    ),
+                )),
+                Some((_, line)) if own || quoted => problems.push(at(
+                    *line,
+                    format!(
+                        "said-why: not needed: the passage {}",
+                        if own {
+                            "is in a document this actor wrote"
+                        } else {
+                            "holds a quotation"
+                        }
+                    ),
+                )),
+                _ => {}
+            }
+        }
+    }
+    // Positions reported in others' words: never also the actor's own words.
+    let mut reported: Vec<(u16, u16, u16)> = Vec::new();
+    for (i, actor) in raw.iter().enumerate() {
+        for f in &actor.reports {
+            let Some((d, p)) = find_passage(f, &mut problems) else {
+                continue;
+            };
+            if said.contains(&(i as u16, d, p)) {
+                problems.push(at(
+                    f.line,
+                    format!(
+                        "reports: [{}] also has a said: line for this passage: a passage gives \
+                         an actor's words or reports its position, not both",
+                        actor.id
+                    ),
+                ));
+            }
+            reported.push((i as u16, d, p));
         }
     }
 
@@ -344,32 +442,40 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
             for (_, a) in find_aliases(&passage.text, &texts) {
                 let (key, actor) = scoped[a];
                 alias_used.insert(*key, true);
-                add(&mut passage.actors, actor as u16, true, false);
+                involve(&mut passage.actors, actor as u16).mentioned = true;
             }
         }
     }
     for (actor, d, p) in said {
         let passage = &mut corpus.documents[usize::from(d)].passages[usize::from(p)];
-        add(&mut passage.actors, actor, false, true);
+        involve(&mut passage.actors, actor).said = true;
     }
+    for (actor, d, p) in reported {
+        let passage = &mut corpus.documents[usize::from(d)].passages[usize::from(p)];
+        involve(&mut passage.actors, actor).reported = true;
+    }
+    // An author's words are its document's own sentences: every passage that gives no one
+    // else's words, reports of others' positions included (those are the author's words
+    // about them). A passage quoting someone belongs to the one quoted; the author only
+    // frames it ("He added:"). A statement whose every passage is its authors' says so with
+    // `said: DOC: *`.
+    // Decided on the `said:` lines alone, before any author is marked, so that co-authors
+    // do not take each other's passages.
+    let mut narration: Vec<(u16, u16, u16, bool)> = Vec::new();
     for (a, actor) in actors.iter().enumerate() {
+        let a = a as u16;
         for &d in &actor.wrote {
-            for passage in &mut corpus.documents[usize::from(d)].passages {
-                match passage
-                    .actors
-                    .iter_mut()
-                    .find(|x| usize::from(x.actor) == a)
-                {
-                    Some(x) => x.wrote = true,
-                    None => passage.actors.push(Involvement {
-                        actor: a as u16,
-                        mentioned: false,
-                        said: false,
-                        wrote: true,
-                    }),
-                }
+            for (p, passage) in corpus.documents[usize::from(d)].passages.iter().enumerate() {
+                let others_speak = passage.actors.iter().any(|x| x.actor != a && x.said);
+                narration.push((a, d, p as u16, !others_speak));
             }
         }
+    }
+    for (a, d, p, own_words) in narration {
+        let passage = &mut corpus.documents[usize::from(d)].passages[usize::from(p)];
+        let x = involve(&mut passage.actors, a);
+        x.wrote = true;
+        x.said |= own_words;
     }
     for ((doc, text), used) in &alias_used {
         if !used && doc.is_none() {
@@ -391,7 +497,7 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
             problems.push(at(
                 actor.line,
                 format!(
-                    "[{}] is in no passage: no alias matches, no said or wrote line",
+                    "[{}] is in no passage: no alias matches, no said, reports or wrote line",
                     actor.id
                 ),
             ));
@@ -407,17 +513,20 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     problems
 }
 
-fn add(list: &mut Vec<Involvement>, actor: u16, mentioned: bool, said: bool) {
-    match list.iter_mut().find(|x| x.actor == actor) {
-        Some(x) => {
-            x.mentioned |= mentioned;
-            x.said |= said;
+/// The actor's involvement in a passage, added (involved in no way yet) if it has none.
+fn involve(list: &mut Vec<Involvement>, actor: u16) -> &mut Involvement {
+    let i = match list.iter().position(|x| x.actor == actor) {
+        Some(i) => i,
+        None => {
+            list.push(Involvement {
+                actor,
+                mentioned: false,
+                said: false,
+                reported: false,
+                wrote: false,
+            });
+            list.len() - 1
         }
-        None => list.push(Involvement {
-            actor,
-            mentioned,
-            said,
-            wrote: false,
-        }),
-    }
+    };
+    &mut list[i]
 }

@@ -1,6 +1,6 @@
-//! Citations of a passage or an event, as plain text and as Markdown: the quoted words
-//! verbatim, where they come from (title, kind, publisher, author where known, date with how
-//! it is known, paragraph) and the link that opens them.
+//! Citations of a passage, an event or a disagreement, as plain text and as Markdown: the
+//! quoted words verbatim, where they come from (title, kind, publisher, author where known,
+//! date with how it is known, paragraph) and the link that opens them.
 
 use super::model::{Basis, Corpus};
 
@@ -105,4 +105,44 @@ pub fn event(corpus: &Corpus, index: usize, url: &str, format: Format) -> String
         (Format::Plain, None) => format!("{head}. {url}"),
         (Format::Markdown, None) => format!("**{}** <{url}>", md_escape(&head)),
     }
+}
+
+/// A disagreement: its question, what kind of difference it is, and every position with
+/// who takes it and its words, each sourced, then the note and the link.
+pub fn disagreement(corpus: &Corpus, index: usize, url: &str, format: Format) -> String {
+    let d = &corpus.disagreements[index];
+    let mut out = match format {
+        Format::Plain => format!("{} ({}.)", d.question, d.difference.label()),
+        Format::Markdown => format!(
+            "**{}** ({}.)",
+            md_escape(&d.question),
+            md_escape(d.difference.label())
+        ),
+    };
+    for p in &d.positions {
+        let who = &corpus.actors[usize::from(p.by)].name;
+        out.push_str("\n\n");
+        out.push_str(&match format {
+            Format::Plain => format!("{}, according to {who}:", p.summary),
+            Format::Markdown => format!(
+                "- {}, according to {}:",
+                md_escape(&p.summary),
+                md_escape(who)
+            ),
+        });
+        for q in &p.quotes {
+            let (doc, at) = (usize::from(q.at.0), usize::from(q.at.1));
+            let number = corpus.documents[doc].passages[at].number;
+            let source = source_line(corpus, doc, Some(number), format);
+            out.push_str(&match format {
+                Format::Plain => format!("\n“{}” — {source}.", q.text),
+                Format::Markdown => format!("\n  > {}\n  >\n  > — {source}.", md_escape(&q.text)),
+            });
+        }
+    }
+    out.push_str(&match format {
+        Format::Plain => format!("\n\nNote (SIM Explorer): {}\n{url}", d.note),
+        Format::Markdown => format!("\n\nNote (SIM Explorer): {}\n\n<{url}>", md_escape(&d.note)),
+    });
+    out
 }

@@ -6,15 +6,7 @@ use super::load::{read_register, File, Problem, RegisterLine};
 use super::model::{Claim, Corpus, Event};
 use super::text::is_slug;
 
-const FIELDS: [&str; 7] = [
-    "title",
-    "date",
-    "source",
-    "claim",
-    "claim-source",
-    "actor",
-    "note",
-];
+const FIELDS: [&str; 6] = ["title", "date", "source", "disagreement", "actor", "note"];
 
 /// Finds the one passage of `doc` holding `fragment`, as (document, passage) positions.
 pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<(u16, u16), String> {
@@ -38,7 +30,9 @@ pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<(u16, 
     }
 }
 
-/// Reads `corpus/events.txt` into `corpus.events`, in date order. Returns every problem.
+/// Reads `corpus/events.txt` into `corpus.events`, in date order. Needs the documents, the
+/// actors and the disagreements: a disputed event names its disagreement, whose positions
+/// give its other dates. Returns every problem.
 pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
     let lines = read_register(file, "event", &FIELDS, &mut problems);
@@ -63,6 +57,7 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
                         }),
                         sources: Vec::new(),
                         claims: Vec::new(),
+                        disagreement: None,
                         actors: Vec::new(),
                         note: None,
                     },
@@ -79,18 +74,21 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
         match key.as_str() {
             "title" => event.title = value.to_string(),
             "note" => event.note = Some(value.to_string()),
-            "date" | "claim" => match date::parse(value) {
+            "date" => match date::parse(value) {
                 Err(e) => report(line, format!("{key}: {e}")),
-                Ok(d) if key == "date" => {
+                Ok(d) => {
                     event.date = d;
                     *has_date = true;
                 }
-                Ok(d) => event.claims.push(Claim {
-                    date: d,
-                    sources: Vec::new(),
-                }),
             },
-            "source" | "claim-source" => {
+            "disagreement" => match corpus.disagreement_index(value) {
+                Some(i) => event.disagreement = Some(i as u16),
+                None => report(
+                    line,
+                    format!("unknown disagreement id '{value}' (corpus/disagreements.txt)"),
+                ),
+            },
+            "source" => {
                 let Some((doc, fragment)) = value
                     .split_once(':')
                     .map(|(d, f)| (d.trim(), f.trim()))
@@ -104,11 +102,7 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
                 };
                 match find_passage(corpus, doc, fragment) {
                     Err(e) => report(line, e),
-                    Ok(at) if key == "source" => event.sources.push(at),
-                    Ok(at) => match event.claims.last_mut() {
-                        Some(claim) => claim.sources.push(at),
-                        None => report(line, "claim-source before any claim line".to_string()),
-                    },
+                    Ok(at) => event.sources.push(at),
                 }
             }
             "actor" => match corpus.actor_index(value) {
@@ -134,12 +128,38 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
                 ),
             );
         }
-        for claim in event.claims.iter().filter(|c| c.sources.is_empty()) {
+    }
+    // A disputed event's other dates are its disagreement's: every position gives one, and
+    // the event's own date is one of them.
+    for (event, line, has_date) in &mut events {
+        let Some(d) = event
+            .disagreement
+            .map(|i| &corpus.disagreements[i as usize])
+        else {
+            continue;
+        };
+        for p in &d.positions {
+            match p.date {
+                None => report(
+                    *line,
+                    format!(
+                        "[{}]: its disagreement [{}] has a position without a date ('{}')",
+                        event.id, d.id, p.summary
+                    ),
+                ),
+                Some(at) if at == event.date => {}
+                Some(at) => event.claims.push(Claim {
+                    date: at,
+                    sources: p.quotes.iter().map(|q| q.at).collect(),
+                }),
+            }
+        }
+        if *has_date && !d.positions.iter().any(|p| p.date == Some(event.date)) {
             report(
                 *line,
                 format!(
-                    "[{}]: the claim {} has no claim-source",
-                    event.id, claim.date
+                    "[{}]: its date {} is none of the dates of its disagreement [{}]",
+                    event.id, event.date, d.id
                 ),
             );
         }

@@ -1,17 +1,24 @@
 //! The actor filter: which passages a choice of actors admits (any or all of them, in
-//! their own words or named), and how many passages each actor has under a search. Pure,
-//! so the page's filter and its counts are tested natively and benchmarked.
+//! their own words, with their position reported, or named), and how many passages each
+//! actor has under a search. Pure, so the page's filter and its counts are tested natively
+//! and benchmarked.
 
 use super::model::{Corpus, Involvement};
 
-/// Which involvement counts.
+/// Which involvement counts. The three narrow roles are apart on purpose: a reported
+/// position is never shown as the actor's words, and a passage about an actor that never
+/// names it ("he says…") is found under its words or its position, not under "named".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Role {
-    /// Named in the passage, speaking in it, or its document's author.
+    /// Involved in any way: named, in its own words, its position reported, or its
+    /// document's author.
     #[default]
     Either,
-    /// The passage gives the actor's own words.
+    /// The passage gives the actor's own words (for an author, its narration: the build
+    /// marks those passages `said`, so `wrote` alone does not count here).
     Said,
+    /// The passage reports the actor's position in someone else's words.
+    Reported,
     /// The passage names the actor.
     Mentioned,
 }
@@ -19,17 +26,20 @@ pub enum Role {
 impl Role {
     pub fn admits(self, x: &Involvement) -> bool {
         match self {
-            Role::Either => x.mentioned || x.said || x.wrote,
+            Role::Either => x.mentioned || x.said || x.reported || x.wrote,
             Role::Said => x.said,
+            Role::Reported => x.reported,
             Role::Mentioned => x.mentioned,
         }
     }
 
-    /// The name in URLs (`ar=`); the default has none.
+    /// The name in URLs (`ar=`); the default has none. `said` and `mentioned` are the keys
+    /// of the first links shared, kept as they were.
     pub fn key(self) -> Option<&'static str> {
         match self {
             Role::Either => None,
             Role::Said => Some("said"),
+            Role::Reported => Some("reported"),
             Role::Mentioned => Some("mentioned"),
         }
     }
@@ -37,6 +47,7 @@ impl Role {
     pub fn from_key(key: &str) -> Option<Role> {
         match key {
             "said" => Some(Role::Said),
+            "reported" => Some(Role::Reported),
             "mentioned" => Some(Role::Mentioned),
             _ => None,
         }

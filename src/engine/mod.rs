@@ -5,7 +5,9 @@
 pub mod actors;
 pub mod cite;
 pub mod date;
+pub mod disagreements;
 pub mod events;
+pub mod families;
 pub mod filter;
 pub mod kinds;
 pub mod load;

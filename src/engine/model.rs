@@ -15,6 +15,78 @@ pub struct Corpus {
     pub actors: Vec<Actor>,
     /// The dated events the documents state, in date order (earliest possible day first).
     pub events: Vec<Event>,
+    /// Where the documents disagree, in the order of `corpus/disagreements.txt`.
+    pub disagreements: Vec<Disagreement>,
+    /// The record's words that share a stem, each family sorted (see `families.rs`).
+    pub families: Vec<Vec<String>>,
+}
+
+/// A question the record answers in more than one way: each position quoted from its
+/// passages and credited to whoever takes it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Disagreement {
+    /// A slug, its name in links (`#dis=ID`).
+    pub id: String,
+    /// The question, in neutral words ("How many mental health trusts used SIM?").
+    pub question: String,
+    pub difference: Difference,
+    /// Our own words: what differs, and why it is (or is not) a conflict.
+    pub note: String,
+    /// Two or more.
+    pub positions: Vec<Position>,
+}
+
+/// How the positions of a disagreement relate: only `Conflict` is a dispute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Difference {
+    /// They cannot all be true.
+    Conflict,
+    /// They count or describe different things, so all may be true.
+    Scope,
+    /// They describe different moments.
+    Time,
+    /// They are compatible (one date within another, say) but not the same.
+    Overlap,
+}
+
+impl Difference {
+    pub const ALL: [(Difference, &'static str); 4] = [
+        (Difference::Conflict, "conflict"),
+        (Difference::Scope, "scope"),
+        (Difference::Time, "time"),
+        (Difference::Overlap, "overlap"),
+    ];
+
+    /// What the page says of the positions.
+    pub fn label(self) -> &'static str {
+        match self {
+            Difference::Conflict => "The sources conflict",
+            Difference::Scope => "A difference of scope, not a conflict",
+            Difference::Time => "A difference of time, not a conflict",
+            Difference::Overlap => "The accounts overlap; they do not conflict",
+        }
+    }
+}
+
+/// One answer to a disagreement's question, and who gives it where.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    /// The answer in a few neutral words ("2012", "26 trusts").
+    pub summary: String,
+    /// Who makes the claim: an index into `Corpus::actors`.
+    pub by: u16,
+    /// The date this position gives, where the question is when something happened.
+    pub date: Option<DateSpec>,
+    /// The words that carry the claim, each verbatim from one passage.
+    pub quotes: Vec<Quote>,
+}
+
+/// Words quoted verbatim from one passage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// (document, passage) position.
+    pub at: (u16, u16),
+    pub text: String,
 }
 
 /// Something the record says happened, when, and which passages say so.
@@ -26,8 +98,11 @@ pub struct Event {
     pub date: DateSpec,
     /// (document, passage) positions of the passages that state it.
     pub sources: Vec<(u16, u16)>,
-    /// Other dates other passages give for the same event: the event is disputed.
+    /// Other dates other passages give for the same event: the event is disputed. Taken
+    /// from the positions of its disagreement at build time.
     pub claims: Vec<Claim>,
+    /// Index into `Corpus::disagreements`: where the record disagrees about this event.
+    pub disagreement: Option<u16>,
     /// Indices into `Corpus::actors`.
     pub actors: Vec<u16>,
     /// How a relative date was resolved, or what a reader should know.
@@ -43,7 +118,7 @@ pub struct Claim {
 
 impl Event {
     pub fn disputed(&self) -> bool {
-        !self.claims.is_empty()
+        !self.claims.is_empty() || self.disagreement.is_some()
     }
 }
 
@@ -101,15 +176,20 @@ impl ActorKind {
     }
 }
 
-/// How a passage involves an actor: it names it, it gives its words, or both.
+/// How a passage involves an actor: it names it, gives its words, reports its position,
+/// or is in a document it wrote; any of these at once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Involvement {
     /// Index into `Corpus::actors`.
     pub actor: u16,
     /// An alias of the actor appears in the passage.
     pub mentioned: bool,
-    /// The passage gives the actor's own words (a quote, a statement, a spokesperson).
+    /// The passage gives the actor's own words: a quotation, a statement it issued, its
+    /// spokesperson; for the author of a report, its narration (no one else's words).
     pub said: bool,
+    /// The passage reports the actor's position in someone else's words ("it says that…"),
+    /// never to be shown as the actor's own words.
+    pub reported: bool,
     /// The passage is in a document the actor is the stated author of.
     pub wrote: bool,
 }

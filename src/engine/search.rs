@@ -9,7 +9,17 @@
 //!   subsequence (dropped letters: "Jenings", "Wesex", "Kendal"), found with fuzzy-matcher's
 //!   skim matcher, which is built for exactly that.
 //!
-//! "Quoted phrases" and hyphenated words ("self-harm") must match in order. Passages are
+//! - family: the other forms of every word matched so ("warned" finds "warnings"), from the
+//!   word families the build ships with the corpus (`families.rs`); a query word outside the
+//!   vocabulary is also tried without a common ending ("campaigning" as "campaign");
+//! - joined and split: two query words that together make a word of the vocabulary also
+//!   match it ("Stop SIM" finds "StopSIM"), and a word that splits into two vocabulary words
+//!   also matches them as a phrase ("selfharm" finds "self-harm");
+//! - a wrong or missing first letter ("Gennings", "ennings") is forgiven like any other
+//!   edit, for words of five letters or more.
+//!
+//! "Quoted phrases" and hyphenated words ("self-harm") must match in order, exactly (no
+//! families, no typos). Passages are
 //! ranked by BM25 (see the constants below), each term's share weighted by how well it matched,
 //! and by how many of the query's words or phrases a passage holds: when some passage holds
 //! them all, only such passages are results; otherwise passages holding some are ranked by
@@ -38,8 +48,39 @@ const B: f32 = 0.75;
 // begins, which outranks a guessed spelling: a passage with "Kendall" beats one with "Kendal"
 // for the query "kendall". The prefix weight rises towards exact as more of the word is typed.
 const EXACT_WEIGHT: f32 = 1.0;
+/// Another form of a word matched exactly: below the form typed, above any word the query
+/// only begins (prefix weights reach 0.85).
+const FAMILY_WEIGHT: f32 = 0.9;
 const PREFIX_WEIGHT: f32 = 0.7;
 const FUZZY_WEIGHT: f32 = 0.5;
+/// A family's forms count this share of the weight of the word they came from.
+const FAMILY_SHARE: f32 = 0.9;
+/// Shortest query word whose first letter may be wrong or missing: shorter words have too
+/// many neighbours once the first letter is free.
+const MIN_FIRST_LETTER_LEN: usize = 5;
+/// Endings a query word outside the vocabulary is tried without (then with an "e", or "y"
+/// for "ies"/"ied"), longest first: a word the record uses in another form still finds its
+/// family. Only words of the vocabulary are accepted, so a wrong guess finds nothing.
+const ENDINGS: [&str; 12] = [
+    "ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s",
+];
+/// What one step of match quality adds to a passage's rank: more than any BM25 score, so
+/// quality orders first and BM25 among equals.
+const TIER: f32 = 1000.0;
+
+/// A match's quality class by its weight: 3 exact, 2 another form, 1 a beginning, 0 a guess.
+fn class(weight: f32) -> u16 {
+    if weight >= EXACT_WEIGHT {
+        3
+    } else if weight >= FAMILY_WEIGHT {
+        2
+    } else if weight >= PREFIX_WEIGHT * FAMILY_SHARE {
+        1
+    } else {
+        0
+    }
+}
+
 /// A phrase found in order is worth more than its words scattered: this multiplies it.
 const PHRASE_BONUS: f32 = 1.5;
 /// Words the last query word may begin, at most (the most common are kept): a one-letter
@@ -162,6 +203,20 @@ pub struct Index {
     idf: Vec<f32>,
     /// Per passage: BM25's length normalisation `K1 * (1 - B + B * len / avg_len)`.
     len_norm: Vec<f32>,
+    /// Word families, as term ids, and per term the family it belongs to (`NO_FAMILY` if
+    /// none). Empty for an index built without families (the benchmarks' synthetic text).
+    families: Vec<Vec<u32>>,
+    family_of: Vec<u32>,
+    /// Term ids ordered by the word without its first letter: the candidates for a query
+    /// whose first letter is wrong or missing are a contiguous range.
+    by_tail: Vec<u32>,
+}
+
+const NO_FAMILY: u32 = u32::MAX;
+
+/// A word without its first letter.
+fn tail(word: &str) -> &str {
+    word.char_indices().nth(1).map_or("", |(i, _)| &word[i..])
 }
 
 /// Orders (id, score) pairs best first, ties by id. The one comparator every ranking here
@@ -234,6 +289,9 @@ struct Expanded {
     /// For a word: each matching term and its weight. For a phrase: per word, its terms.
     terms: Vec<Vec<(u32, f32)>>,
     phrase: bool,
+    /// For a word that splits into two words of the vocabulary ("selfharm"): those two, as
+    /// a phrase that also matches the clause. Empty otherwise.
+    split: Vec<Vec<(u32, f32)>>,
 }
 
 /// A compiled query: expansions resolved against one index, reusable for highlighting.
@@ -252,6 +310,10 @@ pub struct Prepared {
     score: Vec<f32>,
     /// Per passage: a bit per clause it holds (empty for a query with no words).
     mask: Vec<u32>,
+    /// Per passage: how well its words matched, summed over clauses (see `class`): the
+    /// first key of the ranking, so the form typed outranks another form, which outranks a
+    /// word only begun, which outranks a guessed spelling.
+    tier: Vec<u16>,
     /// Passages in the index.
     passages: usize,
 }
@@ -307,7 +369,10 @@ impl Prepared {
             .map(|(p, _)| {
                 // Coverage: a passage holding 2 of 3 words scores (2/3)² of its BM25.
                 let coverage = (self.mask[p].count_ones() as f32 / n_clauses as f32).powi(2);
-                (p as u32, self.score[p] * coverage)
+                (
+                    p as u32,
+                    f32::from(self.tier[p]) * TIER + self.score[p] * coverage,
+                )
             })
             .collect();
         let total = ranked.len();
@@ -399,13 +464,54 @@ impl Index {
             .iter()
             .map(|t| K1 * (1.0 - B + B * t.len() as f32 / avg_len))
             .collect();
+        let mut by_tail: Vec<u32> = (0..vocab.len() as u32).collect();
+        by_tail.sort_by(|&a, &b| tail(&vocab[a as usize]).cmp(tail(&vocab[b as usize])));
+        let family_of = vec![NO_FAMILY; vocab.len()];
         Index {
             vocab,
             postings,
             passage_terms,
             idf,
             len_norm,
+            families: Vec::new(),
+            family_of,
+            by_tail,
         }
+    }
+
+    /// Adds word families (each a list of words; words not in the vocabulary are skipped,
+    /// families left with fewer than two words dropped).
+    pub fn with_families(mut self, families: &[Vec<String>]) -> Index {
+        for words in families {
+            let ids: Vec<u32> = words.iter().filter_map(|w| self.id(w)).collect();
+            if ids.len() < 2 {
+                continue;
+            }
+            let f = self.families.len() as u32;
+            for &t in &ids {
+                self.family_of[t as usize] = f;
+            }
+            self.families.push(ids);
+        }
+        self
+    }
+
+    /// The other forms of a term (empty when it has none).
+    fn family(&self, term: u32) -> &[u32] {
+        match self.family_of[term as usize] {
+            NO_FAMILY => &[],
+            f => &self.families[f as usize],
+        }
+    }
+
+    /// Ids of the vocabulary words whose second letter onwards begins with `prefix`.
+    fn tail_range(&self, prefix: &str) -> &[u32] {
+        let key = |t: &u32| tail(&self.vocab[*t as usize]);
+        let start = self.by_tail.partition_point(|t| key(t) < prefix);
+        let end = self
+            .by_tail
+            .partition_point(|t| key(t) < prefix || key(t).starts_with(prefix));
+        &self.by_tail[start..end]
     }
 
     pub fn passage_count(&self) -> usize {
@@ -458,96 +564,125 @@ impl Index {
         // Built only when a candidate needs it: most queries never do.
         let mut matcher: Option<SkimMatcherV2> = None;
         // Candidates share the query's first letter, or its second (a dropped or swapped
-        // first letter). A wrong first letter is the one typo this does not forgive.
-        let mut buckets: Vec<char> = q.iter().take(2).copied().collect();
-        buckets.dedup();
+        // first letter); for longer words also a second letter with the query's second (a
+        // wrong first letter: "Gennings") or with its first (a missing one: "ennings").
+        let mut candidates: Vec<u32> = Vec::new();
+        let mut utf8 = [0u8; 4];
+        for initial in q.iter().take(2) {
+            candidates.extend(
+                self.prefix_range(initial.encode_utf8(&mut utf8))
+                    .map(|t| t as u32),
+            );
+        }
+        if q.len() >= MIN_FIRST_LETTER_LEN {
+            for second in q.iter().take(2) {
+                candidates.extend_from_slice(self.tail_range(second.encode_utf8(&mut utf8)));
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut found: Vec<(u32, f32)> = Vec::new();
         let mut t_chars: Vec<char> = Vec::with_capacity(32);
         let mut row = [0u8; MAX_WORD + 1];
-        for initial in buckets {
-            let mut utf8 = [0u8; 4];
-            for term in self.prefix_range(initial.encode_utf8(&mut utf8)) {
-                let term = term as u32;
-                let t = &self.vocab[term as usize];
-                // Cheap length check on bytes before decoding characters: a word much
-                // shorter than the query, or (unless typing) much longer, cannot be close.
-                if t.len() + max_edits + 1 < word.len()
-                    || (!prefix && t.len() > 4 * (word.len() + max_edits + 1))
-                {
-                    continue;
-                }
-                t_chars.clear();
-                t_chars.extend(t.chars());
-                if t_chars == q {
-                    continue;
-                }
-                let whole = t_chars.len();
-                // One pass gives the distance from the query to every beginning of the word:
-                // the whole word, and (while typing) beginnings one letter shorter or longer
-                // than the query, which a misspelt, unfinished word may be.
-                let span = if prefix {
-                    whole
-                        .min(q.len() + max_edits + 1)
-                        .max(whole.min(q.len() + 1))
-                } else {
-                    whole
-                };
-                let span = if whole <= q.len() + max_edits {
-                    whole
-                } else {
-                    span
-                };
-                let reached = osa_row(&q, &t_chars[..span], max_edits, &mut row);
-                let mut best: Option<(usize, usize)> = None;
-                if reached {
-                    let mut consider = |n: usize| {
-                        let d = usize::from(row[n]);
-                        if d <= max_edits && best.is_none_or(|(bd, _)| d < bd) {
-                            best = Some((d, n));
-                        }
-                    };
-                    if span == whole {
-                        consider(whole);
-                    }
-                    if prefix {
-                        let low = q.len().saturating_sub(1).max(MIN_FUZZY_LEN);
-                        for n in low..=(q.len() + 1).min(span) {
-                            if n < whole {
-                                consider(n);
-                            }
-                        }
-                    }
-                }
-                let target_len = best.map_or(whole, |(_, n)| n);
-                if target_len.abs_diff(q.len()) > max_edits + 1 {
-                    continue;
-                }
-                let similarity = match best {
-                    Some((d, n)) => 1.0 - d as f32 / q.len().max(n) as f32,
-                    // Dropped letters beyond the edit budget: a close subsequence.
-                    None if whole > q.len()
-                        && whole - q.len() <= max_edits + 1
-                        && matcher
-                            .get_or_insert_with(SkimMatcherV2::default)
-                            .fuzzy_match(t, word)
-                            .is_some() =>
-                    {
-                        q.len() as f32 / whole as f32 * 0.9
-                    }
-                    None => continue,
-                };
-                found.push((term, similarity));
+        for term in candidates {
+            let t = &self.vocab[term as usize];
+            // Cheap length check on bytes before decoding characters: a word much
+            // shorter than the query, or (unless typing) much longer, cannot be close.
+            if t.len() + max_edits + 1 < word.len()
+                || (!prefix && t.len() > 4 * (word.len() + max_edits + 1))
+            {
+                continue;
             }
+            t_chars.clear();
+            t_chars.extend(t.chars());
+            if t_chars == q {
+                continue;
+            }
+            let whole = t_chars.len();
+            // One pass gives the distance from the query to every beginning of the word:
+            // the whole word, and (while typing) beginnings one letter shorter or longer
+            // than the query, which a misspelt, unfinished word may be.
+            let span = if prefix {
+                whole
+                    .min(q.len() + max_edits + 1)
+                    .max(whole.min(q.len() + 1))
+            } else {
+                whole
+            };
+            let span = if whole <= q.len() + max_edits {
+                whole
+            } else {
+                span
+            };
+            let reached = osa_row(&q, &t_chars[..span], max_edits, &mut row);
+            let mut best: Option<(usize, usize)> = None;
+            if reached {
+                let mut consider = |n: usize| {
+                    let d = usize::from(row[n]);
+                    if d <= max_edits && best.is_none_or(|(bd, _)| d < bd) {
+                        best = Some((d, n));
+                    }
+                };
+                if span == whole {
+                    consider(whole);
+                }
+                if prefix {
+                    let low = q.len().saturating_sub(1).max(MIN_FUZZY_LEN);
+                    for n in low..=(q.len() + 1).min(span) {
+                        if n < whole {
+                            consider(n);
+                        }
+                    }
+                }
+            }
+            let target_len = best.map_or(whole, |(_, n)| n);
+            if target_len.abs_diff(q.len()) > max_edits + 1 {
+                continue;
+            }
+            let similarity = match best {
+                Some((d, n)) => 1.0 - d as f32 / q.len().max(n) as f32,
+                // Dropped letters beyond the edit budget: a close subsequence.
+                None if whole > q.len()
+                    && whole - q.len() <= max_edits + 1
+                    && matcher
+                        .get_or_insert_with(SkimMatcherV2::default)
+                        .fuzzy_match(t, word)
+                        .is_some() =>
+                {
+                    q.len() as f32 / whole as f32 * 0.9
+                }
+                None => continue,
+            };
+            found.push((term, similarity));
         }
         keep_best(&mut found, MAX_FUZZY_EXPANSIONS);
         found
     }
 
-    /// The terms one query word stands for, with the weight each match earns.
+    /// A vocabulary word that `word` is another form of, found by taking a common ending
+    /// off: "campaigning" is "campaign", "apologised" is "apologise", "studies" is "study".
+    fn without_ending(&self, word: &str) -> Option<u32> {
+        ENDINGS.iter().find_map(|ending| {
+            let stem = word.strip_suffix(ending)?;
+            if stem.chars().count() < 3 {
+                return None;
+            }
+            let y = matches!(*ending, "ies" | "ied").then(|| format!("{stem}y"));
+            [Some(stem.to_string()), Some(format!("{stem}e")), y]
+                .into_iter()
+                .flatten()
+                .find_map(|w| self.id(&w))
+        })
+    }
+
+    /// The terms one query word stands for, with the weight each match earns. `forms`: also
+    /// the other forms of each (not inside "quoted phrases", which are exact).
     fn expand_word(&self, word: &str, prefix: bool, fuzzy: bool) -> Vec<(u32, f32)> {
         let mut out: Vec<(u32, f32)> = Vec::new();
         if let Some(t) = self.id(word) {
             out.push((t, EXACT_WEIGHT));
+        } else if let Some(t) = fuzzy.then(|| self.without_ending(word)).flatten() {
+            out.push((t, FAMILY_WEIGHT));
         }
         if prefix {
             let typed = word.chars().count() as f32;
@@ -563,20 +698,83 @@ impl Index {
                     out.push((t, FUZZY_WEIGHT * similarity));
                 }
             }
+            // Every form of every word matched, a little below the word it came from (a
+            // word only begun needs three letters first: "wa" would bring dozens).
+            if !prefix || word.chars().count() >= 3 {
+                let n = out.len();
+                for i in 0..n {
+                    let (t, w) = out[i];
+                    let w = if w >= EXACT_WEIGHT {
+                        FAMILY_WEIGHT
+                    } else {
+                        w * FAMILY_SHARE
+                    };
+                    for &m in self.family(t) {
+                        match out.iter_mut().find(|(known, _)| *known == m) {
+                            Some(known) => known.1 = known.1.max(w),
+                            None => out.push((m, w)),
+                        }
+                    }
+                }
+            }
         }
         out
     }
 
+    /// The two vocabulary words `word` is made of ("selfharm": "self", "harm"), longest
+    /// first part first, as a phrase's terms; empty if none.
+    fn split(&self, word: &str) -> Vec<Vec<(u32, f32)>> {
+        let cuts: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(2).collect();
+        cuts.iter()
+            .rev()
+            .filter(|&&i| word[i..].chars().count() >= 2)
+            .find_map(|&i| {
+                Some(vec![
+                    vec![(self.id(&word[..i])?, EXACT_WEIGHT)],
+                    vec![(self.id(&word[i..])?, EXACT_WEIGHT)],
+                ])
+            })
+            .unwrap_or_default()
+    }
+
     /// Resolves a query against this index.
     pub fn plan(&self, query: &Query) -> Plan {
+        let word_at = |i: usize| match query.clauses.get(i) {
+            Some(Clause::Word { norm, .. }) => Some(norm.as_str()),
+            _ => None,
+        };
         let clauses = query
             .clauses
             .iter()
-            .map(|clause| match clause {
-                Clause::Word { norm, prefix } => Expanded {
-                    terms: vec![self.expand_word(norm, *prefix, true)],
-                    phrase: false,
-                },
+            .enumerate()
+            .map(|(i, clause)| match clause {
+                Clause::Word { norm, prefix } => {
+                    let mut terms = self.expand_word(norm, *prefix, true);
+                    // Two words that make one word of the record ("Stop SIM", "StopSIM"):
+                    // each of the two also matches it.
+                    let before = i
+                        .checked_sub(1)
+                        .and_then(word_at)
+                        .map(|w| format!("{w}{norm}"));
+                    let after = word_at(i + 1).map(|w| format!("{norm}{w}"));
+                    for joined in [before, after].into_iter().flatten() {
+                        if let Some(t) = self.id(&joined) {
+                            if !terms.iter().any(|&(known, _)| known == t) {
+                                terms.push((t, FAMILY_WEIGHT));
+                            }
+                        }
+                    }
+                    let split = if self.id(norm).is_none() {
+                        self.split(norm)
+                    } else {
+                        Vec::new()
+                    };
+                    Expanded {
+                        terms: vec![terms],
+                        phrase: false,
+                        split,
+                    }
+                }
                 Clause::Phrase { words, prefix } => Expanded {
                     terms: words
                         .iter()
@@ -584,6 +782,7 @@ impl Index {
                         .map(|(i, w)| self.expand_word(w, *prefix && i + 1 == words.len(), false))
                         .collect(),
                     phrase: true,
+                    split: Vec::new(),
                 },
             })
             .collect();
@@ -599,8 +798,8 @@ impl Index {
     /// Ranking, counting and highlighting then all read the same `Prepared`.
     pub fn prepare(&self, query: Query) -> Prepared {
         let plan = self.plan(&query);
-        let (score, mask) = if plan.clauses.is_empty() {
-            (Vec::new(), Vec::new())
+        let (score, mask, tier) = if plan.clauses.is_empty() {
+            (Vec::new(), Vec::new(), Vec::new())
         } else {
             self.score_all(&plan)
         };
@@ -609,6 +808,7 @@ impl Index {
             plan,
             score,
             mask,
+            tier,
             passages: self.passage_count(),
         }
     }
@@ -631,20 +831,33 @@ impl Index {
 
     /// Scores every passage for every clause: the summed score and, per passage, a bit per
     /// clause it holds.
-    fn score_all(&self, plan: &Plan) -> (Vec<f32>, Vec<u32>) {
+    fn score_all(&self, plan: &Plan) -> (Vec<f32>, Vec<u32>, Vec<u16>) {
         let n = self.passage_count();
         let mut score = vec![0f32; n];
         let mut mask = vec![0u32; n];
+        let mut tier = vec![0u16; n];
         let mut best = vec![0f32; n];
+        // Per passage, the quality class of its best match for the clause being scored.
+        let mut best_class = vec![0u16; n];
         let mut touched: Vec<u32> = Vec::new();
         for (ci, clause) in plan.clauses.iter().enumerate() {
             touched.clear();
             if clause.phrase {
-                self.score_phrase(clause, &mut best, &mut touched);
+                self.score_phrase(&clause.terms, &mut best, &mut touched);
+                for &p in &touched {
+                    best_class[p as usize] = 3;
+                }
             } else {
+                if !clause.split.is_empty() {
+                    self.score_phrase(&clause.split, &mut best, &mut touched);
+                    for &p in &touched {
+                        best_class[p as usize] = 2;
+                    }
+                }
                 for &(term, weight) in &clause.terms[0] {
                     // The hot loop: one multiply-add and a division per posting.
                     let w = weight * self.idf[term as usize] * (K1 + 1.0);
+                    let c = class(weight);
                     for &(p, tf) in &self.postings[term as usize] {
                         let tf = f32::from(tf);
                         let s = w * tf / (tf + self.len_norm[p as usize]);
@@ -655,6 +868,8 @@ impl Index {
                         if s > *slot {
                             *slot = s;
                         }
+                        let q = &mut best_class[p as usize];
+                        *q = (*q).max(c);
                     }
                 }
             }
@@ -662,15 +877,17 @@ impl Index {
                 let p = p as usize;
                 score[p] += best[p];
                 mask[p] |= 1 << ci;
+                tier[p] += best_class[p];
                 best[p] = 0.0;
+                best_class[p] = 0;
             }
         }
-        (score, mask)
+        (score, mask, tier)
     }
 
-    /// Scores the passages holding a phrase's words in order.
-    fn score_phrase(&self, clause: &Expanded, best: &mut [f32], touched: &mut Vec<u32>) {
-        let words = &clause.terms;
+    /// Scores the passages holding a phrase's words in order (a passage keeps its best score
+    /// for the clause).
+    fn score_phrase(&self, words: &[Vec<(u32, f32)>], best: &mut [f32], touched: &mut Vec<u32>) {
         if words.iter().any(|w| w.is_empty()) {
             return;
         }
@@ -701,8 +918,13 @@ impl Index {
                 })
                 .sum::<f32>()
                 * PHRASE_BONUS;
-            best[p as usize] = s;
-            touched.push(p);
+            let slot = &mut best[p as usize];
+            if *slot == 0.0 {
+                touched.push(p);
+            }
+            if s > *slot {
+                *slot = s;
+            }
         }
     }
 
@@ -786,6 +1008,13 @@ impl Index {
                 for (i, t) in terms.iter().enumerate() {
                     if clause.terms[0].iter().any(|(term, _)| term == t) {
                         marked[i] = true;
+                    }
+                }
+                if !clause.split.is_empty() {
+                    for start in phrase_positions(terms, &clause.split) {
+                        for m in &mut marked[start..start + clause.split.len()] {
+                            *m = true;
+                        }
                     }
                 }
             }
@@ -961,6 +1190,9 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> Vec<S
 /// document and passage.
 pub struct CorpusIndex {
     pub index: Index,
+    /// The timeline's event titles, then the disagreements' questions: a search that
+    /// matches one shows it above the passages.
+    pub headings: Index,
     /// Per index position: (document, passage) positions in the corpus.
     refs: Vec<(usize, usize)>,
     /// Per document: index position of its first passage.
@@ -976,6 +1208,9 @@ pub struct ResultItem {
     pub doc: usize,
     pub passage: usize,
     pub snippet: Vec<Segment>,
+    /// Found not by the words typed but because the search is a name of this actor, which
+    /// the passage names in another form (an index into `Corpus::actors`).
+    pub by_name: Option<u16>,
 }
 
 /// Characters of passage text shown in a result's snippet.
@@ -1002,8 +1237,14 @@ impl CorpusIndex {
                     .collect(),
             );
         });
+        let headings = corpus
+            .events
+            .iter()
+            .map(|e| e.title.as_str())
+            .chain(corpus.disagreements.iter().map(|d| d.question.as_str()));
         CorpusIndex {
-            index,
+            index: index.with_families(&corpus.families),
+            headings: Index::new(headings).with_families(&corpus.families),
             refs,
             starts,
             spans,
@@ -1053,6 +1294,7 @@ impl CorpusIndex {
             doc,
             passage,
             snippet: snippet(text, &ranges, SNIPPET_CHARS),
+            by_name: None,
         }
     }
 

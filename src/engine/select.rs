@@ -5,8 +5,14 @@
 
 use super::filter::{counts, ActorFilter};
 use super::model::Corpus;
-use super::search::{CorpusIndex, Prepared, ResultItem, Suggestion};
+use super::normalize::tokenize;
+use super::search::{
+    snippet, Clause, CorpusIndex, Prepared, ResultItem, Suggestion, SNIPPET_CHARS,
+};
 use super::timeline::Range;
+
+/// Events and disagreements shown above the passages, at most.
+const HEADINGS: usize = 4;
 
 /// What a view selects from the record.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -28,6 +34,71 @@ pub struct Selection {
     pub actor_counts: Vec<u32>,
     /// Per event: how many of the selected passages state it (or a date disputed for it).
     pub event_counts: Vec<u32>,
+    /// The actor the search names, when all its words are one of the actor's names: its
+    /// passages that name it in another form follow the others.
+    pub named: Option<u16>,
+    /// Events whose titles the search matches, best first (indices into `Corpus::events`).
+    pub events: Vec<usize>,
+    /// Disagreements whose questions the search matches, best first.
+    pub disagreements: Vec<usize>,
+}
+
+/// The actor whose name or recorded form (alias, or a form one document uses) is exactly
+/// the search's words, in order.
+pub fn named_actor(corpus: &Corpus, prepared: &Prepared) -> Option<u16> {
+    let words: Vec<&str> = prepared
+        .query
+        .clauses
+        .iter()
+        .flat_map(|c| match c {
+            Clause::Word { norm, .. } => vec![norm.as_str()],
+            Clause::Phrase { words, .. } => words.iter().map(String::as_str).collect(),
+        })
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let same = |form: &str| {
+        let tokens = tokenize(form);
+        tokens.len() == words.len() && tokens.iter().zip(&words).all(|(t, w)| t.norm == *w)
+    };
+    corpus
+        .actors
+        .iter()
+        .position(|a| {
+            same(&a.name)
+                || a.aliases.iter().any(|x| same(x))
+                || a.aliases_in.iter().any(|(_, x)| same(x))
+        })
+        .map(|a| a as u16)
+}
+
+/// Where a passage names the actor, in any of its forms (byte ranges), to mark them.
+fn name_ranges(corpus: &Corpus, actor: u16, doc: usize, text: &str) -> Vec<(usize, usize)> {
+    let a = &corpus.actors[usize::from(actor)];
+    let doc_id = &corpus.documents[doc].id;
+    let forms = std::iter::once(&a.name).chain(&a.aliases).chain(
+        a.aliases_in
+            .iter()
+            .filter(|(d, _)| d == doc_id)
+            .map(|(_, x)| x),
+    );
+    let tokens = tokenize(text);
+    let mut ranges = Vec::new();
+    for form in forms {
+        let want: Vec<String> = tokenize(form).into_iter().map(|t| t.norm).collect();
+        if want.is_empty() {
+            continue;
+        }
+        for w in tokens.windows(want.len()) {
+            if w.iter().zip(&want).all(|(t, n)| t.norm == *n) {
+                ranges.push((w[0].start, w[want.len() - 1].end));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    ranges.dedup();
+    ranges
 }
 
 /// Selects from the record: `prepared` is the search, planned once for this keystroke.
@@ -56,7 +127,7 @@ pub fn select(
                 .collect(),
         ),
     };
-    let found = prepared.matching(allowed.as_deref());
+    let mut found = prepared.matching(allowed.as_deref());
     let mut selection = Selection {
         truncated: prepared.query.truncated,
         searched: !prepared.is_empty(),
@@ -82,9 +153,66 @@ pub fn select(
         selection.total = ranked.total;
         selection.all_clauses = ranked.all_clauses;
         selection.suggestions = ranked.suggestions;
+        // A name: the passages naming that actor in its other forms ("the force"), after
+        // those holding the words typed, in the record's order.
+        selection.named = named_actor(corpus, prepared);
+        if let Some(actor) = selection.named {
+            for (p, f) in found.iter_mut().enumerate() {
+                let (d, i) = index.passage_at(p);
+                let admitted = allowed.as_ref().is_none_or(|a| a[p]);
+                let names = corpus.documents[d].passages[i]
+                    .actors
+                    .iter()
+                    .any(|x| x.actor == actor && x.mentioned);
+                if *f || !admitted || !names {
+                    continue;
+                }
+                *f = true;
+                selection.total += 1;
+                if selection.items.len() < limit {
+                    let text = &corpus.documents[d].passages[i].text;
+                    let ranges = name_ranges(corpus, actor, d, text);
+                    selection.items.push(ResultItem {
+                        doc: d,
+                        passage: i,
+                        snippet: snippet(text, &ranges, SNIPPET_CHARS),
+                        by_name: Some(actor),
+                    });
+                }
+            }
+            if selection.total > 0 {
+                selection.suggestions.clear();
+            }
+        }
+        // Events and disagreements whose headings hold every word of the search.
+        let headings = index.headings.prepare(prepared.query.clone());
+        let ranked = headings.rank(&index.headings, HEADINGS, None);
+        if ranked.all_clauses {
+            let n_events = corpus.events.len();
+            for hit in ranked.hits {
+                let i = hit.passage as usize;
+                if i < n_events {
+                    selection.events.push(i);
+                } else {
+                    selection.disagreements.push(i - n_events);
+                }
+            }
+        }
     }
     // Counts ignore the actor filter itself: each says what choosing that actor would give.
-    let candidates = prepared.matching(in_range.as_deref());
+    let mut candidates = prepared.matching(in_range.as_deref());
+    if let Some(actor) = selection.named {
+        for (p, c) in candidates.iter_mut().enumerate() {
+            let (d, i) = index.passage_at(p);
+            let admitted = in_range.as_ref().is_none_or(|r| r[p]);
+            *c = *c
+                || admitted
+                    && corpus.documents[d].passages[i]
+                        .actors
+                        .iter()
+                        .any(|x| x.actor == actor && x.mentioned);
+        }
+    }
     selection.actor_counts = counts(corpus, &candidates, filter.role);
     let mut seen = Vec::new();
     selection.event_counts = corpus

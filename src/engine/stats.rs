@@ -1,5 +1,6 @@
-//! What the record holds of one actor, for its page: the passages in its own words and
-//! those naming it, how many per document, and the actors it appears with most.
+//! What the record holds of one actor, for its page: the passages in its own words, those
+//! reporting its position, those naming it, how many per document, and the actors it
+//! appears with most.
 
 use super::model::Corpus;
 
@@ -8,6 +9,8 @@ use super::model::Corpus;
 pub struct ActorStats {
     /// Passages giving its own words.
     pub said: Vec<(usize, usize)>,
+    /// Passages reporting its position in others' words.
+    pub reported: Vec<(usize, usize)>,
     /// Passages naming it.
     pub named: Vec<(usize, usize)>,
     /// Per document (corpus order): passages involving it in any way.
@@ -32,6 +35,9 @@ pub fn actor_stats(corpus: &Corpus, actor: usize) -> ActorStats {
             n += 1;
             if x.said {
                 stats.said.push((d, p));
+            }
+            if x.reported {
+                stats.reported.push((d, p));
             }
             if x.mentioned {
                 stats.named.push((d, p));

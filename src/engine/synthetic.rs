@@ -143,6 +143,7 @@ pub fn events(n: usize, seed: u64) -> Vec<super::model::Event> {
                 date,
                 sources: vec![(0, 0)],
                 claims: Vec::new(),
+                disagreement: None,
                 actors: Vec::new(),
                 note: None,
             }

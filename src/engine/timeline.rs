@@ -402,6 +402,7 @@ mod tests {
             date: parse(date).unwrap(),
             sources: Vec::new(),
             claims: Vec::new(),
+            disagreement: None,
             actors: Vec::new(),
             note: None,
         };

@@ -29,6 +29,9 @@ pub struct View {
     pub to: Option<String>,
     /// The timeline event that is open.
     pub event: Option<String>,
+    /// "Where the sources disagree": `all` for the list, or the id of the disagreement the
+    /// list opens at.
+    pub dis: Option<String>,
     pub doc: Option<String>,
     pub passage: Option<String>,
 }
@@ -47,6 +50,8 @@ pub enum Panel {
     Document,
     /// One actor's page.
     Actor,
+    /// Where the sources disagree.
+    Disagreements,
 }
 
 impl View {
@@ -57,6 +62,8 @@ impl View {
             Panel::Document
         } else if self.actor.is_some() {
             Panel::Actor
+        } else if self.dis.is_some() {
+            Panel::Disagreements
         } else if self.selects() {
             Panel::Results
         } else {
@@ -97,6 +104,7 @@ impl View {
             doc: None,
             passage: None,
             actor: None,
+            dis: None,
             ..self.clone()
         }
     }
@@ -140,6 +148,20 @@ impl View {
     pub fn open_actor(&self, id: &str) -> View {
         View {
             actor: Some(id.to_string()),
+            event: None,
+            ..self.results()
+        }
+    }
+
+    /// Opens "Where the sources disagree" at its top.
+    pub fn open_disagreements(&self) -> View {
+        self.open_disagreement(super::disagreements::ALL)
+    }
+
+    /// Opens "Where the sources disagree" at one disagreement.
+    pub fn open_disagreement(&self, id: &str) -> View {
+        View {
+            dis: Some(id.to_string()),
             event: None,
             ..self.results()
         }
@@ -197,7 +219,8 @@ impl View {
         }
     }
 
-    /// Which involvement counts for the chosen actors: named or quoted, quoted, named.
+    /// Which involvement counts for the chosen actors: any, own words, position reported,
+    /// named.
     pub fn with_role(&self, role: Role) -> View {
         View {
             role,
@@ -270,6 +293,7 @@ impl View {
             passage: None,
             actor: None,
             event: None,
+            dis: None,
             ..link.clone()
         } == View::home();
         match (
@@ -278,11 +302,13 @@ impl View {
             &link.passage,
             &link.actor,
             &link.event,
+            &link.dis,
         ) {
-            (true, Some(doc), Some(key), None, None) => self.open_passage(doc, key),
-            (true, Some(doc), None, None, None) => self.open_document(doc),
-            (true, None, None, Some(actor), None) => self.open_actor(actor),
-            (true, None, None, None, Some(event)) => self.open_event(event),
+            (true, Some(doc), Some(key), None, None, None) => self.open_passage(doc, key),
+            (true, Some(doc), None, None, None, None) => self.open_document(doc),
+            (true, None, None, Some(actor), None, None) => self.open_actor(actor),
+            (true, None, None, None, Some(event), None) => self.open_event(event),
+            (true, None, None, None, None, Some(dis)) => self.open_disagreement(dis),
             _ => link.clone(),
         }
     }
@@ -305,6 +331,11 @@ impl View {
 
     pub fn event_link(&self, id: &str) -> String {
         self.open_event(id).to_url()
+    }
+
+    /// The link to one disagreement (`disagreements::ALL` for the list).
+    pub fn disagreement_link(&self, id: &str) -> String {
+        self.open_disagreement(id).to_url()
     }
 
     /// The actor filter this view asks for, actor ids turned into indices (unknown ids,
@@ -359,6 +390,7 @@ impl View {
                 "from" if !value.is_empty() => view.from = Some(value),
                 "to" if !value.is_empty() => view.to = Some(value),
                 "ev" if !value.is_empty() => view.event = Some(value),
+                "dis" if !value.is_empty() => view.dis = Some(value),
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" if !value.is_empty() => view.passage = Some(value),
                 _ => {}
@@ -386,7 +418,12 @@ impl View {
         if let Some(actor) = &self.actor {
             parts.push(format!("actor={}", percent_encode(actor)));
         }
-        for (key, value) in [("from", &self.from), ("to", &self.to), ("ev", &self.event)] {
+        for (key, value) in [
+            ("from", &self.from),
+            ("to", &self.to),
+            ("ev", &self.event),
+            ("dis", &self.dis),
+        ] {
             if let Some(value) = value {
                 parts.push(format!("{key}={}", percent_encode(value)));
             }
@@ -462,6 +499,19 @@ impl View {
             }
             other => other,
         };
+        let dis = match self.dis {
+            Some(d)
+                if d != super::disagreements::ALL && corpus.disagreement_index(&d).is_none() =>
+            {
+                notices.push(format!(
+                    "Disagreement not found: the link names “{}”, which is not in this record; \
+                     showing every disagreement.",
+                    shorten(&d)
+                ));
+                Some(super::disagreements::ALL.to_string())
+            }
+            other => other,
+        };
         let base = View {
             query: self.query,
             // "All of them" means nothing without actors, and links only write it with them.
@@ -472,6 +522,7 @@ impl View {
             from: from.map(Point::iso),
             to: to.map(Point::iso),
             event,
+            dis,
             doc: None,
             passage: None,
         };

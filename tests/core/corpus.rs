@@ -55,6 +55,15 @@ pub fn real_corpus() -> Corpus {
         sim_explorer::engine::actors::load(&file, &mut corpus),
         Vec::<Problem>::new()
     );
+    let text = fs::read_to_string(root().join("corpus/disagreements.txt")).unwrap();
+    let file = File {
+        path: "corpus/disagreements.txt",
+        text: &text,
+    };
+    assert_eq!(
+        sim_explorer::engine::disagreements::load(&file, &mut corpus),
+        Vec::<Problem>::new()
+    );
     let text = fs::read_to_string(root().join("corpus/events.txt")).unwrap();
     let file = File {
         path: "corpus/events.txt",
@@ -63,6 +72,11 @@ pub fn real_corpus() -> Corpus {
     assert_eq!(
         sim_explorer::engine::events::load(&file, &mut corpus),
         Vec::<Problem>::new()
+    );
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    corpus.families = sim_explorer::engine::families::group(
+        &sim_explorer::engine::families::corpus_words(&corpus),
+        |w| stemmer.stem(w).into_owned(),
     );
     corpus
 }

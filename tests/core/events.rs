@@ -42,7 +42,7 @@ date: 2018-13
 source: no-such-doc: words
 source: 2023-stopsim-statement: words that appear nowhere
 source: 2023-stopsim-statement: SIM
-claim-source: 2023-stopsim-statement: The scheme was first piloted
+disagreement: no-such-disagreement
 claim: 2012
 [ok-event]
 ";
@@ -56,14 +56,14 @@ claim: 2012
             "corpus/events.txt:13: [Bad Id] has no date",
             "corpus/events.txt:13: [Bad Id] has no source: name the passages that state it",
             "corpus/events.txt:13: [Bad Id] has no title",
-            "corpus/events.txt:13: [Bad Id]: the claim 2012 has no claim-source",
             "corpus/events.txt:13: event id 'Bad Id': use lowercase letters, digits and hyphens",
-            "corpus/events.txt:14: unknown field 'when': the fields are title, date, source, claim, claim-source, actor, note",
+            "corpus/events.txt:14: unknown field 'when': the fields are title, date, source, disagreement, actor, note",
             "corpus/events.txt:15: date: there is no month 13",
             "corpus/events.txt:16: unknown document 'no-such-doc'",
             "corpus/events.txt:17: no passage of 2023-stopsim-statement contains “words that appear nowhere”",
             "corpus/events.txt:18: 14 passages of 2023-stopsim-statement contain “SIM”: quote more words",
-            "corpus/events.txt:19: claim-source before any claim line",
+            "corpus/events.txt:19: unknown disagreement id 'no-such-disagreement' (corpus/disagreements.txt)",
+            "corpus/events.txt:20: unknown field 'claim': the fields are title, date, source, disagreement, actor, note",
             "corpus/events.txt:21: [ok-event] has no date",
             "corpus/events.txt:21: [ok-event] has no source: name the passages that state it",
             "corpus/events.txt:21: [ok-event] has no title",

@@ -41,7 +41,10 @@ fn the_filter_admits_passages_by_actor_mode_and_role() {
         Either,
         &["Paul Jennings", "Jennings denied"],
     );
+    // A reported position is not the actor's words, and has a role of its own.
     check(&[JENNINGS], false, Said, &[]);
+    check(&[JENNINGS], false, Reported, &["Jennings denied"]);
+    check(&[POLICE, COALITION], false, Reported, &[]);
     check(
         &[JENNINGS],
         false,
@@ -74,8 +77,27 @@ fn counts_say_how_many_candidates_involve_each_actor_in_the_role() {
     let all = vec![true; 6];
     assert_eq!(counts(&corpus, &all, Role::Either), [2, 2, 1]);
     assert_eq!(counts(&corpus, &all, Role::Said), [0, 2, 1]);
+    assert_eq!(counts(&corpus, &all, Role::Reported), [1, 0, 0]);
     assert_eq!(counts(&corpus, &all, Role::Mentioned), [2, 0, 0]);
     let second_document = [false, false, false, true, true, true];
     assert_eq!(counts(&corpus, &second_document, Role::Either), [1, 1, 1]);
     assert_eq!(counts(&corpus, &[false; 6], Role::Either), [0, 0, 0]);
+}
+
+/// The roles' URL keys: the first two (`said`, `mentioned`) are in links already shared and
+/// keep their names; the default has none; an unknown key means none.
+#[test]
+fn roles_keep_their_url_keys() {
+    for (role, key) in [
+        (Role::Either, None),
+        (Role::Said, Some("said")),
+        (Role::Reported, Some("reported")),
+        (Role::Mentioned, Some("mentioned")),
+    ] {
+        assert_eq!(role.key(), key);
+        if let Some(key) = key {
+            assert_eq!(Role::from_key(key), Some(role));
+        }
+    }
+    assert_eq!(Role::from_key("quoted"), None);
 }

@@ -20,13 +20,14 @@ fn date(text: &str) -> DateSpec {
     parse(text).unwrap()
 }
 
-/// (actor, mentioned, said) triples as involvements.
+/// (actor, how) pairs as involvements.
 fn involved(list: &[Involved]) -> Vec<Involvement> {
     list.iter()
-        .map(|&(actor, mentioned, said)| Involvement {
+        .map(|&(actor, how)| Involvement {
             actor,
-            mentioned,
-            said,
+            mentioned: how & NAMED != 0,
+            said: how & SAID != 0,
+            reported: how & REPORTED != 0,
             wrote: false,
         })
         .collect()
@@ -36,29 +37,36 @@ pub const JENNINGS: u16 = 0;
 pub const POLICE: u16 = 1;
 pub const COALITION: u16 = 2;
 
-/// An actor's involvement in a passage: (actor, mentioned, said).
-type Involved = (u16, bool, bool);
+/// How a passage involves an actor, combined with `|`: names it, gives its words, reports
+/// its position in others' words.
+const NAMED: u8 = 1;
+const SAID: u8 = 2;
+const REPORTED: u8 = 4;
+
+/// An actor's involvement in a passage: (actor, how).
+type Involved = (u16, u8);
 
 /// The passages, in record order, with the actors each involves.
 pub const PASSAGES: [(&str, &[Involved]); 6] = [
     // Document "a", dated 2013.
     (
         "Paul Jennings started the pilot on the Isle of Wight.",
-        &[(JENNINGS, true, false)],
+        &[(JENNINGS, NAMED)],
     ),
     (
         "The police officer said the scheme would reduce demand.",
-        &[(POLICE, false, true)],
+        &[(POLICE, SAID)],
     ),
     ("Nobody from the trust replied.", &[]),
     // Document "b", dated 17 June 2021.
     (
         "Campaigners said the pilot data was dodgy.",
-        &[(COALITION, false, true)],
+        &[(COALITION, SAID)],
     ),
+    // His denial is reported, not quoted: named, and his position reported.
     (
         "Jennings denied that the data was dodgy, the police said.",
-        &[(JENNINGS, true, false), (POLICE, false, true)],
+        &[(JENNINGS, NAMED | REPORTED), (POLICE, SAID)],
     ),
     ("The review of the scheme ended in 2023.", &[]),
 ];
@@ -120,6 +128,7 @@ pub fn small_record() -> Corpus {
                     date: date("2012"),
                     sources: vec![(1, 0)],
                 }],
+                disagreement: None,
                 actors: vec![JENNINGS],
                 note: None,
             },
@@ -129,10 +138,13 @@ pub fn small_record() -> Corpus {
                 date: date("2023"),
                 sources: vec![(1, 2)],
                 claims: Vec::new(),
+                disagreement: None,
                 actors: Vec::new(),
                 note: None,
             },
         ],
+        disagreements: Vec::new(),
+        families: Vec::new(),
     }
 }
 

@@ -6,13 +6,14 @@ use sim_explorer::engine::cite::{passage, Format};
 use sim_explorer::engine::kinds;
 use sim_explorer::engine::load::{load, File, Problem};
 use sim_explorer::engine::model::{Corpus, Kind};
-use sim_explorer::engine::{actors, events};
+use sim_explorer::engine::{actors, disagreements, events};
 use std::fs;
 
 const FIXTURE: &str = "tests/fixtures/sixth-kind";
 
 /// The record's five documents and the fixture's letter, with the fixture's kinds register
-/// (the record's two kinds and `letter`) and the record's actors and events: what the build
+/// (the record's two kinds and `letter`) and the record's actors, disagreements and events:
+/// what the build
 /// would make of the record once the letter is added.
 fn record_with_a_letter() -> (Corpus, Vec<Problem>) {
     let kinds = fs::read_to_string(root().join(FIXTURE).join("kinds.txt")).unwrap();
@@ -30,6 +31,7 @@ fn record_with_a_letter() -> (Corpus, Vec<Problem>) {
             "actors.txt",
             actors::load as fn(&File, &mut Corpus) -> Vec<Problem>,
         ),
+        ("disagreements.txt", disagreements::load),
         ("events.txt", events::load),
     ] {
         let path = format!("corpus/{name}");

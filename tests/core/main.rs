@@ -5,9 +5,11 @@
 mod actors;
 mod cite;
 mod corpus;
+mod disagreements;
 mod events;
 mod filter;
 mod fixture;
+mod forms;
 mod kinds;
 mod record;
 mod search;

@@ -241,7 +241,12 @@ mod on_the_record {
             words,
             prop::collection::vec(0usize..40, 0..3),
             any::<bool>(),
-            prop::sample::select(vec![Role::Either, Role::Said, Role::Mentioned]),
+            prop::sample::select(vec![
+                Role::Either,
+                Role::Said,
+                Role::Reported,
+                Role::Mentioned,
+            ]),
             prop::option::of(2012i32..2024),
             prop::option::of(2012i32..2024),
         )

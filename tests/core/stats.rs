@@ -1,4 +1,5 @@
-//! An actor's page in figures, on the small record.
+//! An actor's page in figures, on the small record: its words, its reported position and
+//! its mentions apart.
 
 use super::fixture::{small_record, COALITION, JENNINGS, POLICE};
 use sim_explorer::engine::stats::{actor_stats, ActorStats};
@@ -17,6 +18,7 @@ fn an_actors_words_mentions_documents_and_companions() {
         JENNINGS,
         ActorStats {
             said: vec![],
+            reported: vec![(1, 1)],
             named: vec![(0, 0), (1, 1)],
             per_document: vec![1, 1],
             appears_with: vec![(usize::from(POLICE), 1)],
@@ -26,6 +28,7 @@ fn an_actors_words_mentions_documents_and_companions() {
         POLICE,
         ActorStats {
             said: vec![(0, 1), (1, 1)],
+            reported: vec![],
             named: vec![],
             per_document: vec![1, 1],
             appears_with: vec![(usize::from(JENNINGS), 1)],
@@ -35,6 +38,7 @@ fn an_actors_words_mentions_documents_and_companions() {
         COALITION,
         ActorStats {
             said: vec![(1, 0)],
+            reported: vec![],
             named: vec![],
             per_document: vec![0, 1],
             appears_with: vec![],

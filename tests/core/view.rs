@@ -22,16 +22,22 @@ fn views() -> impl Strategy<Value = View> {
         "\\PC{0,40}",
         prop::collection::vec(slug(), 0..4),
         any::<bool>(),
-        prop_oneof![Just(Role::Either), Just(Role::Said), Just(Role::Mentioned)],
+        prop_oneof![
+            Just(Role::Either),
+            Just(Role::Said),
+            Just(Role::Reported),
+            Just(Role::Mentioned)
+        ],
         prop::option::of(slug()),
         prop::option::of("(19|20)[0-9]{2}(-0[1-9](-[0-2][1-8])?)?"),
         prop::option::of("(19|20)[0-9]{2}(-1[0-2])?"),
         prop::option::of(slug()),
         prop::option::of(slug()),
         prop::option::of("[a-z2-9]{6}"),
+        prop::option::of(slug()),
     )
         .prop_map(
-            |(query, mut actors, match_all, role, actor, from, to, event, doc, passage)| {
+            |(query, mut actors, match_all, role, actor, from, to, event, doc, passage, dis)| {
                 let mut seen = std::collections::HashSet::new();
                 actors.retain(|a| seen.insert(a.clone()));
                 View {
@@ -43,6 +49,7 @@ fn views() -> impl Strategy<Value = View> {
                     from,
                     to,
                     event,
+                    dis,
                     passage: doc.as_ref().and(passage),
                     doc,
                 }
@@ -75,6 +82,7 @@ fn fragments() -> impl Strategy<Value = String> {
         Just("a=".to_string()),
         Just("am=all".to_string()),
         Just("ar=said".to_string()),
+        Just("ar=reported".to_string()),
         Just("actor=".to_string()),
         Just("from=".to_string()),
         Just("to=".to_string()),
@@ -131,6 +139,7 @@ fn everything() -> View {
         from: Some("2021".to_string()),
         to: Some("2021-12".to_string()),
         event: Some("pilot-isle-of-wight".to_string()),
+        dis: Some("trusts-using-sim".to_string()),
         doc: Some("2021-04-29-activists-call-for-sim-halt".to_string()),
         passage: Some("k3fabc".to_string()),
     }
@@ -152,6 +161,7 @@ fn changed(before: &View, after: &View) -> Vec<&'static str> {
     check("from", before.from != after.from);
     check("to", before.to != after.to);
     check("event", before.event != after.event);
+    check("dis", before.dis != after.dis);
     check("doc", before.doc != after.doc);
     check("passage", before.passage != after.passage);
     out
@@ -165,44 +175,54 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
     use sim_explorer::engine::date::parse_point;
     let v = everything();
     let point = |s| Some(parse_point(s).unwrap());
-    let page = ["actor", "doc", "passage"];
+    let page = ["actor", "dis", "doc", "passage"];
     let cases: Vec<(&str, View, Vec<&str>)> = vec![
         (
             "type",
             v.with_query("wessex"),
-            vec!["query", "actor", "doc", "passage"],
+            vec!["query", "actor", "dis", "doc", "passage"],
         ),
         (
             "clear the search",
             v.without_query(),
-            vec!["query", "actor", "doc", "passage"],
+            vec!["query", "actor", "dis", "doc", "passage"],
         ),
         ("back to results", v.back_to_results(), page.to_vec()),
         (
             "open a document",
             v.open_document("2023-stopsim-statement"),
-            vec!["actor", "event", "doc", "passage"],
+            vec!["actor", "event", "dis", "doc", "passage"],
         ),
         (
             "open a passage",
             v.open_passage("2023-stopsim-statement", "k2zzzz"),
-            vec!["actor", "event", "doc", "passage"],
+            vec!["actor", "event", "dis", "doc", "passage"],
         ),
         (
             "open an actor",
             v.open_actor("wessex-ahsn"),
-            vec!["actor", "event", "doc", "passage"],
+            vec!["actor", "event", "dis", "doc", "passage"],
         ),
         (
             "open an event",
             v.open_event("dns-foi-unanswered"),
-            vec!["actor", "event", "doc", "passage"],
+            vec!["actor", "event", "dis", "doc", "passage"],
         ),
         ("close the event", v.close_event(), vec!["event"]),
         (
+            "open the disagreements",
+            v.open_disagreements(),
+            vec!["actor", "event", "dis", "doc", "passage"],
+        ),
+        (
+            "open a disagreement",
+            v.open_disagreement("first-pilot-year"),
+            vec!["actor", "event", "dis", "doc", "passage"],
+        ),
+        (
             "choose an actor",
             v.choose_actor("wessex-ahsn"),
-            vec!["actors", "actor", "doc", "passage"],
+            vec!["actors", "actor", "dis", "doc", "passage"],
         ),
         (
             "choose a chosen actor",
@@ -212,53 +232,61 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
         (
             "drop an actor",
             v.drop_actor("nhs-england"),
-            vec!["actors", "actor", "doc", "passage"],
+            vec!["actors", "actor", "dis", "doc", "passage"],
         ),
         (
             "toggle a chosen actor",
             v.toggle_actor("nhs-england"),
-            vec!["actors", "actor", "doc", "passage"],
+            vec!["actors", "actor", "dis", "doc", "passage"],
         ),
         (
             "only this actor",
             v.only_actor("wessex-ahsn"),
-            vec!["actors", "match_all", "actor", "doc", "passage"],
+            vec!["actors", "match_all", "actor", "dis", "doc", "passage"],
         ),
         (
             "drop every actor",
             v.without_actors(),
-            vec!["actors", "match_all", "role", "actor", "doc", "passage"],
+            vec![
+                "actors",
+                "match_all",
+                "role",
+                "actor",
+                "dis",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "said or named",
             v.with_role(Role::Either),
-            vec!["role", "actor", "doc", "passage"],
+            vec!["role", "actor", "dis", "doc", "passage"],
         ),
         (
             "match any",
             v.match_any(),
-            vec!["match_all", "actor", "doc", "passage"],
+            vec!["match_all", "actor", "dis", "doc", "passage"],
         ),
         ("match every", v.match_every(), page.to_vec()),
         (
             "choose dates",
             v.with_range(point("2013"), point("2014-06")),
-            vec!["actor", "from", "to", "doc", "passage"],
+            vec!["actor", "from", "to", "dis", "doc", "passage"],
         ),
         (
             "change the start",
             v.with_from(point("2018-04")),
-            vec!["actor", "from", "doc", "passage"],
+            vec!["actor", "from", "dis", "doc", "passage"],
         ),
         (
             "change the end",
             v.with_to(point("2022")),
-            vec!["actor", "to", "doc", "passage"],
+            vec!["actor", "to", "dis", "doc", "passage"],
         ),
         (
             "clear the dates",
             v.without_range(),
-            vec!["actor", "from", "to", "doc", "passage"],
+            vec!["actor", "from", "to", "dis", "doc", "passage"],
         ),
     ];
     for (action, after, expected) in cases {

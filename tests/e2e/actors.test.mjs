@@ -73,7 +73,7 @@ describe('Actors', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       s.assertClean();
     }));
 
-  test('modes: said by, mentions, and all of several', opts, () =>
+  test('modes: said by, position reported, mentions, and all of several', opts, () =>
     withPage(h.browser, {}, 'actors-modes', async (s) => {
       const { page } = s;
       await page.goto(`${h.url}#a=paul-jennings&ar=said`);
@@ -82,6 +82,10 @@ describe('Actors', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
         items.map((li) => li.querySelector('.passage-actors')?.textContent ?? ''),
       );
       for (const line of said) assert.match(line, /Words of:[^·]*Paul Jennings/);
+      // A reported position is apart from the actor's words.
+      await page.goto(`${h.url}#a=paul-jennings&ar=reported`);
+      await page.waitForSelector(RESULT);
+      for (const line of await resultActorLines(page)) assert.match(line, /Position reported:[^·]*Paul Jennings/);
       await page.goto(`${h.url}#a=paul-jennings&ar=mentioned`);
       await page.waitForSelector(RESULT);
       for (const line of await resultActorLines(page)) assert.match(line, /Names:.*Paul Jennings/);
@@ -135,8 +139,9 @@ describe('Actors', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       await page.click('article.document .passage-actors a:text-is("Paul Jennings")');
       await page.waitForSelector('h2#actor-name');
       assert.equal(await page.textContent('h2#actor-name'), 'Paul Jennings');
-      assert.match(await page.textContent('#said-heading'), /In its own words \(\d+ passages\)/);
-      assert.match(await page.textContent('#named-heading'), /Named in \(\d+ passages\)/);
+      assert.match(await page.textContent('#said-heading'), /In their own words \(\d+ passages?\)/);
+      assert.match(await page.textContent('#reported-heading'), /Their position as reported \(\d+ passages?\)/);
+      assert.match(await page.textContent('#named-heading'), /Mentioned in \(\d+ passages?\)/);
       assert.ok(await page.isVisible('.actor-chart svg[role=img]'));
       assert.ok((await page.$$('.with-list li')).length > 0);
       // Its words open in their document.

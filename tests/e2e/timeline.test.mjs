@@ -26,7 +26,7 @@ const COUNT = '.result-count[role=status]';
 const countOf = async (page) => Number((await page.textContent(COUNT)).match(/\d+/)[0]);
 /** Event ids in the list's (date) order, from the list's links. */
 const listIds = (page) =>
-  page.$$eval(`${LIST} a`, (links) => links.map((a) => new URLSearchParams(a.getAttribute('href').slice(1)).get('ev')));
+  page.$$eval(`${LIST} a[href*="ev="]`, (links) => links.map((a) => new URLSearchParams(a.getAttribute('href').slice(1)).get('ev')));
 
 describe('Timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
   let h;

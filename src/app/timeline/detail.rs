@@ -68,6 +68,9 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
             <h4>"Stated in"</h4>
             <ul class="sources">{sources(&e.sources)}</ul>
             {e.disputed().then(|| view! { <h4>"Other dates given"</h4> <ul>{claims}</ul> })}
+            {e.disagreement.and_then(|d| {
+                super::super::disagreements::markers(vec![usize::from(d)], None)
+            })}
             {(!e.actors.is_empty()).then(|| view! { <h4>"Who"</h4> <ul class="with-list">{actors}</ul> })}
             {cite}
             <p>

@@ -45,6 +45,9 @@ pub fn EventList(shared: Shared) -> impl IntoView {
                         " — "
                         <a href=View::home().event_link(&e.id)>{e.title.clone()}</a>
                         {dispute}
+                        {e.disagreement.and_then(|d| {
+                            super::super::disagreements::markers(vec![usize::from(d)], None)
+                        })}
                     </li>
                 }
             })
