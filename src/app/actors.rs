@@ -311,7 +311,7 @@ pub fn ActorPage(index: usize) -> impl IntoView {
                 <ul>{support}</ul>
             </details>
             <p>
-                <a href=filter_href>"Show its passages as search results"</a>
+                <a href=filter_href>"Show these passages as search results"</a>
             </p>
             <Timeline counts=stats.per_document />
             <super::disagreements::ActorPositions actor=index />
@@ -384,7 +384,7 @@ fn Timeline(counts: Vec<usize>) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="actor-chart">
-            <figcaption>"Passages involving it, document by document, in date order"</figcaption>
+            <figcaption>"Passages per document, in date order"</figcaption>
             <svg
                 viewBox=format!("0 0 {width} {}", h + 4.0)
                 role="img"

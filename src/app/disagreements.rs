@@ -53,7 +53,7 @@ pub fn DisagreementsPage() -> impl IntoView {
                 {format!(
                     "{} questions the record answers in more than one way. Each position is \
                      quoted word for word and credited to whoever makes it; a note in our own \
-                     words says whether the positions truly conflict or differ in scope or time.",
+                     words says whether the positions truly conflict, differ in scope or time, or overlap.",
                     c.disagreements.len(),
                 )}
             </p>

@@ -35,7 +35,7 @@ pub fn DocumentList() -> impl IntoView {
                         .then(|| {
                             view! {
                                 <p class="supplied-note">
-                                    "Title supplied by SIM Explorer: the capture has none."
+                                    "Title supplied by SIM Explorer: the original has none."
                                 </p>
                             }
                         })}

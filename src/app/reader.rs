@@ -253,17 +253,17 @@ fn Provenance(doc: &'static Document) -> impl IntoView {
         <details class="provenance">
             <summary>"How these details are known"</summary>
             <ul>{items}</ul>
-            <p class="source-file">{format!("Source capture: {}", doc.source)}</p>
+            <p class="source-file">"Checked word for word against a saved copy of the original page."</p>
         </details>
     }
 }
 
 fn basis_of<T>(a: &Attested<T>) -> (&'static str, Vec<String>, Option<String>) {
     let basis = match (a.basis, a.evidence.is_empty()) {
-        (Basis::Stated, true) => "stated in the capture",
-        (Basis::Stated, false) => "stated in the capture, in these words",
-        (Basis::Inferred, _) => "inferred from these words of the capture",
-        (Basis::Supplied, _) => "supplied by SIM Explorer; the capture does not state it",
+        (Basis::Stated, true) => "stated in the original",
+        (Basis::Stated, false) => "stated in the original, in these words",
+        (Basis::Inferred, _) => "inferred from these words of the original",
+        (Basis::Supplied, _) => "supplied by SIM Explorer; the original does not state it",
     };
     (basis, a.evidence.clone(), a.note.clone())
 }

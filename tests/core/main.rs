@@ -12,6 +12,7 @@ mod fixture;
 mod forms;
 mod kinds;
 mod record;
+mod review;
 mod search;
 mod select;
 mod stats;
