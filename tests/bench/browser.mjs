@@ -1,7 +1,11 @@
 // Browser benchmark of search, in headless Chromium against a release build of the page:
-// per-query latency (p50, p95) of SIM Explorer's engine (wasm), MiniSearch and Fuse.js on
-// the same passages and the same queries, in the same page and run; recall@5 of each on the
-// misspelt query set; index build times; the ratios between them. Prints figures and writes
+// per-query latency (p50, p95) of SIM Explorer's engine (wasm), MiniSearch, Fuse.js,
+// FlexSearch, Orama and Pagefind on the same passages and the same queries, in the same page
+// and run; recall@5 of each on the misspelt query set; word-form recall@30 (the passages
+// holding any form of the word a query means); index build times; the ratios between them.
+// Pagefind indexes at build time (one small HTML page per passage, `pagefind --site`), so it
+// runs on the record only, not on the 100,000 synthetic passages; FlexSearch and Orama
+// too, to keep the quick run short. Prints figures and writes
 // them to target/bench/browser.json; asserts nothing about time.
 //
 //   node tests/bench/browser.mjs            build target/bench-dist (--features bench), run
@@ -9,7 +13,7 @@
 //   node tests/bench/browser.mjs --no-build reuse the last bench build
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../e2e/helpers.mjs';
@@ -20,9 +24,13 @@ const DIST = join(ROOT, 'target', 'bench-dist');
 const quick = process.argv.includes('--quick');
 // Read by path: the packages' "exports" maps hide these files from require.
 const pkg = (name, file) => join(ROOT, 'node_modules', name, file);
+const version = (name) => JSON.parse(readFileSync(pkg(name, 'package.json'), 'utf8')).version;
 const versions = {
-  minisearch: JSON.parse(readFileSync(pkg('minisearch', 'package.json'), 'utf8')).version,
-  fuse: JSON.parse(readFileSync(pkg('fuse.js', 'package.json'), 'utf8')).version,
+  minisearch: version('minisearch'),
+  fuse: version('fuse.js'),
+  flexsearch: version('flexsearch'),
+  orama: version('@orama/orama'),
+  pagefind: version('pagefind'),
 };
 
 if (!process.argv.includes('--no-build')) {
@@ -39,9 +47,43 @@ const fuseSource = readFileSync(pkg('fuse.js', 'dist/fuse.mjs'), 'utf8').replace
   'window.Fuse = entry_default;',
 );
 const miniSource = readFileSync(pkg('minisearch', 'dist/umd/index.js'), 'utf8');
+const flexSource = readFileSync(pkg('flexsearch', 'dist/flexsearch.bundle.min.js'), 'utf8');
+
+/** The record's passages, as the page's own index holds them (paragraphs of each document). */
+function recordTexts() {
+  const dir = join(ROOT, 'corpus', 'documents');
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const body = text.slice(text.indexOf('\n---\n') + 5);
+    for (const p of body.split(/\n\s*\n/)) if (p.trim()) out.push(p.replace(/\s+/g, ' ').trim());
+  }
+  return out;
+}
+
+/** Pagefind's index of the record: one page per passage (its position as metadata), built
+ * with the `pagefind` CLI from npm into the served folder, next to Orama's browser build. */
+function preparePagefindAndOrama(texts) {
+  const site = join(DIST, 'pf-site');
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  texts.forEach((t, i) => {
+    writeFileSync(
+      join(site, `p${i}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>p${i}</title></head>` +
+        `<body><main data-pagefind-body><p data-pagefind-meta="id:${i}">${esc(t)}</p></main></body></html>`,
+    );
+  });
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'pagefind'), ['--site', site, '--quiet'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  cpSync(pkg('@orama/orama', 'dist/browser'), join(DIST, 'vendor-orama'), { recursive: true });
+}
 
 /** Runs in the page: loads a corpus into every engine and measures them. */
-async function measure({ n, latency, recall, batch, rounds, fuseQueries, fuseBatch, fuseRounds }) {
+async function measure({ n, latency, recall, forms, batch, rounds, fuseQueries, fuseBatch, fuseRounds }) {
   const W = window.wasmBindings;
   const now = () => performance.now();
   const out = { n, engines: {} };
@@ -60,15 +102,96 @@ async function measure({ n, latency, recall, batch, rounds, fuseQueries, fuseBat
   const fuseBuild = now() - t;
 
   const engines = {
-    'SIM Explorer (wasm)': { build: ourBuild, top: (q) => Array.from(W.bench_search(q, 5)) },
-    MiniSearch: { build: miniBuild, top: (q) => mini.search(q).slice(0, 5).map((r) => r.id) },
-    'Fuse.js': { build: fuseBuild, top: (q) => fuse.search(q, { limit: 5 }).map((r) => r.refIndex), fuse: true },
+    'SIM Explorer (wasm)': { build: ourBuild, top: (q, k = 5) => Array.from(W.bench_search(q, k)) },
+    MiniSearch: { build: miniBuild, top: (q, k = 5) => mini.search(q).slice(0, k).map((r) => r.id) },
+    'Fuse.js': { build: fuseBuild, top: (q, k = 5) => fuse.search(q, { limit: k }).map((r) => r.refIndex), fuse: true },
   };
+  if (n === 0) {
+    // FlexSearch's documented set-up for partial words and loose spelling: forward
+    // tokenizing and its balanced Latin encoder.
+    t = now();
+    const flex = new window.FlexSearch.Index({ tokenize: 'forward', encoder: window.FlexSearch.Charset.LatinBalance });
+    docs.forEach((d) => flex.add(d.id, d.text));
+    engines.FlexSearch = { build: now() - t, top: (q, k = 5) => flex.search(q, { limit: k }) };
+    // Orama with its built-in English stemmer and typo tolerance of one edit.
+    const orama = await import('/vendor-orama/index.js');
+    t = now();
+    const db = orama.create({ schema: { text: 'string' }, components: { tokenizer: { stemming: true, language: 'english' } } });
+    orama.insertMultiple(db, docs.map((d) => ({ id: String(d.id), text: d.text })));
+    const oramaBuild = now() - t;
+    engines.Orama = {
+      build: oramaBuild,
+      top: (q, k = 5) => orama.search(db, { term: q, tolerance: 1, limit: k }).hits.map((h) => Number(h.id)),
+    };
+    // Pagefind: its index was built ahead (see preparePagefindAndOrama); searches are async.
+    const pf = await import('/pf-site/pagefind/pagefind.js');
+    await pf.init();
+    const pfTop = async (q, k = 5) => {
+      const r = await pf.search(q);
+      const data = await Promise.all(r.results.slice(0, k).map((x) => x.data()));
+      return data.map((d) => Number(d.meta.id));
+    };
+    engines.Pagefind = { build: 0, top: null, asyncTop: pfTop };
+  }
   const pct = (sorted, p) => sorted[Math.round((sorted.length - 1) * p)];
+  // Word forms: of the passages holding any form a query means, the share in its top 30
+  // (out of at most 30), averaged over the queries.
+  function formRecall(top30, result) {
+    let sum = 0;
+    const per = {};
+    for (const { query, forms: pattern } of forms) {
+      const re = new RegExp(pattern, 'iu');
+      const relevant = new Set(texts.map((t, i) => (re.test(t) ? i : -1)).filter((i) => i >= 0));
+      const got = top30(query).filter((i) => relevant.has(i)).length;
+      const r = got / Math.min(relevant.size, 30);
+      per[query] = r;
+      sum += r;
+    }
+    Object.assign(result, { forms_recall_at_30: sum / forms.length, forms_per_query: per });
+  }
+  async function scoreAsync(topAsync, result) {
+    if (recall) {
+      let found = 0;
+      let wanted = 0;
+      const missed = [];
+      for (const { query, expect } of recall) {
+        const top = (await topAsync(query)).map((i) => texts[i]);
+        for (const fragment of expect) {
+          wanted += 1;
+          if (top.some((t) => t.includes(fragment))) found += 1;
+          else missed.push(query);
+        }
+      }
+      Object.assign(result, { recall_at_5: found / wanted, found, wanted, missed });
+    }
+    if (forms) {
+      const answers = {};
+      for (const { query } of forms) answers[query] = await topAsync(query, 30);
+      formRecall((q) => answers[q], result);
+    }
+  }
   for (const [name, e] of Object.entries(engines)) {
     const qs = e.fuse ? latency.slice(0, fuseQueries) : latency;
     const b = e.fuse ? fuseBatch : batch;
     const r = e.fuse ? fuseRounds : rounds;
+    if (e.asyncTop) {
+      // Pagefind answers asynchronously (it loads index chunks on demand): each sample is
+      // one awaited search, after a warm-up that loaded every chunk the queries need.
+      for (const q of [...qs, ...(forms ?? []).map((f) => f.query)]) await e.asyncTop(q, 30);
+      const samples = [];
+      for (let round = 0; round < r; round++) {
+        for (const q of qs) {
+          const t0 = now();
+          await e.asyncTop(q);
+          samples.push(now() - t0);
+        }
+      }
+      samples.sort((a, z) => a - z);
+      const result = { build_ms: undefined, p50_ms: pct(samples, 0.5), p95_ms: pct(samples, 0.95), queries: qs.length, samples: samples.length };
+      await scoreAsync(e.asyncTop, result);
+      out.engines[name] = result;
+      continue;
+    }
     for (const q of qs) e.top(q); // warm up
     // performance.now() is coarsened to 0.1 ms here, so each sample is the mean of a batch
     // of runs of one query.
@@ -96,6 +219,7 @@ async function measure({ n, latency, recall, batch, rounds, fuseQueries, fuseBat
       }
       Object.assign(result, { recall_at_5: found / wanted, found, wanted, missed });
     }
+    if (forms) formRecall((q) => e.top(q, 30), result);
     out.engines[name] = result;
   }
   if (n === 0) {
@@ -105,6 +229,7 @@ async function measure({ n, latency, recall, batch, rounds, fuseQueries, fuseBat
   return out;
 }
 
+preparePagefindAndOrama(recordTexts());
 const server = await startServer({ root: DIST });
 const browser = await launchBrowser();
 const results = { versions, quick, runs: [] };
@@ -115,11 +240,12 @@ try {
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_load, null, { timeout: 60_000 });
   await page.addScriptTag({ content: miniSource });
   await page.addScriptTag({ type: 'module', content: fuseSource });
-  await page.waitForFunction(() => window.Fuse && window.MiniSearch);
+  await page.addScriptTag({ content: flexSource });
+  await page.waitForFunction(() => window.Fuse && window.MiniSearch && window.FlexSearch);
 
   const runs = [
-    { label: 'corpus', n: 0, recall: queries.recall, batch: quick ? 5 : 20, rounds: quick ? 3 : 10, fuseQueries: queries.latency.length, fuseBatch: 2, fuseRounds: quick ? 1 : 3 },
-    { label: '100,000 synthetic passages', n: 100_000, recall: null, batch: 1, rounds: quick ? 2 : 5, fuseQueries: quick ? 2 : 4, fuseBatch: 1, fuseRounds: 1 },
+    { label: 'corpus', n: 0, recall: queries.recall, forms: queries.forms, batch: quick ? 5 : 20, rounds: quick ? 3 : 10, fuseQueries: queries.latency.length, fuseBatch: 2, fuseRounds: quick ? 1 : 3 },
+    { label: '100,000 synthetic passages', n: 100_000, recall: null, forms: null, batch: 1, rounds: quick ? 2 : 5, fuseQueries: quick ? 2 : 4, fuseBatch: 1, fuseRounds: 1 },
   ];
   for (const run of runs) {
     const r = await page.evaluate(measure, { ...run, latency: queries.latency });
@@ -170,21 +296,29 @@ try {
 }
 
 const f = (x, d = 3) => (x === undefined ? '' : x.toFixed(d));
-console.log(`Search benchmark in headless Chromium (release build; MiniSearch ${versions.minisearch}, Fuse.js ${versions.fuse}${quick ? ', quick' : ''})`);
+console.log(
+  `Search benchmark in headless Chromium (release build; MiniSearch ${versions.minisearch}, Fuse.js ${versions.fuse}, ` +
+    `FlexSearch ${versions.flexsearch}, Orama ${versions.orama}, Pagefind ${versions.pagefind}${quick ? ', quick' : ''})`,
+);
 for (const run of results.runs) {
   console.log(`\n${run.label}`);
-  console.log('  engine                 build ms     p50 ms     p95 ms   recall@5');
+  console.log('  engine                 build ms     p50 ms     p95 ms   typo recall@5    word-form recall@30');
   for (const [name, e] of Object.entries(run.engines)) {
     const recall = e.recall_at_5 === undefined ? '' : `${e.found}/${e.wanted} = ${f(e.recall_at_5)}`;
-    console.log(`  ${name.padEnd(20)} ${f(e.build_ms, 1).padStart(10)} ${f(e.p50_ms, 4).padStart(10)} ${f(e.p95_ms, 4).padStart(10)}   ${recall}`);
+    const forms = e.forms_recall_at_30 === undefined ? '' : f(e.forms_recall_at_30);
+    console.log(`  ${name.padEnd(20)} ${f(e.build_ms, 1).padStart(10)} ${f(e.p50_ms, 4).padStart(10)} ${f(e.p95_ms, 4).padStart(10)}   ${recall.padEnd(15)}  ${forms}`);
   }
   const ours = run.engines['SIM Explorer (wasm)'];
-  for (const other of ['MiniSearch', 'Fuse.js']) {
+  for (const other of Object.keys(run.engines).filter((x) => x !== 'SIM Explorer (wasm)')) {
     const e = run.engines[other];
     console.log(`  ${other} / SIM Explorer p95: ${f(e.p95_ms / ours.p95_ms, 1)}x   p50: ${f(e.p50_ms / ours.p50_ms, 1)}x`);
   }
   for (const [name, e] of Object.entries(run.engines)) {
     if (e.missed && e.missed.length) console.log(`  ${name} missed: ${e.missed.join('; ')}`);
+    if (e.forms_per_query) {
+      const per = Object.entries(e.forms_per_query).map(([q, r]) => `${q} ${f(r, 2)}`);
+      console.log(`  ${name} word forms: ${per.join(', ')}`);
+    }
   }
   if (run.startup_index_ms !== undefined) console.log(`  page start-up index build (compiled corpus): ${f(run.startup_index_ms)} ms`);
   if (run.filter_ms !== undefined) console.log(`  one selection (search planned once, actor filter, dates, results with snippets, every actor and event count), mean: ${f(run.filter_ms, 4)} ms`);
