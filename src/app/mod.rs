@@ -399,6 +399,43 @@ struct Place {
     dis: Option<String>,
 }
 
+/// An event opened from the timeline shows directly under the chart: the chart stays in
+/// view with the event below it when both fit on the screen (false when they do not).
+fn show_event_with_chart(title: &web_sys::HtmlElement) -> bool {
+    let Some(chart) = document().query_selector(".timeline-chart").ok().flatten() else {
+        return false;
+    };
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let (c, t) = (
+        chart.get_bounding_client_rect(),
+        title.get_bounding_client_rect(),
+    );
+    // The chart's top just under the sticky search bar, the title's foot on screen.
+    let bar = document()
+        .query_selector(".search-bar")
+        .ok()
+        .flatten()
+        .map_or(0.0, |b| b.get_bounding_client_rect().bottom().max(0.0));
+    let top = c.top() - bar - 8.0;
+    if t.bottom() - top > height {
+        return false;
+    }
+    if top < 0.0 || t.bottom() > height {
+        let options = web_sys::ScrollToOptions::new();
+        options.set_top(if top < 0.0 {
+            top
+        } else {
+            t.bottom() - height + 16.0
+        });
+        window().scroll_by_with_scroll_to_options(&options);
+    }
+    true
+}
+
 /// After a change of place: set the tab title, then move focus and scroll to what changed
 /// (the opened passage, document, actor or event; back in the results, the result that was
 /// opened; home, the list's heading), so keyboard and screen-reader users land where
@@ -483,6 +520,9 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = element.focus_with_options(&options);
+    if id == "event-title" && show_event_with_chart(&element) {
+        return;
+    }
     if centre {
         // Passages, results and events sit down the page: bring them to the middle.
         let options = web_sys::ScrollIntoViewOptions::new();

@@ -12,6 +12,7 @@ use crate::compiled::{corpus, search_index};
 use crate::engine::date::DateSpec;
 use crate::engine::filter::Role;
 use crate::engine::search::{replace_word, ResultItem};
+use crate::engine::timeline::RangeRule;
 use crate::engine::view::{Panel, View};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -197,8 +198,12 @@ pub fn ActiveView() -> impl IntoView {
                 (None, Some(b)) => format!("up to {}", DateSpec::On(b)),
                 (None, None) => String::new(),
             };
+            let rule = match r.rule {
+                RangeRule::Stated => "passages stating an event then",
+                RangeRule::Published => "documents published then",
+            };
             chip(
-                format!("Dates: {words}"),
+                format!("Dates: {words}, {rule}"),
                 |v, _| v.without_range(),
                 String::new(),
             )
@@ -384,7 +389,19 @@ pub fn SearchResults() -> impl IntoView {
                 (true, true) => {
                     format!("{n} {passages} {verb} the chosen actors in the chosen dates.")
                 }
-                (false, true) => format!("{n} {passages} in the chosen dates."),
+                (false, true) => {
+                    let how = match s.range.with(|r| r.rule) {
+                        RangeRule::Stated => "state an event in the chosen dates",
+                        RangeRule::Published => "come from documents published in the chosen dates",
+                    };
+                    let how = if n == 1 {
+                        how.replacen("state ", "states ", 1)
+                            .replacen("come ", "comes ", 1)
+                    } else {
+                        how.to_string()
+                    };
+                    format!("{n} {passages} {how}.")
+                }
                 (false, false) => "Your search holds no word to look for.".to_string(),
             }
         })

@@ -6,7 +6,15 @@ use super::load::{read_register, File, Problem, RegisterLine};
 use super::model::{Claim, Corpus, Event};
 use super::text::is_slug;
 
-const FIELDS: [&str; 6] = ["title", "date", "source", "disagreement", "actor", "note"];
+const FIELDS: [&str; 7] = [
+    "title",
+    "date",
+    "source",
+    "disagreement",
+    "actor",
+    "note",
+    "publication",
+];
 
 /// Finds the one passage of `doc` holding `fragment`, as (document, passage) positions.
 pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<(u16, u16), String> {
@@ -60,6 +68,7 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
                         disagreement: None,
                         actors: Vec::new(),
                         note: None,
+                        publication: None,
                     },
                     line,
                     false,
@@ -109,6 +118,10 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
                 Some(a) => event.actors.push(a as u16),
                 None => report(line, format!("unknown actor id '{value}'")),
             },
+            "publication" => match corpus.documents.iter().position(|d| d.id == value) {
+                Some(d) => event.publication = Some(d as u16),
+                None => report(line, format!("publication: unknown document id '{value}'")),
+            },
             _ => {}
         }
     }
@@ -125,6 +138,32 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
                 format!(
                     "[{}] has no source: name the passages that state it",
                     event.id
+                ),
+            );
+        }
+    }
+    // A publication is dated as its document, and each document is published once.
+    let mut published = vec![false; corpus.documents.len()];
+    for (event, line, has_date) in &events {
+        let Some(d) = event.publication.map(usize::from) else {
+            continue;
+        };
+        let doc = &corpus.documents[d];
+        if *has_date && event.date != doc.date.value {
+            report(
+                *line,
+                format!(
+                    "[{}]: a publication has its document's date ({}), not {}",
+                    event.id, doc.date.value, event.date
+                ),
+            );
+        }
+        if std::mem::replace(&mut published[d], true) {
+            report(
+                *line,
+                format!(
+                    "[{}]: '{}' already has a publication event",
+                    event.id, doc.id
                 ),
             );
         }

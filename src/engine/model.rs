@@ -107,6 +107,9 @@ pub struct Event {
     pub actors: Vec<u16>,
     /// How a relative date was resolved, or what a reader should know.
     pub note: Option<String>,
+    /// Index into `Corpus::documents`: this event is that document's publication (the
+    /// timeline marks the record's own dates apart from the events they report).
+    pub publication: Option<u16>,
 }
 
 /// A date another source gives for an event.

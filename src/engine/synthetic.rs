@@ -146,6 +146,7 @@ pub fn events(n: usize, seed: u64) -> Vec<super::model::Event> {
                 disagreement: None,
                 actors: Vec::new(),
                 note: None,
+                publication: None,
             }
         })
         .collect();

@@ -11,6 +11,36 @@ use super::model::{Corpus, Event};
 pub struct Range {
     pub from: Option<Point>,
     pub to: Option<Point>,
+    pub rule: RangeRule,
+}
+
+/// Which passages a date range admits: those that state an event dated in it (what the
+/// passages are about), or every passage of a document published in it (when they were
+/// written). A 2021 report describing 2013 is "in 2013" by the first, "in 2021" by the
+/// second.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RangeRule {
+    #[default]
+    Stated,
+    Published,
+}
+
+impl RangeRule {
+    /// Its key in links (`by=published`); the default, stated, has none.
+    pub fn key(self) -> Option<&'static str> {
+        match self {
+            RangeRule::Stated => None,
+            RangeRule::Published => Some("published"),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<RangeRule> {
+        match key {
+            "stated" => Some(RangeRule::Stated),
+            "published" => Some(RangeRule::Published),
+            _ => None,
+        }
+    }
 }
 
 impl Range {
@@ -34,8 +64,9 @@ impl Range {
         start.unwrap_or(i32::MIN) <= to && end.unwrap_or(i32::MAX) >= from
     }
 
-    /// One flag per passage (corpus order): passages of documents dated in the range, and
-    /// passages that state an event (or a disputed claim of one) dated in the range.
+    /// One flag per passage (corpus order), by the range's rule: passages that state an
+    /// event (or another date of a disputed one) dated in the range, or the passages of
+    /// documents published in it.
     pub fn mask(&self, corpus: &Corpus) -> Vec<bool> {
         let mut starts = Vec::with_capacity(corpus.documents.len());
         let mut n = 0;
@@ -48,10 +79,13 @@ impl Range {
             mask.fill(true);
             return mask;
         }
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            if self.overlaps(doc.date.value) {
-                mask[starts[d]..starts[d] + doc.passages.len()].fill(true);
+        if self.rule == RangeRule::Published {
+            for (d, doc) in corpus.documents.iter().enumerate() {
+                if self.overlaps(doc.date.value) {
+                    mask[starts[d]..starts[d] + doc.passages.len()].fill(true);
+                }
             }
+            return mask;
         }
         for event in &corpus.events {
             let dated = std::iter::once((event.date, &event.sources))
@@ -186,6 +220,17 @@ impl Viewport {
         self.at(lo, hi - lo)
     }
 
+    /// The window that shows days `first..=last` and a little either side (a year clicked
+    /// on the axis, the range chosen in the date fields), within the limits.
+    pub fn showing(&self, first: i32, last: i32) -> Viewport {
+        let (lo, hi) = (
+            f64::from(first.max(self.full.0 as i32)),
+            f64::from(last.min(self.full.1 as i32)) + 1.0,
+        );
+        let pad = (hi - lo).max(MIN_WINDOW_DAYS) * 0.04;
+        self.at(lo - pad, hi - lo + 2.0 * pad)
+    }
+
     /// Brings the span `(first, last)` into view when it is not wholly in view, zoomed close
     /// enough that it stands apart from its neighbours; unchanged when it already shows.
     pub fn reveal(&self, first: i32, last: i32) -> Viewport {
@@ -226,14 +271,43 @@ pub struct Mark {
     pub x0: f64,
     pub x1: f64,
     pub lane: usize,
+    /// The stretch along the axis its label may use, in pixels: from `x0` onwards, or, when
+    /// `flipped`, ending at the mark's end (a mark near the axis's end has no room after it).
+    /// Never crosses another mark or label in the lane; at most the label's wanted width.
+    pub label: (f64, f64),
+    pub flipped: bool,
+}
+
+impl Mark {
+    /// The room for its label, in pixels.
+    pub fn room(&self) -> f64 {
+        (self.label.1 - self.label.0).max(0.0)
+    }
+}
+
+/// What labels ask of the layout: `want(i)` is the room along the axis event `i`'s whole
+/// label needs (its measured width plus padding; a constant row height on a chart whose
+/// labels sit beside the marks, across the axis); `reserve` caps what is held for a label
+/// when lanes are chosen, so one long title cannot take a lane from its neighbours. After
+/// the lanes are chosen a label grows into whatever room its lane leaves, up to `want`.
+/// With `spread: false` the layout uses the fewest lanes it can (first fit in order of
+/// start is optimal for intervals): how many a chart needs.
+pub struct Labels<'a> {
+    pub want: &'a dyn Fn(usize) -> f64,
+    pub reserve: f64,
+    /// Spread marks over all the lanes (each in the lane free longest) rather than packing
+    /// them into the fewest: more room for labels once the number of lanes is settled.
+    pub spread: bool,
 }
 
 /// Places events on an axis of `width` pixels showing days `view.0..view.1`. Each event is
-/// a span over its whole period (at least `marker` pixels wide); events go in the first of
-/// `lanes` lanes where they keep `gap` pixels from their neighbour, and an event with no
-/// room in any lane joins the mark it would overlap in the last lane, making it a cluster.
-/// Events wholly outside the view are left out. `spans` are (first, last) days, open ends
-/// already closed to the axis's limits, in any order; marks name events by their index.
+/// a span over its whole period (at least `marker` pixels wide) followed by its label; an
+/// event goes in the first of `lanes` lanes where its mark and reserved label room keep
+/// `gap` pixels from the lane's last one (first fit in order of where each starts, which
+/// uses the fewest lanes), and an event with no room in any lane joins the mark nearest it,
+/// making it a cluster. Events wholly outside the view are left out. `spans` are (first,
+/// last) days, open ends already closed to the axis's limits, in any order; marks name
+/// events by their index.
 pub fn layout(
     spans: &[(i32, i32)],
     view: (f64, f64),
@@ -241,17 +315,12 @@ pub fn layout(
     marker: f64,
     gap: f64,
     lanes: usize,
+    labels: &Labels,
 ) -> Vec<Mark> {
     let scale = width / (view.1 - view.0).max(1.0);
-    let mut marks: Vec<Mark> = Vec::new();
-    // Right edge of the last mark in each lane, and that mark's index.
-    let mut lane_end: Vec<(f64, usize)> = vec![(f64::NEG_INFINITY, usize::MAX); lanes.max(1)];
-    // The greedy lanes need events by start (an open-started "by" date sorts early here,
-    // though the record lists it by its end).
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| (spans[i].0, spans[i].1));
-    for i in order {
-        let (first, last) = spans[i];
+    // Each event in view: (where its mark and reserved label start, end, x0, x1, flipped, i).
+    let mut items: Vec<(f64, f64, f64, f64, bool, usize)> = Vec::with_capacity(spans.len());
+    for (i, &(first, last)) in spans.iter().enumerate() {
         let x0 = (f64::from(first) - view.0) * scale;
         let mut x1 = (f64::from(last) + 1.0 - view.0) * scale;
         if x1 < 0.0 || x0 > width {
@@ -260,14 +329,46 @@ pub fn layout(
         if x1 - x0 < marker {
             x1 = x0 + marker;
         }
-        match lane_end.iter().position(|&(end, _)| end + gap <= x0) {
+        let held = (labels.want)(i).min(labels.reserve);
+        let end = x1.min(width);
+        // No room after it before the axis ends: the label goes before the mark's end.
+        let flipped = x0 + held > width && end - held >= 0.0;
+        if flipped {
+            items.push(((end - held).min(x0), x1, x0, x1, true, i));
+        } else {
+            items.push((x0, x1.max(x0 + held), x0, x1, false, i));
+        }
+    }
+    // Nearly sorted already when `spans` are in start order, which the sort makes cheap.
+    items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.5.cmp(&b.5)));
+
+    let mut marks: Vec<Mark> = Vec::with_capacity(items.len());
+    // Per mark: where its held room starts and ends (for the labels' room afterwards).
+    let mut held: Vec<(f64, f64)> = Vec::with_capacity(items.len());
+    // The end of each lane's last held room, and that mark's index.
+    let mut lane_end: Vec<(f64, usize)> = vec![(f64::NEG_INFINITY, usize::MAX); lanes.max(1)];
+    for (start, end, x0, x1, flipped, i) in items {
+        // The first lane with room (the fewest lanes), or when spreading, the lane free
+        // longest, so the label before it grows into the room it leaves.
+        let fits = |l: &usize| lane_end[*l].0 + gap <= start;
+        let free = if labels.spread {
+            (0..lane_end.len())
+                .filter(fits)
+                .min_by(|&a, &b| lane_end[a].0.total_cmp(&lane_end[b].0))
+        } else {
+            (0..lane_end.len()).find(fits)
+        };
+        match free {
             Some(lane) => {
-                lane_end[lane] = (x1, marks.len());
+                lane_end[lane] = (end, marks.len());
+                held.push((start, end));
                 marks.push(Mark {
                     events: vec![i],
                     x0,
                     x1,
                     lane,
+                    label: (0.0, 0.0),
+                    flipped,
                 });
             }
             None => {
@@ -283,11 +384,66 @@ pub fn layout(
                 let mark = &mut marks[m];
                 mark.events.push(i);
                 mark.x1 = mark.x1.max(x1);
-                lane_end[lane].0 = mark.x1;
+                // Only its bar widens the cluster: were each joining label's room held
+                // too, a crowded stretch would chain into one cluster.
+                held[m].1 = held[m].1.max(mark.x1);
+                lane_end[lane].0 = held[m].1;
             }
         }
     }
+    // The labels' room: a label after its mark grows up to the next held room in its lane
+    // (or the axis's end); one before its mark keeps what it held.
+    let mut next_start = vec![width + gap; lanes.max(1)];
+    for m in (0..marks.len()).rev() {
+        let lane = marks[m].lane;
+        // A cluster's label ("3 events: …") takes what room there is.
+        let want = match marks[m].events[..] {
+            [only] => (labels.want)(only),
+            _ => f64::INFINITY,
+        };
+        let mark = &mut marks[m];
+        mark.label = if mark.flipped {
+            let to = mark.x1.min(width);
+            (held[m].0.max(to - want), to)
+        } else {
+            // A span that starts before the view has its label at the view's start.
+            let from = mark.x0.max(0.0);
+            (from, (next_start[lane] - gap).min(from + want).min(width))
+        };
+        next_start[lane] = held[m].0;
+    }
     marks
+}
+
+/// `text` cut to fit `room` pixels, with an ellipsis where it is cut; `width` is the width
+/// of one character (measured once per character, so cutting needs no layout). A cut
+/// falls after a whole word where one fits in the room's second half. None when not even
+/// one character and the ellipsis fit.
+pub fn fit_label(text: &str, room: f64, width: &dyn Fn(char) -> f64) -> Option<String> {
+    let total: f64 = text.chars().map(width).sum();
+    if total <= room {
+        return Some(text.to_string());
+    }
+    let budget = room - width('…');
+    let mut used = 0.0;
+    let mut cut = 0;
+    let mut word_end = None;
+    for (at, c) in text.char_indices() {
+        let w = width(c);
+        if used + w > budget {
+            break;
+        }
+        if c == ' ' && used > budget / 2.0 {
+            word_end = Some(at);
+        }
+        used += w;
+        cut = at + c.len_utf8();
+    }
+    if cut == 0 {
+        return None;
+    }
+    let end = word_end.unwrap_or(cut);
+    Some(format!("{}…", text[..end].trim_end()))
 }
 
 #[cfg(test)]
@@ -299,6 +455,7 @@ mod tests {
         Range {
             from: (!from.is_empty()).then(|| parse_point(from).unwrap()),
             to: (!to.is_empty()).then(|| parse_point(to).unwrap()),
+            rule: RangeRule::Stated,
         }
     }
 
@@ -405,6 +562,7 @@ mod tests {
             disagreement: None,
             actors: Vec::new(),
             note: None,
+            publication: None,
         };
         let limits = axis_limits([parse("2013").unwrap(), parse("2023-03-10").unwrap()]);
         assert_eq!(
@@ -450,7 +608,12 @@ mod tests {
         spans.push((d("2020-06-01"), d("2020-12-31")));
         spans.reverse();
         let view = (f64::from(d("2019-12-01")), f64::from(d("2021-02-01")));
-        let marks = layout(&spans, view, 400.0, 10.0, 2.0, 3);
+        let none = Labels {
+            want: &|_| 0.0,
+            reserve: 0.0,
+            spread: false,
+        };
+        let marks = layout(&spans, view, 400.0, 10.0, 2.0, 3, &none);
         // Every event is drawn exactly once.
         let mut seen: Vec<usize> = marks.iter().flat_map(|m| m.events.clone()).collect();
         seen.sort();
@@ -471,7 +634,7 @@ mod tests {
         assert!(marks.iter().any(|m| m.events.len() > 1));
         // Zoomed in on those days, they all stand apart.
         let close = (f64::from(d("2020-01-01")), f64::from(d("2020-01-11")));
-        let marks = layout(&spans, close, 1000.0, 10.0, 2.0, 3);
+        let marks = layout(&spans, close, 1000.0, 10.0, 2.0, 3, &none);
         assert!(marks.iter().all(|m| m.events.len() == 1));
         assert_eq!(marks.len(), 10, "only the ten days are in view");
     }

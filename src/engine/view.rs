@@ -9,7 +9,7 @@ use super::filter::{ActorFilter, Role};
 use super::model::Corpus;
 use super::normalize::is_word_char;
 use super::text::is_passage_key;
-use super::timeline::Range;
+use super::timeline::{Range, RangeRule};
 
 /// What the page shows. `Default` is the list of documents.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,6 +27,8 @@ pub struct View {
     /// `2018-04-01`); checked by `resolve`.
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Which passages the range admits (`by=published`; stated events when absent).
+    pub range_rule: RangeRule,
     /// The timeline event that is open.
     pub event: Option<String>,
     /// "Where the sources disagree": `all` for the list, or the id of the disagreement the
@@ -278,7 +280,18 @@ impl View {
     }
 
     pub fn without_range(&self) -> View {
-        self.with_range(None, None)
+        View {
+            range_rule: RangeRule::Stated,
+            ..self.with_range(None, None)
+        }
+    }
+
+    /// Chooses which passages the range admits.
+    pub fn with_range_rule(&self, rule: RangeRule) -> View {
+        View {
+            range_rule: rule,
+            ..self.results()
+        }
     }
 
     /// Where following `link` from this view leads. A link to a passage, a document, an
@@ -358,6 +371,7 @@ impl View {
         Range {
             from: point(&self.from),
             to: point(&self.to),
+            rule: self.range_rule,
         }
     }
 
@@ -389,6 +403,7 @@ impl View {
                 "actor" if !value.is_empty() => view.actor = Some(value),
                 "from" if !value.is_empty() => view.from = Some(value),
                 "to" if !value.is_empty() => view.to = Some(value),
+                "by" => view.range_rule = RangeRule::from_key(&value).unwrap_or_default(),
                 "ev" if !value.is_empty() => view.event = Some(value),
                 "dis" if !value.is_empty() => view.dis = Some(value),
                 "doc" if !value.is_empty() => view.doc = Some(value),
@@ -418,12 +433,15 @@ impl View {
         if let Some(actor) = &self.actor {
             parts.push(format!("actor={}", percent_encode(actor)));
         }
-        for (key, value) in [
-            ("from", &self.from),
-            ("to", &self.to),
-            ("ev", &self.event),
-            ("dis", &self.dis),
-        ] {
+        for (key, value) in [("from", &self.from), ("to", &self.to)] {
+            if let Some(value) = value {
+                parts.push(format!("{key}={}", percent_encode(value)));
+            }
+        }
+        if let Some(rule) = self.range_rule.key().filter(|_| self.has_range()) {
+            parts.push(format!("by={rule}"));
+        }
+        for (key, value) in [("ev", &self.event), ("dis", &self.dis)] {
             if let Some(value) = value {
                 parts.push(format!("{key}={}", percent_encode(value)));
             }
@@ -519,6 +537,12 @@ impl View {
             actors,
             role: self.role,
             actor,
+            // The rule means nothing without a range.
+            range_rule: if from.is_some() || to.is_some() {
+                self.range_rule
+            } else {
+                RangeRule::Stated
+            },
             from: from.map(Point::iso),
             to: to.map(Point::iso),
             event,

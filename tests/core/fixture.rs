@@ -131,6 +131,7 @@ pub fn small_record() -> Corpus {
                 disagreement: None,
                 actors: vec![JENNINGS],
                 note: None,
+                publication: None,
             },
             Event {
                 id: "review".to_string(),
@@ -141,6 +142,7 @@ pub fn small_record() -> Corpus {
                 disagreement: None,
                 actors: Vec::new(),
                 note: None,
+                publication: None,
             },
         ],
         disagreements: Vec::new(),

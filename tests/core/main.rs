@@ -16,4 +16,5 @@ mod review;
 mod search;
 mod select;
 mod stats;
+mod timeline;
 mod view;

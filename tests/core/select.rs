@@ -7,6 +7,7 @@ use sim_explorer::engine::date::parse_point;
 use sim_explorer::engine::filter::Role;
 use sim_explorer::engine::search::CorpusIndex;
 use sim_explorer::engine::select::{select, Selection};
+use sim_explorer::engine::timeline::RangeRule;
 use sim_explorer::engine::view::View;
 
 fn selection(view: &View) -> Selection {
@@ -87,6 +88,7 @@ fn search_filter_and_dates_compose() {
         home.with_query("said")
             .choose_actor("police")
             .with_role(Role::Said)
+            .with_range_rule(RangeRule::Published)
             .with_from(year("2021")),
         &["Jennings denied"],
     );
@@ -121,10 +123,14 @@ fn with_no_search_the_filter_and_dates_select_in_record_order() {
             .match_every(),
         &["Jennings denied"],
     );
+    // Published in 2021: every passage of the 2021 documents; stating a 2021 event: the
+    // one passage that does.
     check(
-        home.with_from(year("2021")),
+        home.with_range_rule(RangeRule::Published)
+            .with_from(year("2021")),
         &["Campaigners said", "Jennings denied", "The review"],
     );
+    check(home.with_from(year("2021")), &["The review"]);
     // A search of only punctuation holds no word: the filter alone decides.
     check(
         home.with_query("“ !? ”").choose_actor("coalition"),
@@ -165,7 +171,11 @@ fn counts_follow_the_search_and_dates_but_not_the_chosen_actors() {
     let s = selection(&home.with_query("said").with_role(Role::Said));
     assert_eq!(s.actor_counts, [0, 2, 1]);
     // Dates narrow the counts.
-    let s = selection(&home.with_from(year("2021")));
+    let s = selection(
+        &home
+            .with_range_rule(RangeRule::Published)
+            .with_from(year("2021")),
+    );
     assert_eq!(s.actor_counts, [1, 1, 1]);
     assert_eq!(s.event_counts, [1, 1]);
 }
@@ -260,7 +270,12 @@ mod on_the_record {
                     view = view.match_every();
                 }
                 let year = |y: Option<i32>| y.and_then(|y| parse_point(&y.to_string()).ok());
-                view.with_range(year(from), year(to))
+                view.with_range_rule(if all {
+                    sim_explorer::engine::timeline::RangeRule::Published
+                } else {
+                    sim_explorer::engine::timeline::RangeRule::Stated
+                })
+                .with_range(year(from), year(to))
             })
     }
 

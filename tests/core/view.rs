@@ -5,6 +5,7 @@ use super::corpus::real_corpus;
 use proptest::prelude::*;
 use sim_explorer::engine::filter::Role;
 use sim_explorer::engine::model::Corpus;
+use sim_explorer::engine::timeline::RangeRule;
 use sim_explorer::engine::view::View;
 use std::sync::OnceLock;
 
@@ -35,9 +36,23 @@ fn views() -> impl Strategy<Value = View> {
         prop::option::of(slug()),
         prop::option::of("[a-z2-9]{6}"),
         prop::option::of(slug()),
+        any::<bool>(),
     )
         .prop_map(
-            |(query, mut actors, match_all, role, actor, from, to, event, doc, passage, dis)| {
+            |(
+                query,
+                mut actors,
+                match_all,
+                role,
+                actor,
+                from,
+                to,
+                event,
+                doc,
+                passage,
+                dis,
+                published,
+            )| {
                 let mut seen = std::collections::HashSet::new();
                 actors.retain(|a| seen.insert(a.clone()));
                 View {
@@ -46,6 +61,11 @@ fn views() -> impl Strategy<Value = View> {
                     actors,
                     role,
                     actor,
+                    range_rule: if published && (from.is_some() || to.is_some()) {
+                        RangeRule::Published
+                    } else {
+                        RangeRule::Stated
+                    },
                     from,
                     to,
                     event,
@@ -138,6 +158,7 @@ fn everything() -> View {
         actor: Some("tim-kendall".to_string()),
         from: Some("2021".to_string()),
         to: Some("2021-12".to_string()),
+        range_rule: RangeRule::Published,
         event: Some("pilot-isle-of-wight".to_string()),
         dis: Some("trusts-using-sim".to_string()),
         doc: Some("2021-04-29-activists-call-for-sim-halt".to_string()),
@@ -160,6 +181,7 @@ fn changed(before: &View, after: &View) -> Vec<&'static str> {
     check("actor", before.actor != after.actor);
     check("from", before.from != after.from);
     check("to", before.to != after.to);
+    check("range_rule", before.range_rule != after.range_rule);
     check("event", before.event != after.event);
     check("dis", before.dis != after.dis);
     check("doc", before.doc != after.doc);
@@ -286,7 +308,12 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
         (
             "clear the dates",
             v.without_range(),
-            vec!["actor", "from", "to", "dis", "doc", "passage"],
+            vec!["actor", "from", "to", "range_rule", "dis", "doc", "passage"],
+        ),
+        (
+            "count passages by what they state",
+            v.with_range_rule(RangeRule::Stated),
+            vec!["actor", "range_rule", "dis", "doc", "passage"],
         ),
     ];
     for (action, after, expected) in cases {

@@ -112,7 +112,7 @@ describe('View state', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
         'Said by: Paul Jennings',
         'Said by: NHS England',
         'Every chosen actor',
-        'Dates: from 2018',
+        'Dates: from 2018, passages stating an event then',
       ]);
       await page.click('button.chip:has-text("Every chosen actor")');
       await page.waitForFunction(() => !location.hash.includes('am=all'));

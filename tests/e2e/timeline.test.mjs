@@ -89,8 +89,11 @@ describe('Timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       await page.waitForFunction(() => /to=2022-12-31/.test(location.hash));
       const narrowed = await countOf(page);
       assert.ok(narrowed > 0 && narrowed < all, `${narrowed} of ${all}`);
-      // Out-of-range events are greyed in the list; clearing restores the count.
-      assert.ok((await page.$$(`${LIST}.out-of-range`)).length > 0);
+      // Events outside the dates leave the list, which says how many remain; clearing
+      // restores the count.
+      const hidden = (await page.$$(`${LIST}[hidden]`)).length;
+      assert.ok(hidden > 0);
+      assert.match(await page.textContent('.event-list summary'), new RegExp(`\\((${49 - hidden}) of 49 in the chosen dates\\)`));
       await page.click('.timeline-controls button:text-is("Clear dates")');
       await page.waitForFunction((n) => document.querySelector('.result-count')?.textContent.startsWith(`${n} `), all);
       s.assertClean();
@@ -109,18 +112,22 @@ describe('Timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       await page.mouse.up();
       await page.waitForFunction(() => /from=\d{4}-\d{2}&to=\d{4}-\d{2}/.test(location.hash));
       await page.waitForSelector('.timeline-svg .range-band');
-      assert.match(await page.textContent(COUNT), /passages? in the chosen dates/);
+      assert.match(await page.textContent(COUNT), /passages? states? an event in the chosen dates/);
 
-      const years = () => page.$$eval('.timeline-svg .tick text', (t) => t.map((x) => x.textContent));
+      const years = () => page.$$eval('.timeline-svg .year text', (t) => t.map((x) => x.textContent));
+      // Choosing dates zooms the chart to them; "Show all" shows every year again.
+      await page.waitForFunction(() => document.querySelectorAll('.timeline-svg .year').length <= 5);
+      await page.click('.timeline-controls button:text-is("Show all")');
+      await page.waitForFunction(() => document.querySelectorAll('.timeline-svg .year').length >= 10);
       const before = await years();
       await page.click('.timeline-controls button:text-is("Zoom in")');
       await page.click('.timeline-controls button:text-is("Zoom in")');
-      await page.waitForFunction((n) => document.querySelectorAll('.timeline-svg .tick').length < n, before.length);
+      await page.waitForFunction((n) => document.querySelectorAll('.timeline-svg .year').length < n, before.length);
       // The wheel zooms out again.
       const box = await page.locator('.timeline-svg').boundingBox();
       await page.mouse.move(box.x + box.width / 2, box.y + box.height - 10);
       for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 200);
-      await page.waitForFunction((n) => document.querySelectorAll('.timeline-svg .tick').length >= n, before.length - 1);
+      await page.waitForFunction((n) => document.querySelectorAll('.timeline-svg .year').length >= n, before.length - 1);
       s.assertClean();
     }));
 
@@ -129,7 +136,7 @@ describe('Timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       const { page } = s;
       await gotoList(page, h.url);
       await page.locator('.timeline-svg').scrollIntoViewIfNeeded();
-      const ticks = () => page.$$eval('.timeline-svg .tick text', (t) => t.map((x) => x.textContent).join(','));
+      const ticks = () => page.$$eval('.timeline-svg .year text', (t) => t.map((x) => x.textContent).join(','));
       const all = await ticks();
       // Two fingers moving apart over the chart zoom in.
       await page.evaluate(() => {
@@ -146,20 +153,20 @@ describe('Timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
         fire('pointerup', 2, mid + 270);
       });
       await page.waitForFunction((before) => {
-        const now = [...document.querySelectorAll('.timeline-svg .tick text')].map((x) => x.textContent).join(',');
+        const now = [...document.querySelectorAll('.timeline-svg .year text')].map((x) => x.textContent).join(',');
         return now !== before && now.split(',').length < before.split(',').length;
       }, all);
       // Keys on a focused event: PageDown pans later in time, PageUp back, - zooms out.
       const zoomed = await ticks();
       await page.focus('.timeline-svg g.ev');
       await page.keyboard.press('PageDown');
-      await page.waitForFunction((before) => [...document.querySelectorAll('.timeline-svg .tick text')].map((x) => x.textContent).join(',') !== before, zoomed);
+      await page.waitForFunction((before) => [...document.querySelectorAll('.timeline-svg .year text')].map((x) => x.textContent).join(',') !== before, zoomed);
       await page.keyboard.press('PageUp');
       // Each - zooms out by a quarter: more years come into view, with focus kept on an
       // event so the keys go on working.
       const before = (await ticks()).split(',').length;
       for (let i = 0; i < 8; i++) await page.keyboard.press('-');
-      await page.waitForFunction((n) => document.querySelectorAll('.timeline-svg .tick').length >= n + 3, before);
+      await page.waitForFunction((n) => document.querySelectorAll('.timeline-svg .year').length >= n + 3, before);
       assert.ok(await page.evaluate(() => document.activeElement?.matches('.timeline-svg g.ev')));
       s.assertClean();
     }));

@@ -1,34 +1,110 @@
-//! The timeline chart: an SVG of the events (across the page on wide screens, down it on
-//! narrow ones), the year ticks, the chosen range, and the gestures: drag to pan, wheel or
-//! pinch to zoom, drag along the axis to choose a range, keys to move between events. The
-//! viewport and the layout are `engine::timeline`; this file draws them and turns pointer
-//! positions into calls on them.
+//! The timeline chart: an SVG of the events with their titles (across the page on wide
+//! screens, down it on narrow ones), the year ticks, the record's own publication dates, the
+//! chosen range, a card for the event under the pointer or focus, and the gestures: drag to
+//! pan, wheel or pinch to zoom, click a year to zoom to it, drag along the axis to choose a
+//! range, keys to move between events. The viewport and the layout are `engine::timeline`;
+//! this file measures the labels once, draws, and turns pointer positions into calls.
 
 use super::super::state;
 use super::Shared;
-use crate::engine::date::{DateSpec, Point};
-use crate::engine::timeline::{layout, spans, Mark, Viewport};
+use crate::compiled::corpus;
+use crate::engine::date::{day_number, DateSpec, Point};
+use crate::engine::timeline::{fit_label, layout, spans, Labels, Mark, Viewport};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::svg::Svg;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
 /// Below this width (CSS pixels) the chart runs down the page instead of across.
 const VERTICAL_BELOW: f64 = 600.0;
-const LANES: usize = 8;
-const LANE_SIZE: f64 = 16.0;
-const MARKER: f64 = 12.0;
-const AXIS: f64 = 34.0;
+/// Lanes across: as many as the record needs at the whole span, within these bounds.
+const MIN_LANES: usize = 4;
+const MAX_LANES: usize = 22;
+/// One lane across: a label over its bar.
+const ROW: f64 = 20.0;
+const BAR: f64 = 6.0;
+const MARKER: f64 = 8.0;
+const AXIS: f64 = 24.0;
+/// Between a label's room and the next mark in its lane.
+const GAP: f64 = 6.0;
+/// Held for a label when lanes are chosen; a label grows past it where its lane has room.
+const RESERVE: f64 = 100.0;
+/// Label font size (CSS `.timeline-svg .label`), for measuring.
+const LABEL_PX: f64 = 12.0;
+/// Down the page: the chart's length, the row a label takes, the axis's width, and the
+/// narrowest column of marks with their labels beside them.
+const V_LENGTH: f64 = 760.0;
+const V_ROW: f64 = 18.0;
+const V_AXIS: f64 = 42.0;
+const V_COLUMN: f64 = 120.0;
 
 /// The mark (event or cluster) an event happened in, found from the chart's own listener.
 fn mark_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest("g.ev, g.cluster").ok().flatten())
+        .and_then(|t| t.closest("g.ev, g.cluster, g.year").ok().flatten())
+}
+
+/// Each character's width in the labels' font, measured once with a canvas (no layout),
+/// so a label is cut to its room by arithmetic. Unmeasured characters count as wide.
+struct CharWidths(HashMap<char, f64>);
+
+impl CharWidths {
+    fn measure(el: &web_sys::Element, texts: &mut dyn Iterator<Item = &str>) -> CharWidths {
+        let mut chars: Vec<char> = texts.flat_map(str::chars).collect();
+        chars.extend("…0123456789 events:".chars());
+        chars.sort_unstable();
+        chars.dedup();
+        let family = window()
+            .get_computed_style(el)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("font-family").ok())
+            .unwrap_or_else(|| "sans-serif".to_string());
+        let context = document()
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+            .and_then(|c| c.get_context("2d").ok().flatten())
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        let mut widths = HashMap::with_capacity(chars.len());
+        if let Some(ctx) = context {
+            ctx.set_font(&format!("{LABEL_PX}px {family}"));
+            let mut buf = [0u8; 4];
+            for c in chars {
+                if let Ok(m) = ctx.measure_text(c.encode_utf8(&mut buf)) {
+                    widths.insert(c, m.width());
+                }
+            }
+        }
+        CharWidths(widths)
+    }
+
+    fn of(&self, c: char) -> f64 {
+        self.0.get(&c).copied().unwrap_or(LABEL_PX * 0.75)
+    }
+
+    fn text(&self, s: &str) -> f64 {
+        s.chars().map(|c| self.of(c)).sum()
+    }
+}
+
+/// How a mark's bar is drawn, from its date: a dot for a known day, a hatched span for a
+/// date known only to a period (it happened within it, it did not last it), a fading span
+/// for an open end, and the record's own publications apart.
+fn bar_kind(date: DateSpec, publication: bool) -> &'static str {
+    match date {
+        _ if publication => "pub",
+        DateSpec::On(Point::Day { .. }) => "day",
+        DateSpec::By(_) => "by",
+        DateSpec::OrLater(_) => "or-later",
+        _ => "period",
+    }
 }
 
 #[component]
-pub fn Chart(shared: Shared) -> impl IntoView {
+pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl IntoView {
     let s = state();
     let Shared {
         events, viewport, ..
@@ -44,6 +120,11 @@ pub fn Chart(shared: Shared) -> impl IntoView {
         let sorted: Vec<(i32, i32)> = order.iter().map(|&i| s[i]).collect();
         (StoredValue::new(sorted), StoredValue::new(order))
     });
+    let publications: Vec<i32> = corpus()
+        .documents
+        .iter()
+        .filter_map(|d| d.date.value.bounds().0)
+        .collect();
 
     let size = RwSignal::new(800.0f64);
     // Marks and ticks wait for the first measure: drawn at a guessed width, they would be
@@ -51,11 +132,25 @@ pub fn Chart(shared: Shared) -> impl IntoView {
     let measured = RwSignal::new(false);
     let chart_ref = NodeRef::<Div>::new();
     let svg_ref = NodeRef::<Svg>::new();
+    // Label widths, measured once: each character's, then each title's (in start order).
+    let widths = StoredValue::new(None::<CharWidths>);
+    let wants = StoredValue::new(Vec::<f64>::new());
     // The chart follows its box's width; narrow boxes get the vertical chart.
     let measure = move || {
         if let Some(el) = chart_ref.get_untracked() {
             let w = f64::from(el.client_width());
             if w > 0.0 {
+                if widths.with_value(Option::is_none) {
+                    let cw = CharWidths::measure(&el, &mut events.iter().map(|e| e.title.as_str()));
+                    let w: Vec<f64> = by_start.with_value(|order| {
+                        order
+                            .iter()
+                            .map(|&i| cw.text(&events[i].title) + GAP)
+                            .collect()
+                    });
+                    wants.set_value(w);
+                    widths.set_value(Some(cw));
+                }
                 size.set(w);
                 measured.set(true);
             }
@@ -69,19 +164,64 @@ pub fn Chart(shared: Shared) -> impl IntoView {
     on_cleanup(move || resize.remove());
 
     let vertical = Memo::new(move |_| size.get() < VERTICAL_BELOW);
-    let length = Memo::new(move |_| {
+    let length = Memo::new(move |_| if vertical.get() { V_LENGTH } else { size.get() });
+    // Down the page: columns of marks, each with its labels beside it.
+    let columns =
+        Memo::new(move |_| (((size.get() - V_AXIS) / V_COLUMN).floor() as usize).clamp(1, 4));
+    // The lanes the whole span needs (so the chart keeps one height while zooming).
+    let lanes = Memo::new(move |_| {
+        if !measured.get() {
+            return MIN_LANES;
+        }
         if vertical.get() {
-            (events.len() as f64 * 14.0).clamp(420.0, 900.0)
-        } else {
+            return columns.get();
+        }
+        let len = length.get();
+        let full = viewport.with_untracked(|v| v.full);
+        let used = sorted_spans.with_value(|sp| {
+            wants.with_value(|w| {
+                let want = |k: usize| w.get(k).copied().unwrap_or(0.0);
+                let labels = Labels {
+                    want: &want,
+                    reserve: RESERVE,
+                    spread: false,
+                };
+                layout(sp, full, len, MARKER, GAP, MAX_LANES, &labels)
+                    .iter()
+                    .map(|m| m.lane + 1)
+                    .max()
+                    .unwrap_or(0)
+            })
+        });
+        used.clamp(MIN_LANES, MAX_LANES)
+    });
+    let depth = Memo::new(move |_| {
+        if vertical.get() {
             size.get()
+        } else {
+            AXIS + 6.0 + lanes.get() as f64 * ROW
         }
     });
     let change = move |f: &dyn Fn(&Viewport) -> Viewport| viewport.update(|v| *v = f(v));
+
+    // Choosing dates zooms the chart to them.
+    Effect::new(move |previous: Option<(i32, i32)>| {
+        let r = s.range.get();
+        let days = r.days();
+        if !r.is_empty() && previous != Some(days) {
+            let (a, b) = (days.0.max(limits.0), days.1.min(limits.1));
+            viewport.update(|v| *v = v.showing(a, b));
+        }
+        days
+    });
 
     // Pointer gestures. Positions are pixels along the chart's axis.
     let drag = StoredValue::new(None::<(f64, Viewport)>);
     let pointers = StoredValue::new(Vec::<(i32, f64)>::new());
     let brush = RwSignal::new(None::<(f64, f64)>);
+    // Whether the pointer moved while down: then its click is the end of a drag, and
+    // neither opens an event nor zooms to a year.
+    let moved = StoredValue::new(false);
     let along = move |ev: &web_sys::MouseEvent| -> f64 {
         let rect = ev
             .current_target()
@@ -96,10 +236,13 @@ pub fn Chart(shared: Shared) -> impl IntoView {
     let on_down = move |ev: web_sys::PointerEvent| {
         let at = along(&ev);
         pointers.update_value(|p| p.push((ev.pointer_id(), at)));
+        // On the axis (its strip or a year): a drag along it chooses dates.
         let on_axis = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|t| t.class_list().contains("axis-strip"));
+            .and_then(|t| t.closest(".axis-strip, g.year").ok().flatten())
+            .is_some();
+        moved.set_value(false);
         if on_axis {
             brush.set(Some((at, at)));
         } else {
@@ -134,8 +277,15 @@ pub fn Chart(shared: Shared) -> impl IntoView {
             return;
         }
         if let Some((start, _)) = brush.get_untracked() {
+            if (at - start).abs() > 6.0 {
+                moved.set_value(true);
+            }
             brush.set(Some((start, at)));
         } else if let Some((start, from)) = drag.get_value() {
+            if (at - start).abs() > 4.0 {
+                moved.set_value(true);
+                card.set(None);
+            }
             viewport.set(from.dragged(start, at, len));
         }
     };
@@ -154,6 +304,7 @@ pub fn Chart(shared: Shared) -> impl IntoView {
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
+        card.set(None);
         let at = along(&ev);
         let len = length.get_untracked();
         let factor = if ev.delta_y() > 0.0 { 1.25 } else { 0.8 };
@@ -241,10 +392,16 @@ pub fn Chart(shared: Shared) -> impl IntoView {
     // Clicks and keys are handled once, here, by `data-i`: no listeners per mark to
     // rebuild each frame.
     let on_click = move |ev: web_sys::MouseEvent| {
+        if moved.get_value() {
+            moved.set_value(false);
+            return;
+        }
         let Some(mark) = mark_of(&ev) else { return };
         let num = |name: &str| mark.get_attribute(name).and_then(|v| v.parse::<i32>().ok());
         if let Some(i) = num("data-i") {
             open(i as usize);
+        } else if let Some(year) = num("data-year") {
+            change(&|v| v.showing(day_number(year, 1, 1), day_number(year, 12, 31)));
         } else if let (Some(lo), Some(hi)) = (num("data-lo"), num("data-hi")) {
             change(&|v| v.around(lo, hi));
         }
@@ -263,6 +420,40 @@ pub fn Chart(shared: Shared) -> impl IntoView {
             on_key(i, ev);
         }
     };
+    // The card: for the event under the pointer, or focused; placed under its mark.
+    let show_card = move |el: &web_sys::Element| {
+        let Some(i) = el
+            .get_attribute("data-i")
+            .and_then(|v| v.parse::<usize>().ok())
+        else {
+            return;
+        };
+        let Some(chart) = chart_ref.get_untracked() else {
+            return;
+        };
+        let (c, r) = (
+            chart.get_bounding_client_rect(),
+            el.get_bounding_client_rect(),
+        );
+        let left = (r.left() - c.left()).clamp(0.0, (c.width() - 320.0).max(0.0));
+        let top = r.bottom() - c.top() + f64::from(chart.scroll_top()) + 4.0;
+        if card.get_untracked().map(|x| x.0) != Some(i) {
+            card.set(Some((i, left, top)));
+        }
+    };
+    let on_over = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "mouse" && drag.with_value(Option::is_none) {
+            match mark_of(&ev).filter(|m| m.class_list().contains("ev")) {
+                Some(m) => show_card(&m),
+                None => card.set(None),
+            }
+        }
+    };
+    let on_focusin = move |ev: web_sys::FocusEvent| {
+        if let Some(m) = mark_of(&ev).filter(|m| m.class_list().contains("ev")) {
+            show_card(&m);
+        }
+    };
 
     let marks = move || {
         if !measured.get() {
@@ -270,7 +461,33 @@ pub fn Chart(shared: Shared) -> impl IntoView {
         }
         let len = length.get();
         let v = viewport.get();
-        let mut laid = sorted_spans.with_value(|s| layout(s, v.window, len, MARKER, 3.0, LANES));
+        let vert = vertical.get();
+        let n_lanes = lanes.get();
+        let mut laid = sorted_spans.with_value(|sp| {
+            wants.with_value(|w| {
+                let want = |k: usize| {
+                    if vert {
+                        V_ROW
+                    } else {
+                        w.get(k).copied().unwrap_or(0.0)
+                    }
+                };
+                let labels = Labels {
+                    want: &want,
+                    reserve: if vert { V_ROW } else { RESERVE },
+                    spread: !vert,
+                };
+                layout(
+                    sp,
+                    v.window,
+                    len,
+                    MARKER,
+                    if vert { 2.0 } else { GAP },
+                    n_lanes,
+                    &labels,
+                )
+            })
+        });
         by_start.with_value(|order| {
             for mark in &mut laid {
                 for e in &mut mark.events {
@@ -278,18 +495,24 @@ pub fn Chart(shared: Shared) -> impl IntoView {
                 }
             }
         });
-        let vert = vertical.get();
+        let column = (size.get() - V_AXIS) / n_lanes.max(1) as f64;
         // Read here, once per drawing, rather than by a reactive class on every mark: a
         // frame while panning draws hundreds of marks.
         let open = s.event.get();
-        shared
-            .touched
-            .with(|touched| {
-                laid.into_iter()
-                    .map(|mark| mark_view(&mark, vert, shared, all_spans, touched, open))
-                    .collect_view()
+        let geometry = Geometry {
+            vertical: vert,
+            column,
+        };
+        widths.with_value(|cw| {
+            let cw = cw.as_ref()?;
+            shared.touched.with(|touched| {
+                Some(
+                    laid.iter()
+                        .map(|mark| mark_view(mark, geometry, shared, all_spans, touched, open, cw))
+                        .collect_view(),
+                )
             })
-            .into()
+        })
     };
     let ticks = move || {
         if !measured.get() {
@@ -298,24 +521,48 @@ pub fn Chart(shared: Shared) -> impl IntoView {
         let v = viewport.get();
         let len = length.get();
         let vert = vertical.get();
-        v.year_ticks()
+        let d = depth.get();
+        let rules = publications
+            .iter()
+            .map(|&day| {
+                let at = v.px_at(f64::from(day), len);
+                let (x1, y1, x2, y2) = if vert {
+                    (0.0, at, d, at)
+                } else {
+                    (at, 0.0, at, d)
+                };
+                view! { <line class="pub-rule" x1=x1 y1=y1 x2=x2 y2=y2 /> }
+            })
+            .collect_view();
+        let years = v
+            .year_ticks()
             .into_iter()
             .map(|(year, day)| {
                 let at = v.px_at(day, len);
+                let next = v.px_at(f64::from(day_number(year + 1, 1, 1)), len).min(len);
                 let (x1, y1, x2, y2, tx, ty) = if vert {
-                    (0.0, at, AXIS, at, 2.0, at - 3.0)
+                    (0.0, at, V_AXIS, at, 3.0, at + 14.0)
                 } else {
-                    (at, 0.0, at, AXIS, at + 3.0, 14.0)
+                    (at, 0.0, at, AXIS, at + 4.0, 16.0)
+                };
+                let (hx, hy, hw, hh) = if vert {
+                    (0.0, at, V_AXIS, (next - at).clamp(16.0, 60.0))
+                } else {
+                    (at, 0.0, (next - at).clamp(30.0, 80.0), AXIS)
                 };
                 view! {
                     <g class="tick">
                         <line x1=x1 y1=y1 x2=x2 y2=y2 />
+                    </g>
+                    <g class="year" data-year=year>
+                        <title>{format!("Zoom to {year}")}</title>
+                        <rect x=hx y=hy width=hw height=hh />
                         <text x=tx y=ty>{year}</text>
                     </g>
                 }
             })
-            .collect_view()
-            .into()
+            .collect_view();
+        Some(view! { {rules} {years} })
     };
     let range_band = move || {
         let r = s.range.get();
@@ -330,11 +577,11 @@ pub fn Chart(shared: Shared) -> impl IntoView {
                 .clamp(0.0, len)
         };
         let (p0, p1) = (px(d0), px(d1));
-        let depth = AXIS + 6.0 + LANES as f64 * LANE_SIZE;
+        let d = depth.get();
         let (x, y, w, h) = if vertical.get() {
-            (0.0, p0, depth, (p1 - p0).max(2.0))
+            (0.0, p0, d, (p1 - p0).max(2.0))
         } else {
-            (p0, 0.0, (p1 - p0).max(2.0), depth)
+            (p0, 0.0, (p1 - p0).max(2.0), d)
         };
         Some(view! { <rect class="range-band" x=x y=y width=w height=h /> })
     };
@@ -342,24 +589,23 @@ pub fn Chart(shared: Shared) -> impl IntoView {
         brush.get().map(|(a, b)| {
             let (lo, hi) = (a.min(b), a.max(b));
             let (x, y, w, h) = if vertical.get() {
-                (0.0, lo, AXIS, hi - lo)
+                (0.0, lo, V_AXIS, hi - lo)
             } else {
                 (lo, 0.0, hi - lo, AXIS)
             };
             view! { <rect class="brush" x=x y=y width=w height=h /> }
         })
     };
-    let depth = AXIS + 10.0 + LANES as f64 * LANE_SIZE;
     let view_box = move || {
         if vertical.get() {
-            format!("0 0 {depth} {}", length.get())
+            format!("0 0 {} {}", depth.get(), length.get())
         } else {
-            format!("0 0 {} {depth}", length.get())
+            format!("0 0 {} {}", length.get(), depth.get())
         }
     };
     let axis_strip = move || {
         let (w, h) = if vertical.get() {
-            (AXIS, length.get())
+            (V_AXIS, length.get())
         } else {
             (length.get(), AXIS)
         };
@@ -377,79 +623,180 @@ pub fn Chart(shared: Shared) -> impl IntoView {
                 on:pointermove=on_move
                 on:pointerup=on_up
                 on:pointercancel=on_up
+                on:pointerover=on_over
+                on:pointerleave=move |_| card.set(None)
+                on:focusin=on_focusin
+                on:focusout=move |_| card.set(None)
                 on:wheel=on_wheel
                 on:click=on_click
                 on:keydown=on_keydown
             >
+                <defs>
+                    <pattern id="tl-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect class="hatch-bg" width="5" height="5" />
+                        <line class="hatch" x1="0" y1="0" x2="0" y2="5" />
+                    </pattern>
+                    <linearGradient id="tl-fade-end" x1="0" y1="0" x2="1" y2="0">
+                        <stop offset="0" class="fade-solid" />
+                        <stop offset="1" class="fade-clear" />
+                    </linearGradient>
+                    <linearGradient id="tl-fade-start" x1="0" y1="0" x2="1" y2="0">
+                        <stop offset="0" class="fade-clear" />
+                        <stop offset="1" class="fade-solid" />
+                    </linearGradient>
+                    <linearGradient id="tl-fade-down" x1="0" y1="0" x2="0" y2="1">
+                        <stop offset="0" class="fade-solid" />
+                        <stop offset="1" class="fade-clear" />
+                    </linearGradient>
+                    <linearGradient id="tl-fade-up" x1="0" y1="0" x2="0" y2="1">
+                        <stop offset="0" class="fade-clear" />
+                        <stop offset="1" class="fade-solid" />
+                    </linearGradient>
+                </defs>
                 {axis_strip}
-                {ticks}
                 {range_band}
+                {ticks}
                 {brush_band}
                 {marks}
             </svg>
+            {move || card.get().map(|(i, left, top)| view! { <super::EventCard event=&events[i] left=left top=top /> })}
         </div>
     }
 }
 
+/// Where marks go: across in lanes of `ROW`, or down in columns of `column` pixels.
+#[derive(Clone, Copy)]
+struct Geometry {
+    vertical: bool,
+    column: f64,
+}
+
 /// One mark: an event as a focusable group acting as a link (an `<a>` here would be made
-/// in the HTML namespace and draw nothing), or a cluster with its count.
+/// in the HTML namespace and draw nothing), with its title cut to its room; or a cluster
+/// with its count and its first event's title.
 fn mark_view(
     mark: &Mark,
-    vertical: bool,
+    g: Geometry,
     shared: Shared,
     all_spans: StoredValue<Vec<(i32, i32)>>,
     touched: &[bool],
     open: Option<usize>,
+    widths: &CharWidths,
 ) -> AnyView {
-    let lane_at = AXIS + 6.0 + mark.lane as f64 * LANE_SIZE;
-    let (x, y, w, h) = if vertical {
-        (lane_at, mark.x0, LANE_SIZE - 4.0, mark.x1 - mark.x0)
+    let first = &shared.events[mark.events[0]];
+    let n = mark.events.len();
+    let text = if n == 1 {
+        first.title.clone()
     } else {
-        (mark.x0, lane_at, mark.x1 - mark.x0, LANE_SIZE - 4.0)
+        format!("{n} events: {}", first.title)
     };
-    if let [i] = mark.events[..] {
-        let e = &shared.events[i];
-        let precise = matches!(e.date, DateSpec::On(Point::Day { .. }));
-        let open_ended = matches!(e.date, DateSpec::By(_) | DateSpec::OrLater(_));
-        let label = format!(
+    // The label: its room, where it is written, and its anchor.
+    let (room, lx, ly, anchor, bar) = if g.vertical {
+        let x = V_AXIS + mark.lane as f64 * g.column + 4.0;
+        let room = g.column - BAR - 12.0;
+        (
+            room,
+            x + BAR + 5.0,
+            mark.x0.max(0.0) + 11.0,
+            "start",
+            (x, mark.x0, BAR, (mark.x1 - mark.x0).max(BAR)),
+        )
+    } else {
+        let y = AXIS + 6.0 + mark.lane as f64 * ROW;
+        let (lx, anchor) = if mark.flipped {
+            (mark.label.1, "end")
+        } else {
+            (mark.label.0, "start")
+        };
+        (
+            mark.room(),
+            lx,
+            y + 11.0,
+            anchor,
+            (mark.x0, y + 13.0, mark.x1 - mark.x0, BAR),
+        )
+    };
+    let label = fit_label(&text, room, &|c| widths.of(c)).map(|t| {
+        view! { <text class="label" x=lx y=ly text-anchor=anchor aria-hidden="true">{t}</text> }
+    });
+    // The area that takes the pointer and shows focus: the bar and its label.
+    let (hx, hy, hw, hh) = if g.vertical {
+        (
+            bar.0 - 2.0,
+            bar.1 - 2.0,
+            g.column - 6.0,
+            (bar.3).max(V_ROW) + 2.0,
+        )
+    } else {
+        let from = mark.x0.min(mark.label.0);
+        let to = mark.x1.max(mark.label.1);
+        (from - 2.0, bar.1 - 14.0, to - from + 4.0, ROW)
+    };
+    if n == 1 {
+        let i = mark.events[0];
+        let e = first;
+        let kind = bar_kind(e.date, e.publication.is_some());
+        let aria = format!(
             "{}: {}{}",
             e.date,
             e.title,
             if e.disputed() { " (date disputed)" } else { "" }
         );
+        let (bx, by, bw, bh) = bar;
+        let shape = match kind {
+            "day" => {
+                let (cx, cy) = if g.vertical {
+                    (bx + BAR / 2.0, by + 4.0)
+                } else {
+                    (bx + 4.0, by + BAR / 2.0)
+                };
+                view! { <circle class="bar" cx=cx cy=cy r="4" /> }.into_any()
+            }
+            "pub" => {
+                let (x, y) = if g.vertical {
+                    (bx - 1.0, by)
+                } else {
+                    (bx, by - 4.0)
+                };
+                view! { <rect class="bar" x=x y=y width="8" height="10" rx="1" /> }.into_any()
+            }
+            // Hatched, or fading towards an open end: the stylesheet fills by kind.
+            _ => view! { <rect class="bar" x=bx y=by width=bw height=bh rx="2" /> }.into_any(),
+        };
         view! {
             <g
                 id=format!("tl-{}", e.id)
-                class="ev"
+                class=format!("ev {kind}")
                 class:stand-out=touched[i]
                 class:open=open == Some(i)
-                class:span=!precise
                 class:disputed=e.disputed()
-                class:open-ended=open_ended
                 tabindex="0"
                 role="link"
-                aria-label=label
+                aria-label=aria
+                aria-describedby="tl-card"
                 data-i=i
             >
-                <rect x=x y=y width=w height=h rx="4" />
+                <rect class="hit" x=hx y=hy width=hw height=hh rx="3" />
+                {shape}
+                {label}
             </g>
         }
         .into_any()
     } else {
-        // A cluster: its count, and a click zooms in on it.
+        // A cluster: its count and first title, and a click zooms in on it.
         let (lo, hi) = all_spans.with_value(|s| {
             (
-                s[mark.events[0]].0,
+                mark.events.iter().map(|&k| s[k].0).min().unwrap_or(0),
                 mark.events.iter().map(|&k| s[k].1).max().unwrap_or(0),
             )
         });
-        let n = mark.events.len();
-        let (tx, ty) = (x + w / 2.0, y + h / 2.0 + 4.0);
+        let (bx, by, bw, bh) = bar;
         view! {
             <g class="cluster" data-lo=lo data-hi=hi>
-                <title>{format!("{n} events close together: select to zoom in")}</title>
-                <rect x=x y=y width=w.max(22.0) height=h.max(12.0) rx="6" />
-                <text x=tx y=ty text-anchor="middle">{n}</text>
+                <title>{format!("{n} events close together, the first “{}”: select to zoom in", first.title)}</title>
+                <rect class="hit" x=hx y=hy width=hw height=hh rx="3" />
+                <rect class="bar" x=bx y=by width=bw.max(MARKER) height=bh rx="2" />
+                {label}
             </g>
         }
         .into_any()

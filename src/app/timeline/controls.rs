@@ -4,6 +4,7 @@
 use super::super::state;
 use super::Shared;
 use crate::engine::date::{civil_from_days, parse_point, Point};
+use crate::engine::timeline::RangeRule;
 use crate::engine::view::View;
 use leptos::prelude::*;
 
@@ -62,6 +63,28 @@ pub fn Controls(shared: Shared) -> impl IntoView {
             >
                 "Clear dates"
             </button>
+            // What a range means for the passages: they state an event in it, or their
+            // document was published in it (a 2021 report on 2013 is in both years).
+            <fieldset class="range-rule" hidden=move || s.range.with(|r| r.is_empty())>
+                <legend>"Passages in these dates:"</legend>
+                {rule_choice(RangeRule::Stated, "stating an event in them")}
+                {rule_choice(RangeRule::Published, "from documents published in them")}
+            </fieldset>
         </div>
+    }
+}
+
+fn rule_choice(rule: RangeRule, words: &'static str) -> impl IntoView {
+    let s = state();
+    view! {
+        <label>
+            <input
+                type="radio"
+                name="range-rule"
+                prop:checked=move || s.range.with(|r| r.rule == rule)
+                on:change=move |_| s.push(|v| v.with_range_rule(rule))
+            />
+            {words}
+        </label>
     }
 }

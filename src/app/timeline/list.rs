@@ -1,6 +1,6 @@
 //! The events as a list, in date order: the chart's text alternative, with each event's
 //! date, title and any dispute. Rendered once; only the classes that mark events touched
-//! by the search, filter or dates, or outside the chosen range, change.
+//! by the search, filter or dates change, and events outside the chosen dates are hidden.
 
 use super::super::meta::date_view;
 use super::super::state;
@@ -40,7 +40,7 @@ pub fn EventList(shared: Shared) -> impl IntoView {
                 let out_of_range =
                     Memo::new(move |_| s.range.with(|r| !r.is_empty() && !r.overlaps(e.date)));
                 view! {
-                    <li class:stand-out=touched class:out-of-range=out_of_range>
+                    <li class:stand-out=touched hidden=out_of_range>
                         {date_view(e.date)}
                         " — "
                         <a href=View::home().event_link(&e.id)>{e.title.clone()}</a>
@@ -55,7 +55,19 @@ pub fn EventList(shared: Shared) -> impl IntoView {
     };
     view! {
         <details class="event-list" open>
-            <summary>{format!("The events as a list ({})", events.len())}</summary>
+            <summary>
+                {move || {
+                    let n = events.len();
+                    s.range
+                        .with(|r| {
+                            (!r.is_empty()).then(|| events.iter().filter(|e| r.overlaps(e.date)).count())
+                        })
+                        .map_or_else(
+                            || format!("The events as a list ({n})"),
+                            |k| format!("The events as a list ({k} of {n} in the chosen dates)"),
+                        )
+                }}
+            </summary>
             <ol aria-label="Timeline events">{items}</ol>
             <button type="button" hidden=move || show_all.get() on:click=move |_| show_all.set(true)>
                 {format!("Show all {} events", events.len())}
