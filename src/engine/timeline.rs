@@ -391,34 +391,47 @@ pub fn layout(
             }
         }
     }
-    // The labels' room: a label after its mark grows up to the next held room in its lane
-    // (or the axis's end); one before its mark keeps what it held.
+    // The labels' room. A cluster's label ("3 events: …") takes what room there is.
+    let want = |m: &Mark| match m.events[..] {
+        [only] => (labels.want)(only),
+        _ => f64::INFINITY,
+    };
+    // First, labels before their mark (near the axis's end) grow back towards the lane's
+    // previous held room...
+    let mut prev_end = vec![f64::NEG_INFINITY; lanes.max(1)];
+    for m in 0..marks.len() {
+        let lane = marks[m].lane;
+        if marks[m].flipped {
+            let to = marks[m].x1.min(width);
+            let from = (prev_end[lane] + gap).max(to - want(&marks[m])).max(0.0);
+            marks[m].label = (from.min(held[m].0.max(to - want(&marks[m]))), to);
+            held[m].0 = held[m].0.min(marks[m].label.0);
+        }
+        prev_end[lane] = held[m].1;
+    }
+    // ...then labels after their mark grow up to the next mark's room in the lane, or the
+    // axis's end.
     let mut next_start = vec![width + gap; lanes.max(1)];
     for m in (0..marks.len()).rev() {
         let lane = marks[m].lane;
-        // A cluster's label ("3 events: …") takes what room there is.
-        let want = match marks[m].events[..] {
-            [only] => (labels.want)(only),
-            _ => f64::INFINITY,
-        };
-        let mark = &mut marks[m];
-        mark.label = if mark.flipped {
-            let to = mark.x1.min(width);
-            (held[m].0.max(to - want), to)
-        } else {
+        if !marks[m].flipped {
             // A span that starts before the view has its label at the view's start.
-            let from = mark.x0.max(0.0);
-            (from, (next_start[lane] - gap).min(from + want).min(width))
-        };
+            let from = marks[m].x0.max(0.0);
+            let to = (next_start[lane] - gap)
+                .min(from + want(&marks[m]))
+                .min(width);
+            marks[m].label = (from, to);
+        }
         next_start[lane] = held[m].0;
     }
     marks
 }
 
-/// `text` cut to fit `room` pixels, with an ellipsis where it is cut; `width` is the width
-/// of one character (measured once per character, so cutting needs no layout). A cut
-/// falls after a whole word where one fits in the room's second half. None when not even
-/// one character and the ellipsis fit.
+/// `text` cut to fit `room` pixels after its last whole word that fits, with an ellipsis;
+/// `width` is the width of one character (measured once per character, so cutting needs
+/// no layout). Never inside a word: a label is then always words of its title, which is
+/// also how assistive technology matches it to the mark's name. None when not even the
+/// first word fits.
 pub fn fit_label(text: &str, room: f64, width: &dyn Fn(char) -> f64) -> Option<String> {
     let total: f64 = text.chars().map(width).sum();
     if total <= room {
@@ -426,24 +439,19 @@ pub fn fit_label(text: &str, room: f64, width: &dyn Fn(char) -> f64) -> Option<S
     }
     let budget = room - width('…');
     let mut used = 0.0;
-    let mut cut = 0;
     let mut word_end = None;
     for (at, c) in text.char_indices() {
-        let w = width(c);
-        if used + w > budget {
-            break;
-        }
-        if c == ' ' && used > budget / 2.0 {
+        if c == ' ' {
             word_end = Some(at);
         }
-        used += w;
-        cut = at + c.len_utf8();
+        used += width(c);
+        if used > budget {
+            break;
+        }
     }
-    if cut == 0 {
-        return None;
-    }
-    let end = word_end.unwrap_or(cut);
-    Some(format!("{}…", text[..end].trim_end()))
+    let end = word_end?;
+    let kept = text[..end].trim_end_matches([' ', ',', ':', ';']);
+    (!kept.is_empty()).then(|| format!("{kept}…"))
 }
 
 #[cfg(test)]

@@ -131,10 +131,14 @@ fn labels_are_cut_after_a_word_with_an_ellipsis() {
     let cut = fit_label(title, 120.0, &char_width).unwrap();
     assert_eq!(cut, "Hampshire police…");
     assert!(cut.chars().map(char_width).sum::<f64>() <= 120.0);
-    // Too little room for a whole word: cut inside it.
+    // Never inside a word: too little room for the first word is no label.
     assert_eq!(
-        fit_label(title, 40.0, &char_width).as_deref(),
-        Some("Hamp…")
+        fit_label(title, 80.0, &char_width).as_deref(),
+        Some("Hampshire…")
     );
-    assert_eq!(fit_label(title, 5.0, &char_width), None);
+    assert_eq!(fit_label(title, 60.0, &char_width), None);
+    assert_eq!(
+        fit_label("DNS report: NHS bodies kept backing SIM", 90.0, &char_width).as_deref(),
+        Some("DNS report…")
+    );
 }

@@ -30,13 +30,17 @@ const AXIS: f64 = 24.0;
 const GAP: f64 = 6.0;
 /// Held for a label when lanes are chosen; a label grows past it where its lane has room.
 const RESERVE: f64 = 100.0;
+/// Room kept for the card under a mark: about four lines, and three more for a
+/// disagreement's question.
+const CARD_HEIGHT: f64 = 130.0;
+const CARD_DISAGREEMENT: f64 = 75.0;
 /// Label font size (CSS `.timeline-svg .label`), for measuring.
 const LABEL_PX: f64 = 12.0;
 /// Down the page: the chart's length, the row a label takes, the axis's width, and the
 /// narrowest column of marks with their labels beside them.
 const V_LENGTH: f64 = 760.0;
 const V_ROW: f64 = 18.0;
-const V_AXIS: f64 = 42.0;
+const V_AXIS: f64 = 36.0;
 const V_COLUMN: f64 = 120.0;
 
 /// The mark (event or cluster) an event happened in, found from the chart's own listener.
@@ -421,6 +425,9 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
         }
     };
     // The card: for the event under the pointer, or focused; placed under its mark.
+    // The card goes under the mark, or above it where the chart ends, placed from the
+    // mark's own coordinates (the SVG's units are the chart's pixels): no layout is read,
+    // so it is right even while the browser still skips the off-screen chart's layout.
     let show_card = move |el: &web_sys::Element| {
         let Some(i) = el
             .get_attribute("data-i")
@@ -428,15 +435,33 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
         else {
             return;
         };
-        let Some(chart) = chart_ref.get_untracked() else {
+        let Ok(Some(hit)) = el.query_selector("rect.hit") else {
             return;
         };
-        let (c, r) = (
-            chart.get_bounding_client_rect(),
-            el.get_bounding_client_rect(),
-        );
-        let left = (r.left() - c.left()).clamp(0.0, (c.width() - 320.0).max(0.0));
-        let top = r.bottom() - c.top() + f64::from(chart.scroll_top()) + 4.0;
+        let num = |name: &str| {
+            hit.get_attribute(name)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        let (x, y, h) = (num("x"), num("y"), num("height"));
+        let (width, content) = if vertical.get_untracked() {
+            (size.get_untracked(), length.get_untracked())
+        } else {
+            (length.get_untracked(), depth.get_untracked())
+        };
+        let left = x.clamp(0.0, (width - 320.0).max(0.0));
+        let tall = CARD_HEIGHT
+            + if events[i].disagreement.is_some() {
+                CARD_DISAGREEMENT
+            } else {
+                0.0
+            };
+        let below = y + h + 4.0;
+        let top = if below + tall > content {
+            (y - tall - 4.0).max(0.0)
+        } else {
+            below
+        };
         if card.get_untracked().map(|x| x.0) != Some(i) {
             card.set(Some((i, left, top)));
         }
@@ -693,7 +718,7 @@ fn mark_view(
     // The label: its room, where it is written, and its anchor.
     let (room, lx, ly, anchor, bar) = if g.vertical {
         let x = V_AXIS + mark.lane as f64 * g.column + 4.0;
-        let room = g.column - BAR - 12.0;
+        let room = g.column - BAR - 9.0;
         (
             room,
             x + BAR + 5.0,
@@ -736,10 +761,12 @@ fn mark_view(
         let i = mark.events[0];
         let e = first;
         let kind = bar_kind(e.date, e.publication.is_some());
+        // The title first: what the label shows is how the mark is named (and said, by
+        // people who steer by voice).
         let aria = format!(
-            "{}: {}{}",
-            e.date,
+            "{}, {}{}",
             e.title,
+            e.date,
             if e.disputed() { " (date disputed)" } else { "" }
         );
         let (bx, by, bw, bh) = bar;
