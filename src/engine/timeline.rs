@@ -339,8 +339,11 @@ pub fn layout(
             items.push((x0, x1.max(x0 + held), x0, x1, false, i));
         }
     }
-    // Nearly sorted already when `spans` are in start order, which the sort makes cheap.
-    items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.5.cmp(&b.5)));
+    // Already in order when `spans` are in start order and no label goes before its mark
+    // (the chart passes them so, and a frame while panning skips the sort).
+    if !items.is_sorted_by(|a, b| a.0 <= b.0) {
+        items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.5.cmp(&b.5)));
+    }
 
     let mut marks: Vec<Mark> = Vec::with_capacity(items.len());
     // Per mark: where its held room starts and ends (for the labels' room afterwards).
@@ -352,9 +355,14 @@ pub fn layout(
         // longest, so the label before it grows into the room it leaves.
         let fits = |l: &usize| lane_end[*l].0 + gap <= start;
         let free = if labels.spread {
-            (0..lane_end.len())
-                .filter(fits)
-                .min_by(|&a, &b| lane_end[a].0.total_cmp(&lane_end[b].0))
+            // The lane free longest, if it is free at all.
+            let mut best = 0;
+            for l in 1..lane_end.len() {
+                if lane_end[l].0 < lane_end[best].0 {
+                    best = l;
+                }
+            }
+            Some(best).filter(fits)
         } else {
             (0..lane_end.len()).find(fits)
         };
@@ -372,15 +380,12 @@ pub fn layout(
                 });
             }
             None => {
-                // No room: join the nearest mark, the lane's last one that starts closest.
-                let lane = (0..lane_end.len())
-                    .min_by(|&a, &b| {
-                        let da = (marks[lane_end[a].1].x0 - x0).abs();
-                        let db = (marks[lane_end[b].1].x0 - x0).abs();
-                        da.total_cmp(&db)
-                    })
-                    .unwrap_or(0);
-                let m = lane_end[lane].1;
+                // No room: join the nearest mark. Marks are made in order of where they
+                // start, so the one made last starts closest (and is its lane's last).
+                let Some(m) = marks.len().checked_sub(1) else {
+                    continue;
+                };
+                let lane = marks[m].lane;
                 let mark = &mut marks[m];
                 mark.events.push(i);
                 mark.x1 = mark.x1.max(x1);
