@@ -104,7 +104,7 @@ async function measure(context, url, rate, { plain = false } = {}) {
   } else {
     await page.goto(url);
     await page.waitForSelector('#search-input');
-    await page.waitForSelector('.event-list li');
+    await page.waitForSelector('.event-list li', { state: 'attached' });
   }
   const input = page.locator(plain ? '#q' : '#search-input');
   await page.evaluate(observe);
