@@ -248,6 +248,35 @@ impl Viewport {
         Point::month_of(self.day_at(px, length).floor() as i32)
     }
 
+    /// The months to mark on the axis when the window spans under three years (fewer
+    /// than two years show in it): every month, or every second, third or sixth, so at
+    /// most about a dozen; `(year, month, first day)`, Januaries left to the year ticks.
+    pub fn month_ticks(&self) -> Vec<(i32, u8, f64)> {
+        let (a, b) = self.window;
+        if b - a > 3.0 * 365.0 {
+            return Vec::new();
+        }
+        let months = ((b - a) / 30.4).ceil() as i32;
+        let step = [1, 2, 3, 6]
+            .into_iter()
+            .find(|s| months / s <= 12)
+            .unwrap_or(6);
+        let (y0, m0, _) = civil_from_days(a.floor() as i32);
+        let mut out = Vec::new();
+        let (mut y, mut m) = (y0, m0);
+        loop {
+            let day = f64::from(day_number(y, m, 1));
+            if day > b {
+                break;
+            }
+            if day >= a && m != 1 && (i32::from(m) - 1) % step == 0 {
+                out.push((y, m, day));
+            }
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+        out
+    }
+
     /// The years to label on the axis: at most about a dozen, on round steps.
     pub fn year_ticks(&self) -> Vec<(i32, f64)> {
         let (a, b) = self.window;
@@ -541,6 +570,19 @@ mod tests {
         let cluster = all.around(day, day + 10);
         assert!(cluster.window.0 < f64::from(day) && f64::from(day + 10) < cluster.window.1);
         assert!(cluster.span() >= MIN_WINDOW_DAYS);
+    }
+
+    #[test]
+    fn month_ticks_show_in_a_short_window_without_januaries() {
+        let all = Viewport::new((day_number(2012, 1, 1), day_number(2024, 1, 1)));
+        assert!(all.month_ticks().is_empty());
+        let spring = Viewport::new((day_number(2021, 3, 20), day_number(2021, 7, 10)));
+        let months: Vec<u8> = spring.month_ticks().iter().map(|t| t.1).collect();
+        assert_eq!(months, [4, 5, 6, 7]);
+        let two_years = Viewport::new((day_number(2020, 6, 1), day_number(2022, 6, 1)));
+        let ticks = two_years.month_ticks();
+        assert!(ticks.len() <= 12 && ticks.len() >= 4, "{ticks:?}");
+        assert!(ticks.iter().all(|t| t.1 != 1 && (t.1 - 1) % 2 == 0));
     }
 
     #[test]

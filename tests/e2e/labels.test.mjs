@@ -137,6 +137,9 @@ describe('Labelled timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       await page.click('.timeline-svg g.year[data-year="2018"] text');
       await page.waitForFunction(() => document.querySelectorAll('.timeline-svg g.year').length <= 2);
       assert.ok((await years()).includes('2018'));
+      // Zoomed to a year, the axis names its months.
+      const months = await page.$$eval('.timeline-svg .tick.month text', (t) => t.map((x) => x.textContent));
+      assert.ok(months.length >= 4 && months.every((m) => /^[A-Z][a-z]{2} 201[78]$/.test(m)), months.join(', '));
       // The events drawn are 2018's (and spans reaching into it), not 2021's.
       const drawn = await page.$$eval(EVENT, (e) => e.map((x) => x.getAttribute('aria-label')));
       assert.ok(drawn.some((t) => /2018/.test(t)));

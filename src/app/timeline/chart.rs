@@ -17,6 +17,11 @@ use leptos::svg::Svg;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
+/// Month names on the axis of a short window.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 /// Below this width (CSS pixels) the chart runs down the page instead of across.
 const VERTICAL_BELOW: f64 = 600.0;
 /// Lanes across: as many as the record needs at the whole span, within these bounds.
@@ -589,6 +594,29 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
                 out,
                 r#"<line class="pub-rule" x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/>"#
             );
+        }
+        // Months, when the window is short enough for them; the years are clickable.
+        for (year, month, day) in v.month_ticks() {
+            let at = v.px_at(day, len);
+            let name = &MONTHS[usize::from(month) - 1];
+            let (x1, y1, x2, y2, tx, ty) = if vert {
+                (V_AXIS - 8.0, at, V_AXIS, at, 3.0, at + 12.0)
+            } else {
+                (at, AXIS - 8.0, at, AXIS, at + 3.0, 16.0)
+            };
+            // Down the page the axis is narrow: the year goes under the month.
+            let _ = if vert {
+                write!(
+                    out,
+                    r#"<g class="tick month"><line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/><text x="{tx:.1}" y="{ty:.1}">{name}</text><text x="{tx:.1}" y="{:.1}">{year}</text></g>"#,
+                    ty + 12.0
+                )
+            } else {
+                write!(
+                    out,
+                    r#"<g class="tick month"><line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/><text x="{tx:.1}" y="{ty:.1}">{name} {year}</text></g>"#
+                )
+            };
         }
         for (year, day) in v.year_ticks() {
             let at = v.px_at(day, len);
