@@ -14,8 +14,20 @@ use crate::engine::timeline::{fit_label, layout, spans, Labels, Mark, Viewport};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::svg::Svg;
-use std::collections::HashMap;
 use wasm_bindgen::JsCast;
+
+/// A coordinate written to one decimal with integer formatting only: formatting floats
+/// with a precision would pull the float formatter into the WebAssembly.
+struct Px(f64);
+
+impl std::fmt::Display for Px {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let t = tenths.unsigned_abs();
+        write!(f, "{sign}{}.{}", t / 10, t % 10)
+    }
+}
 
 /// Month names on the axis of a short window.
 const MONTHS: [&str; 12] = [
@@ -59,15 +71,22 @@ fn mark_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
 }
 
 /// Each character's width in the labels' font, measured once with a canvas (no layout),
-/// so a label is cut to its room by arithmetic. Unmeasured characters count as wide.
-struct CharWidths(HashMap<char, f64>);
+/// so a label is cut to its room by arithmetic: printable ASCII by table, the few other
+/// characters the titles use (curly quotes, dashes, the ellipsis) in a short list.
+/// Unmeasured characters count as wide.
+struct CharWidths {
+    ascii: [f64; 128],
+    other: Vec<(char, f64)>,
+}
 
 impl CharWidths {
     fn measure(el: &web_sys::Element, texts: &mut dyn Iterator<Item = &str>) -> CharWidths {
-        let mut chars: Vec<char> = texts.flat_map(str::chars).collect();
-        chars.extend("…0123456789 events:".chars());
-        chars.sort_unstable();
-        chars.dedup();
+        let mut other: Vec<char> = vec!['…'];
+        for c in texts.flat_map(str::chars) {
+            if !c.is_ascii() && !other.contains(&c) {
+                other.push(c);
+            }
+        }
         let family = window()
             .get_computed_style(el)
             .ok()
@@ -80,21 +99,37 @@ impl CharWidths {
             .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
             .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        let mut widths = HashMap::with_capacity(chars.len());
+        let wide = LABEL_PX * 0.75;
+        let mut widths = CharWidths {
+            ascii: [wide; 128],
+            other: other.iter().map(|&c| (c, wide)).collect(),
+        };
         if let Some(ctx) = context {
             ctx.set_font(&format!("{LABEL_PX}px {family}"));
             let mut buf = [0u8; 4];
-            for c in chars {
-                if let Ok(m) = ctx.measure_text(c.encode_utf8(&mut buf)) {
-                    widths.insert(c, m.width());
-                }
+            let mut width = |c: char| {
+                ctx.measure_text(c.encode_utf8(&mut buf))
+                    .map_or(wide, |m| m.width())
+            };
+            for b in 32u8..127 {
+                widths.ascii[usize::from(b)] = width(char::from(b));
+            }
+            for x in &mut widths.other {
+                x.1 = width(x.0);
             }
         }
-        CharWidths(widths)
+        widths
     }
 
     fn of(&self, c: char) -> f64 {
-        self.0.get(&c).copied().unwrap_or(LABEL_PX * 0.75)
+        match u8::try_from(c) {
+            Ok(b) if b < 128 => self.ascii[usize::from(b)],
+            _ => self
+                .other
+                .iter()
+                .find(|x| x.0 == c)
+                .map_or(LABEL_PX * 0.75, |x| x.1),
+        }
     }
 
     fn text(&self, s: &str) -> f64 {
@@ -443,15 +478,16 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
         else {
             return;
         };
-        let Ok(Some(hit)) = el.query_selector("rect.hit") else {
+        // The mark's box in whole pixels (`data-box`: x, y, height), written with it.
+        let b: Vec<f64> = el
+            .get_attribute("data-box")
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|v| v.parse::<i32>().ok().map(f64::from))
+            .collect();
+        let [x, y, h] = b[..] else {
             return;
         };
-        let num = |name: &str| {
-            hit.get_attribute(name)
-                .and_then(|v| v.parse::<f64>().ok())
-                .unwrap_or(0.0)
-        };
-        let (x, y, h) = (num("x"), num("y"), num("height"));
         let (width, content) = if vertical.get_untracked() {
             (size.get_untracked(), length.get_untracked())
         } else {
@@ -592,7 +628,11 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             };
             let _ = write!(
                 out,
-                r#"<line class="pub-rule" x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/>"#
+                r#"<line class="pub-rule" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>"#,
+                x1 = Px(x1),
+                y1 = Px(y1),
+                x2 = Px(x2),
+                y2 = Px(y2)
             );
         }
         // Months, when the window is short enough for them; the years are clickable.
@@ -608,13 +648,25 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             let _ = if vert {
                 write!(
                     out,
-                    r#"<g class="tick month"><line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/><text x="{tx:.1}" y="{ty:.1}">{name}</text><text x="{tx:.1}" y="{:.1}">{year}</text></g>"#,
-                    ty + 12.0
+                    r#"<g class="tick month"><line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/><text x="{tx}" y="{ty}">{name}</text><text x="{tx}" y="{}">{year}</text></g>"#,
+                    Px(ty + 12.0),
+                    x1 = Px(x1),
+                    y1 = Px(y1),
+                    x2 = Px(x2),
+                    y2 = Px(y2),
+                    tx = Px(tx),
+                    ty = Px(ty)
                 )
             } else {
                 write!(
                     out,
-                    r#"<g class="tick month"><line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/><text x="{tx:.1}" y="{ty:.1}">{name} {year}</text></g>"#
+                    r#"<g class="tick month"><line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/><text x="{tx}" y="{ty}">{name} {year}</text></g>"#,
+                    x1 = Px(x1),
+                    y1 = Px(y1),
+                    x2 = Px(x2),
+                    y2 = Px(y2),
+                    tx = Px(tx),
+                    ty = Px(ty)
                 )
             };
         }
@@ -633,7 +685,17 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             };
             let _ = write!(
                 out,
-                r#"<g class="tick"><line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/></g><g class="year" data-year="{year}"><title>Zoom to {year}</title><rect x="{hx:.1}" y="{hy:.1}" width="{hw:.1}" height="{hh:.1}"/><text x="{tx:.1}" y="{ty:.1}">{year}</text></g>"#
+                r#"<g class="tick"><line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/></g><g class="year" data-year="{year}"><title>Zoom to {year}</title><rect x="{hx}" y="{hy}" width="{hw}" height="{hh}"/><text x="{tx}" y="{ty}">{year}</text></g>"#,
+                x1 = Px(x1),
+                y1 = Px(y1),
+                x2 = Px(x2),
+                y2 = Px(y2),
+                hx = Px(hx),
+                hy = Px(hy),
+                hw = Px(hw),
+                hh = Px(hh),
+                tx = Px(tx),
+                ty = Px(ty)
             );
         }
         out
@@ -764,8 +826,10 @@ fn tail_html(
         let x = V_AXIS + mark.lane as f64 * g.column + 4.0 + BAR / 2.0;
         let _ = write!(
             out,
-            r#"<line class="tail" x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{end:.1}"/>"#,
-            mark.x1
+            r#"<line class="tail" x1="{x}" y1="{}" x2="{x}" y2="{end}"/>"#,
+            Px(mark.x1),
+            x = Px(x),
+            end = Px(end)
         );
     }
 }
@@ -855,7 +919,7 @@ fn mark_html(
         escape(&e.id, out);
         let _ = write!(
             out,
-            r#"" class="ev {kind}{}{}{}" tabindex="0" role="link" aria-describedby="tl-card" data-i="{i}" aria-label=""#,
+            r#"" class="ev {kind}{}{}{}" tabindex="0" role="link" aria-describedby="tl-card" data-i="{i}" data-box="{},{},{}" aria-label=""#,
             if touched.get(i).copied().unwrap_or(false) {
                 " stand-out"
             } else {
@@ -863,15 +927,22 @@ fn mark_html(
             },
             if open == Some(i) { " open" } else { "" },
             if e.disputed() { " disputed" } else { "" },
+            hx.round() as i32,
+            hy.round() as i32,
+            hh.round() as i32,
         );
         // The title first: what the label shows is how the mark is named (and said, by
         // people who steer by voice).
         escape(&e.title, out);
         let _ = write!(
             out,
-            r#", {}{}"><rect class="hit" x="{hx:.1}" y="{hy:.1}" width="{hw:.1}" height="{hh:.1}" rx="3"/>"#,
+            r#", {}{}"><rect class="hit" x="{hx}" y="{hy}" width="{hw}" height="{hh}" rx="3"/>"#,
             e.date,
             if e.disputed() { " (date disputed)" } else { "" },
+            hx = Px(hx),
+            hy = Px(hy),
+            hw = Px(hw),
+            hh = Px(hh)
         );
         let _ = match kind {
             "day" => {
@@ -882,7 +953,9 @@ fn mark_html(
                 };
                 write!(
                     out,
-                    r#"<circle class="bar" cx="{cx:.1}" cy="{cy:.1}" r="4"/>"#
+                    r#"<circle class="bar" cx="{cx}" cy="{cy}" r="4"/>"#,
+                    cx = Px(cx),
+                    cy = Px(cy)
                 )
             }
             "pub" => {
@@ -893,13 +966,19 @@ fn mark_html(
                 };
                 write!(
                     out,
-                    r#"<rect class="bar" x="{x:.1}" y="{y:.1}" width="8" height="10" rx="1"/>"#
+                    r#"<rect class="bar" x="{x}" y="{y}" width="8" height="10" rx="1"/>"#,
+                    x = Px(x),
+                    y = Px(y)
                 )
             }
             // Hatched, or fading towards an open end: the stylesheet fills by kind.
             _ => write!(
                 out,
-                r#"<rect class="bar" x="{bx:.1}" y="{by:.1}" width="{bw:.1}" height="{bh:.1}" rx="2"/>"#
+                r#"<rect class="bar" x="{bx}" y="{by}" width="{bw}" height="{bh}" rx="2"/>"#,
+                bx = Px(bx),
+                by = Px(by),
+                bw = Px(bw),
+                bh = Px(bh)
             ),
         };
     } else {
@@ -913,14 +992,23 @@ fn mark_html(
         escape(&first.title, out);
         let _ = write!(
             out,
-            r#"”: select to zoom in</title><rect class="hit" x="{hx:.1}" y="{hy:.1}" width="{hw:.1}" height="{hh:.1}" rx="3"/><rect class="bar" x="{bx:.1}" y="{by:.1}" width="{:.1}" height="{bh:.1}" rx="2"/>"#,
-            bw.max(MARKER)
+            r#"”: select to zoom in</title><rect class="hit" x="{hx}" y="{hy}" width="{hw}" height="{hh}" rx="3"/><rect class="bar" x="{bx}" y="{by}" width="{}" height="{bh}" rx="2"/>"#,
+            Px(bw.max(MARKER)),
+            hx = Px(hx),
+            hy = Px(hy),
+            hw = Px(hw),
+            hh = Px(hh),
+            bx = Px(bx),
+            by = Px(by),
+            bh = Px(bh)
         );
     }
     if let Some(label) = fit_label(&text, room, &|c| widths.of(c)) {
         let _ = write!(
             out,
-            r#"<text class="label" x="{lx:.1}" y="{ly:.1}" text-anchor="{anchor}" aria-hidden="true">"#
+            r#"<text class="label" x="{lx}" y="{ly}" text-anchor="{anchor}" aria-hidden="true">"#,
+            lx = Px(lx),
+            ly = Px(ly)
         );
         escape(&label, out);
         out.push_str("</text>");

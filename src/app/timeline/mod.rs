@@ -143,8 +143,8 @@ pub fn EventCard(event: &'static Event, left: f64, top: f64) -> impl IntoView {
             id="tl-card"
             role="tooltip"
             // Set through the style object (the page's policy forbids style attributes).
-            style:left=format!("{left:.0}px")
-            style:top=format!("{top:.0}px")
+            style:left=format!("{}px", left.round() as i64)
+            style:top=format!("{}px", top.round() as i64)
         >
             <p class="card-date">
                 {date_view(e.date)}
