@@ -176,10 +176,13 @@ export async function withPage(browser, contextOptions, name, fn) {
   }
 }
 
-/** Load the list view at `url` and wait until the app has rendered the document list. */
+/** Load the list view at `url` and wait until the app has rendered the document list. The
+ * static record shows the same list before the app starts: wait for the app to have taken
+ * its place (the static `#record` gone), or keys pressed next may reach no handler. */
 export async function gotoList(page, url) {
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector(SEL.docItem);
+  await page.waitForFunction(() => typeof WebAssembly === 'undefined' || !document.getElementById('record'));
 }
 
 /** Wait until a document view has rendered (title and at least one passage). */
