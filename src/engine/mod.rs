@@ -20,4 +20,5 @@ pub mod stats;
 pub mod synthetic;
 pub mod text;
 pub mod timeline;
+pub mod verify;
 pub mod view;

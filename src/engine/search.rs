@@ -518,6 +518,21 @@ impl Index {
         self.passage_terms.len()
     }
 
+    /// The passages using a term, with how often, passages ascending.
+    pub fn postings(&self, term: u32) -> &[(u32, u16)] {
+        &self.postings[term as usize]
+    }
+
+    /// A passage's words as term ids, in order.
+    pub fn passage_terms(&self, passage: u32) -> &[u32] {
+        &self.passage_terms[passage as usize]
+    }
+
+    /// How rare a term is across passages (BM25's inverse document frequency).
+    pub fn idf(&self, term: u32) -> f32 {
+        self.idf[term as usize]
+    }
+
     pub fn vocabulary_len(&self) -> usize {
         self.vocab.len()
     }
@@ -527,7 +542,8 @@ impl Index {
     }
 
     /// The id of a vocabulary word.
-    fn id(&self, word: &str) -> Option<u32> {
+    /// The id of a vocabulary word, if the record uses it.
+    pub fn id(&self, word: &str) -> Option<u32> {
         self.vocab
             .binary_search_by(|w| w.as_str().cmp(word))
             .ok()
@@ -1259,6 +1275,11 @@ impl CorpusIndex {
     /// The index position of a passage (document and passage positions in the corpus).
     pub fn position(&self, doc: usize, passage: usize) -> usize {
         self.starts[doc] + passage
+    }
+
+    /// Each word's byte span in the text of the passage at an index position.
+    pub fn word_spans(&self, position: usize) -> &[(u32, u32)] {
+        &self.spans[position]
     }
 
     /// The (document, passage) positions of an index position.

@@ -17,4 +17,5 @@ mod search;
 mod select;
 mod stats;
 mod timeline;
+mod verify;
 mod view;
