@@ -166,7 +166,7 @@ describe('Labelled timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       // The card sits under its mark, inside the chart.
       // (Both measured at once: the page below is still settling as the list renders.)
       const [mark, box] = await page.evaluate(() =>
-        ['#tl-pilot-isle-of-wight .hit', '#tl-card'].map((sel) => {
+        ['#tl-pilot-isle-of-wight', '#tl-card'].map((sel) => {
           const r = document.querySelector(sel).getBoundingClientRect();
           return { y: r.top, height: r.height, x: r.left };
         }),
@@ -174,7 +174,7 @@ describe('Labelled timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       assert.ok(box.y >= mark.y + mark.height - 1 && box.y < mark.y + mark.height + 30, `card at ${box.y}, mark from ${mark.y} to ${mark.y + mark.height}`);
       assert.ok(Math.abs(box.x - mark.x) < 40, `card at x ${box.x}, mark at ${mark.x}`);
       // Hover another: the card follows the pointer.
-      await page.hover('#tl-published-2021-06-17-dodgy-data-warnings .hit');
+      await page.hover('#tl-published-2021-06-17-dodgy-data-warnings');
       await page.waitForFunction(() => /17 June 2021/.test(document.querySelector('#tl-card')?.textContent ?? ''));
       assert.match(await page.textContent('#tl-card'), /publication/);
       assert.match(await page.textContent('#tl-card'), /Disability News Service/);
@@ -199,7 +199,7 @@ describe('Labelled timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       await gotoList(page, h.url);
       await page.waitForSelector(`${EVENT} text.label`);
       await page.locator('.timeline-chart').scrollIntoViewIfNeeded();
-      await page.click('#tl-wessex-ahsn-statement-june-2021 .hit');
+      await page.click('#tl-wessex-ahsn-statement-june-2021');
       await page.waitForSelector('#event-title');
       await waitForScrollToSettle(page);
       assert.match(await page.textContent('#event-title'), /Wessex AHSN issues a statement/);
@@ -294,7 +294,7 @@ describe('Labelled timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
         const { page } = s;
         await gotoList(page, h.url);
         await page.waitForSelector(`${EVENT} text.label`);
-        await page.hover('#tl-police-warn-wessex-ahsn-and-iow-trust .hit').catch(() => {});
+        await page.hover('#tl-police-warn-wessex-ahsn-and-iow-trust').catch(() => {});
         await settle(page);
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = join(SCREENSHOT_DIR, `labels-${width}${dark ? '-dark' : ''}.png`);

@@ -898,7 +898,7 @@ fn mark_html(
         )
     };
     // The area that takes the pointer and shows focus: the bar and its label.
-    let (hx, hy, hw, hh) = if g.vertical {
+    let (hx, hy, _hw, hh) = if g.vertical {
         (
             bar.0 - 2.0,
             bar.1 - 2.0,
@@ -936,13 +936,9 @@ fn mark_html(
         escape(&e.title, out);
         let _ = write!(
             out,
-            r#", {}{}"><rect class="hit" x="{hx}" y="{hy}" width="{hw}" height="{hh}" rx="3"/>"#,
+            r#", {}{}">"#,
             e.date,
             if e.disputed() { " (date disputed)" } else { "" },
-            hx = Px(hx),
-            hy = Px(hy),
-            hw = Px(hw),
-            hh = Px(hh)
         );
         let _ = match kind {
             "day" => {
@@ -992,12 +988,8 @@ fn mark_html(
         escape(&first.title, out);
         let _ = write!(
             out,
-            r#"”: select to zoom in</title><rect class="hit" x="{hx}" y="{hy}" width="{hw}" height="{hh}" rx="3"/><rect class="bar" x="{bx}" y="{by}" width="{}" height="{bh}" rx="2"/>"#,
+            r#"”: select to zoom in</title><rect class="bar" x="{bx}" y="{by}" width="{}" height="{bh}" rx="2"/>"#,
             Px(bw.max(MARKER)),
-            hx = Px(hx),
-            hy = Px(hy),
-            hw = Px(hw),
-            hh = Px(hh),
             bx = Px(bx),
             by = Px(by),
             bh = Px(bh)
