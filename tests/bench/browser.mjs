@@ -268,11 +268,13 @@ try {
     const tick = () => new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = () => res(); c.port2.postMessage(0); });
     const t0 = performance.now();
     W.bench_mount_timeline(n);
-    await tick();
+    // Rendered when the marks are on the page (they wait for the chart's width, measured
+    // in the next animation frame).
+    const marks = () => document.querySelectorAll('#bench-timeline g.ev, #bench-timeline g.cluster').length;
+    for (let k = 0; k < 1000 && marks() === 0; k++) await tick();
     const svg = document.querySelector('#bench-timeline .timeline-svg');
     svg.getBoundingClientRect();
     const initial = performance.now() - t0;
-    const marks = () => svg.querySelectorAll('g.ev, g.cluster').length;
     const shown = [marks()];
     const r = svg.getBoundingClientRect();
     const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height - 10, bubbles: true, cancelable: true };
