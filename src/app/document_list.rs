@@ -50,6 +50,7 @@ pub fn DocumentList() -> impl IntoView {
             </h2>
             <ol class="doc-list">{items}</ol>
             {super::disagreements::list_link()}
+            {super::verify::entry_link()}
         </section>
     }
 }

@@ -16,6 +16,7 @@ mod record;
 mod search;
 mod state;
 mod timeline;
+mod verify;
 
 pub use actors::{ActorFilterPanel, ActorPage};
 pub use disagreements::DisagreementsPage;
@@ -333,6 +334,7 @@ pub fn App() -> impl IntoView {
                 }
                 Panel::Actor => None,
                 Panel::Disagreements => Some(view! { <DisagreementsPage /> }.into_any()),
+                Panel::Check => Some(view! { <verify::CheckPage /> }.into_any()),
                 Panel::Results => Some(view! { <SearchResults /> }.into_any()),
                 Panel::Documents => Some(view! { <DocumentList /> }.into_any()),
             }}
@@ -446,6 +448,7 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
         (Panel::Document, Some(d), _) => format!("{} – SIM Explorer", c.documents[d].title.value),
         (Panel::Actor, _, Some(a)) => format!("{} – SIM Explorer", c.actors[a].name),
         (Panel::Disagreements, _, _) => "Where the sources disagree – SIM Explorer".to_string(),
+        (Panel::Check, _, _) => "Check a quote – SIM Explorer".to_string(),
         _ => "SIM Explorer".to_string(),
     };
     document().set_title(&title);
@@ -494,6 +497,8 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
             }
             _ => Some(("dis-heading".to_string(), false)),
         }
+    } else if now.panel == Panel::Check && before.is_some_and(|b| b.panel != Panel::Check) {
+        Some(("check-heading".to_string(), false))
     } else if now.event.is_some() && before.is_some_and(|b| b.event != now.event) {
         Some(("event-title".to_string(), true))
     } else if now.panel == Panel::Results

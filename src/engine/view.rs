@@ -34,6 +34,8 @@ pub struct View {
     /// "Where the sources disagree": `all` for the list, or the id of the disagreement the
     /// list opens at.
     pub dis: Option<String>,
+    /// "Check a quote": the quote pasted (empty for the checker with nothing in it).
+    pub check: Option<String>,
     pub doc: Option<String>,
     pub passage: Option<String>,
 }
@@ -54,6 +56,8 @@ pub enum Panel {
     Actor,
     /// Where the sources disagree.
     Disagreements,
+    /// Check a quote against the record.
+    Check,
 }
 
 impl View {
@@ -66,6 +70,8 @@ impl View {
             Panel::Actor
         } else if self.dis.is_some() {
             Panel::Disagreements
+        } else if self.check.is_some() {
+            Panel::Check
         } else if self.selects() {
             Panel::Results
         } else {
@@ -107,6 +113,7 @@ impl View {
             passage: None,
             actor: None,
             dis: None,
+            check: None,
             ..self.clone()
         }
     }
@@ -164,6 +171,15 @@ impl View {
     pub fn open_disagreement(&self, id: &str) -> View {
         View {
             dis: Some(id.to_string()),
+            event: None,
+            ..self.results()
+        }
+    }
+
+    /// Opens "Check a quote" with `quote` in it (empty: nothing yet).
+    pub fn open_check(&self, quote: &str) -> View {
+        View {
+            check: Some(quote.to_string()),
             event: None,
             ..self.results()
         }
@@ -406,6 +422,7 @@ impl View {
                 "by" => view.range_rule = RangeRule::from_key(&value).unwrap_or_default(),
                 "ev" if !value.is_empty() => view.event = Some(value),
                 "dis" if !value.is_empty() => view.dis = Some(value),
+                "check" => view.check = Some(value),
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" if !value.is_empty() => view.passage = Some(value),
                 _ => {}
@@ -445,6 +462,9 @@ impl View {
             if let Some(value) = value {
                 parts.push(format!("{key}={}", percent_encode(value)));
             }
+        }
+        if let Some(quote) = &self.check {
+            parts.push(format!("check={}", percent_encode(quote)));
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", percent_encode(doc)));
@@ -547,6 +567,8 @@ impl View {
             to: to.map(Point::iso),
             event,
             dis,
+            // Any text is a quote to check: a cut or odd one is simply checked as it is.
+            check: self.check,
             doc: None,
             passage: None,
         };

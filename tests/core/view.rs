@@ -36,7 +36,7 @@ fn views() -> impl Strategy<Value = View> {
         prop::option::of(slug()),
         prop::option::of("[a-z2-9]{6}"),
         prop::option::of(slug()),
-        any::<bool>(),
+        (any::<bool>(), prop::option::of("\\PC{0,40}")),
     )
         .prop_map(
             |(
@@ -51,7 +51,7 @@ fn views() -> impl Strategy<Value = View> {
                 doc,
                 passage,
                 dis,
-                published,
+                (published, check),
             )| {
                 let mut seen = std::collections::HashSet::new();
                 actors.retain(|a| seen.insert(a.clone()));
@@ -70,6 +70,7 @@ fn views() -> impl Strategy<Value = View> {
                     to,
                     event,
                     dis,
+                    check,
                     passage: doc.as_ref().and(passage),
                     doc,
                 }
@@ -161,6 +162,7 @@ fn everything() -> View {
         range_rule: RangeRule::Published,
         event: Some("pilot-isle-of-wight".to_string()),
         dis: Some("trusts-using-sim".to_string()),
+        check: Some("NHS England admitted".to_string()),
         doc: Some("2021-04-29-activists-call-for-sim-halt".to_string()),
         passage: Some("k3fabc".to_string()),
     }
@@ -184,6 +186,7 @@ fn changed(before: &View, after: &View) -> Vec<&'static str> {
     check("range_rule", before.range_rule != after.range_rule);
     check("event", before.event != after.event);
     check("dis", before.dis != after.dis);
+    check("check", before.check != after.check);
     check("doc", before.doc != after.doc);
     check("passage", before.passage != after.passage);
     out
@@ -197,54 +200,59 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
     use sim_explorer::engine::date::parse_point;
     let v = everything();
     let point = |s| Some(parse_point(s).unwrap());
-    let page = ["actor", "dis", "doc", "passage"];
+    let page = ["actor", "dis", "check", "doc", "passage"];
     let cases: Vec<(&str, View, Vec<&str>)> = vec![
         (
             "type",
             v.with_query("wessex"),
-            vec!["query", "actor", "dis", "doc", "passage"],
+            vec!["query", "actor", "dis", "check", "doc", "passage"],
         ),
         (
             "clear the search",
             v.without_query(),
-            vec!["query", "actor", "dis", "doc", "passage"],
+            vec!["query", "actor", "dis", "check", "doc", "passage"],
         ),
         ("back to results", v.back_to_results(), page.to_vec()),
         (
             "open a document",
             v.open_document("2023-stopsim-statement"),
-            vec!["actor", "event", "dis", "doc", "passage"],
+            vec!["actor", "event", "dis", "check", "doc", "passage"],
         ),
         (
             "open a passage",
             v.open_passage("2023-stopsim-statement", "k2zzzz"),
-            vec!["actor", "event", "dis", "doc", "passage"],
+            vec!["actor", "event", "dis", "check", "doc", "passage"],
         ),
         (
             "open an actor",
             v.open_actor("wessex-ahsn"),
-            vec!["actor", "event", "dis", "doc", "passage"],
+            vec!["actor", "event", "dis", "check", "doc", "passage"],
         ),
         (
             "open an event",
             v.open_event("dns-foi-unanswered"),
-            vec!["actor", "event", "dis", "doc", "passage"],
+            vec!["actor", "event", "dis", "check", "doc", "passage"],
+        ),
+        (
+            "check a quote",
+            v.open_check("SIM was"),
+            vec!["actor", "event", "dis", "check", "doc", "passage"],
         ),
         ("close the event", v.close_event(), vec!["event"]),
         (
             "open the disagreements",
             v.open_disagreements(),
-            vec!["actor", "event", "dis", "doc", "passage"],
+            vec!["actor", "event", "dis", "check", "doc", "passage"],
         ),
         (
             "open a disagreement",
             v.open_disagreement("first-pilot-year"),
-            vec!["actor", "event", "dis", "doc", "passage"],
+            vec!["actor", "event", "dis", "check", "doc", "passage"],
         ),
         (
             "choose an actor",
             v.choose_actor("wessex-ahsn"),
-            vec!["actors", "actor", "dis", "doc", "passage"],
+            vec!["actors", "actor", "dis", "check", "doc", "passage"],
         ),
         (
             "choose a chosen actor",
@@ -254,17 +262,25 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
         (
             "drop an actor",
             v.drop_actor("nhs-england"),
-            vec!["actors", "actor", "dis", "doc", "passage"],
+            vec!["actors", "actor", "dis", "check", "doc", "passage"],
         ),
         (
             "toggle a chosen actor",
             v.toggle_actor("nhs-england"),
-            vec!["actors", "actor", "dis", "doc", "passage"],
+            vec!["actors", "actor", "dis", "check", "doc", "passage"],
         ),
         (
             "only this actor",
             v.only_actor("wessex-ahsn"),
-            vec!["actors", "match_all", "actor", "dis", "doc", "passage"],
+            vec![
+                "actors",
+                "match_all",
+                "actor",
+                "dis",
+                "check",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "drop every actor",
@@ -275,6 +291,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "role",
                 "actor",
                 "dis",
+                "check",
                 "doc",
                 "passage",
             ],
@@ -282,38 +299,47 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
         (
             "said or named",
             v.with_role(Role::Either),
-            vec!["role", "actor", "dis", "doc", "passage"],
+            vec!["role", "actor", "dis", "check", "doc", "passage"],
         ),
         (
             "match any",
             v.match_any(),
-            vec!["match_all", "actor", "dis", "doc", "passage"],
+            vec!["match_all", "actor", "dis", "check", "doc", "passage"],
         ),
         ("match every", v.match_every(), page.to_vec()),
         (
             "choose dates",
             v.with_range(point("2013"), point("2014-06")),
-            vec!["actor", "from", "to", "dis", "doc", "passage"],
+            vec!["actor", "from", "to", "dis", "check", "doc", "passage"],
         ),
         (
             "change the start",
             v.with_from(point("2018-04")),
-            vec!["actor", "from", "dis", "doc", "passage"],
+            vec!["actor", "from", "dis", "check", "doc", "passage"],
         ),
         (
             "change the end",
             v.with_to(point("2022")),
-            vec!["actor", "to", "dis", "doc", "passage"],
+            vec!["actor", "to", "dis", "check", "doc", "passage"],
         ),
         (
             "clear the dates",
             v.without_range(),
-            vec!["actor", "from", "to", "range_rule", "dis", "doc", "passage"],
+            vec![
+                "actor",
+                "from",
+                "to",
+                "range_rule",
+                "dis",
+                "check",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "count passages by what they state",
             v.with_range_rule(RangeRule::Stated),
-            vec!["actor", "range_rule", "dis", "doc", "passage"],
+            vec!["actor", "range_rule", "dis", "check", "doc", "passage"],
         ),
     ];
     for (action, after, expected) in cases {
@@ -439,4 +465,20 @@ fn following_a_plain_link_keeps_what_is_applied() {
         searching.follow(&link("#actor=a&ev=e")),
         link("#actor=a&ev=e")
     );
+}
+
+#[test]
+fn check_a_quote_is_a_view_of_its_own_that_keeps_the_quote_in_the_link() {
+    let v = View::home()
+        .with_query("sim")
+        .open_check("“SIM was — harmful”  & 100%");
+    assert_eq!(v.panel(), sim_explorer::engine::view::Panel::Check);
+    assert_eq!(View::parse(&v.to_url()), v);
+    // An empty checker is still the checker; typing a search leaves it.
+    let empty = View::home().open_check("");
+    assert_eq!(
+        View::parse(&empty.to_url()).panel(),
+        sim_explorer::engine::view::Panel::Check
+    );
+    assert_eq!(empty.with_query("police").check, None);
 }
