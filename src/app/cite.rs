@@ -1,9 +1,11 @@
-//! "Copy link", "Copy citation" (plain and Markdown) and "Share" for a passage, an
-//! event or a disagreement, with the result said in a status line that screen readers announce.
+//! "Copy link", "Copy citation" (plain and Markdown), "Share" and "Add to collection" for a
+//! passage, an event or a disagreement, with the result said in a status line that screen
+//! readers announce.
 
 use super::browser;
 use crate::compiled::corpus;
 use crate::engine::cite::{self, Format};
+use crate::engine::collection::Ref;
 use leptos::prelude::*;
 
 /// What is being cited.
@@ -14,20 +16,57 @@ pub enum Subject {
     Disagreement { index: usize },
 }
 
+/// The link to share: a passage's own page (`p/KEY.html`), which previews the passage where
+/// the link is pasted and goes on to it in the record; from the one-file edition, and for
+/// events and disagreements, the view (`fragment`).
+fn subject_url(subject: Subject, fragment: &str) -> String {
+    match subject {
+        Subject::Passage { doc, passage } if !browser::opened_from_file() => {
+            let key = &corpus().documents[doc].passages[passage].key;
+            browser::sibling_url(&crate::engine::pages::passage_page_path(key))
+        }
+        _ => browser::absolute_url(fragment),
+    }
+}
+
+/// A passage's quick tools, shown while the pointer is over it or it has keyboard focus
+/// (the stylesheet decides): open its citations ("Cite", which opens the passage), copy its
+/// link, add it to the collection. On touch screens a tap on the passage opens it instead.
+#[component]
+pub fn PassageTools(doc: usize, passage: usize, on_cite: Callback<()>) -> AnyView {
+    if cfg!(sim_without = "cite") {
+        return ().into_any();
+    }
+    let d = &corpus().documents[doc];
+    let p = &d.passages[passage];
+    let fragment = crate::engine::view::View::home().passage_link(&d.id, &p.key);
+    let status = RwSignal::new(String::new());
+    let copy_link = move |_| {
+        let url = subject_url(Subject::Passage { doc, passage }, &fragment);
+        leptos::task::spawn_local(async move {
+            status.set(match browser::copy(&url).await {
+                Ok(()) => "Link copied.".to_string(),
+                Err(()) => "Could not copy: choose “Cite” to see the link.".to_string(),
+            });
+        });
+    };
+    view! {
+        <span class="passage-tools" role="group" aria-label=format!("Paragraph {}", p.number)>
+            <button type="button" on:click=move |_| on_cite.run(())>"Cite"</button>
+            <button type="button" on:click=copy_link>"Copy link"</button>
+            <super::collection::AddButton what=Ref::Passage(p.key.clone()) />
+            <span class="tools-status" role="status">{move || status.get()}</span>
+        </span>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
     if cfg!(sim_without = "cite") {
         return ().into_any();
     }
-    // A passage's link is its own page (`p/KEY.html`), which previews the passage where the
-    // link is pasted and goes on to it in the record; from the one-file edition, the view.
-    let url = match subject {
-        Subject::Passage { doc, passage } if !browser::opened_from_file() => {
-            let key = &corpus().documents[doc].passages[passage].key;
-            browser::sibling_url(&crate::engine::pages::passage_page_path(key))
-        }
-        _ => browser::absolute_url(&fragment),
-    };
+    let url = subject_url(subject, &fragment);
     let status = RwSignal::new(String::new());
     // Shown, selected, when the clipboard refuses: the text can still be copied by hand.
     let fallback = RwSignal::new(None::<String>);
@@ -73,6 +112,16 @@ pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
             corpus().disagreements[index].question.clone(),
         ),
     };
+    // What the collection calls it: the same stable ids as the links.
+    let item = match subject {
+        Subject::Passage { doc, passage } => {
+            Ref::Passage(corpus().documents[doc].passages[passage].key.clone())
+        }
+        Subject::Event { index } => Ref::Event(corpus().events[index].id.clone()),
+        Subject::Disagreement { index } => {
+            Ref::Disagreement(corpus().disagreements[index].id.clone())
+        }
+    };
     let plain = text_for.clone()(Format::Plain);
     let markdown = text_for(Format::Markdown);
     let link = url.clone();
@@ -96,6 +145,7 @@ pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
             </button>
             {browser::can_share()
                 .then(|| view! { <button type="button" on:click=share>"Share"</button> })}
+            <super::collection::AddButton what=item />
             <p class="cite-status" role="status">{move || status.get()}</p>
             {move || {
                 fallback

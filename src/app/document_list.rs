@@ -51,6 +51,7 @@ pub fn DocumentList() -> impl IntoView {
             <ol class="doc-list">{items}</ol>
             {super::disagreements::list_link()}
             {super::verify::entry_link()}
+            {super::collection::entry_link()}
         </section>
     }
 }

@@ -7,6 +7,7 @@
 mod actors;
 mod browser;
 mod cite;
+mod collection;
 mod disagreements;
 mod document_list;
 mod meta;
@@ -173,6 +174,7 @@ pub fn plain_click(ev: &web_sys::MouseEvent) -> bool {
 pub fn App() -> impl IntoView {
     let state = State::from_location();
     provide_context(state);
+    provide_context(collection::Shelf::load());
     let hashchange = window_event_listener(leptos::ev::hashchange, move |_| {
         state.follow_location();
     });
@@ -335,6 +337,9 @@ pub fn App() -> impl IntoView {
                 Panel::Actor => None,
                 Panel::Disagreements => Some(view! { <DisagreementsPage /> }.into_any()),
                 Panel::Check => Some(view! { <verify::CheckPage /> }.into_any()),
+                Panel::Collection => {
+                    Some(view! { <collection::CollectionPage codes=state.collection /> }.into_any())
+                }
                 Panel::Results => Some(view! { <SearchResults /> }.into_any()),
                 Panel::Documents => Some(view! { <DocumentList /> }.into_any()),
             }}
@@ -449,6 +454,7 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
         (Panel::Actor, _, Some(a)) => format!("{} – SIM Explorer", c.actors[a].name),
         (Panel::Disagreements, _, _) => "Where the sources disagree – SIM Explorer".to_string(),
         (Panel::Check, _, _) => "Check a quote – SIM Explorer".to_string(),
+        (Panel::Collection, _, _) => "Your collection – SIM Explorer".to_string(),
         _ => "SIM Explorer".to_string(),
     };
     document().set_title(&title);
@@ -499,6 +505,9 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
         }
     } else if now.panel == Panel::Check && before.is_some_and(|b| b.panel != Panel::Check) {
         Some(("check-heading".to_string(), false))
+    } else if now.panel == Panel::Collection && before.is_none_or(|b| b.panel != Panel::Collection)
+    {
+        Some(("collection-heading".to_string(), false))
     } else if now.event.is_some() && before.is_some_and(|b| b.event != now.event) {
         Some(("event-title".to_string(), true))
     } else if now.panel == Panel::Results

@@ -106,6 +106,24 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
                 }
                 .into_any()
             } else {
+                let open = move || s.push(|v| v.open_passage(&doc.id, key));
+                // A click on the words opens the passage and its citations, unless it
+                // selected text or landed on a link or a button of its own.
+                let on_click = move |ev: web_sys::MouseEvent| {
+                    let on_control = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|t| t.closest("a, button, textarea").ok().flatten())
+                        .is_some();
+                    let selecting = window()
+                        .get_selection()
+                        .ok()
+                        .flatten()
+                        .is_some_and(|sel| !sel.is_collapsed());
+                    if super::plain_click(&ev) && !on_control && !selecting && !focused.get_untracked() {
+                        open();
+                    }
+                };
                 view! {
                     <p
                         class="passage"
@@ -113,6 +131,7 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
                         tabindex=tabindex
                         class:focused=focused
                         on:focus=on_focus
+                        on:click=on_click
                     >
                         <a class="anchor" href=href id=target tabindex="-1" aria-label=format!("Paragraph {}", p.number)>
                             {p.number}
@@ -124,6 +143,16 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
                             corpus().disagreements_at((doc_index as u16, i as u16)),
                             Some(focused),
                         )}
+                        {(!static_record)
+                            .then(|| {
+                                view! {
+                                    <super::cite::PassageTools
+                                        doc=doc_index
+                                        passage=i
+                                        on_cite=Callback::new(move |()| open())
+                                    />
+                                }
+                            })}
                     </p>
                     // The open passage offers citing.
                     {move || {

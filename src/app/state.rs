@@ -39,6 +39,8 @@ pub struct State {
     pub event: Memo<Option<usize>>,
     /// "Where the sources disagree": `all`, or the disagreement it opens at.
     pub dis: Memo<Option<String>>,
+    /// The collection page's codes: empty for the reader's own, else a shared one's.
+    pub collection: Memo<String>,
     /// The search, parsed, planned and scored once per change of its text.
     pub prepared: Memo<Prepared>,
     /// What the search, filter and dates select: results, counts per actor and per event.
@@ -105,6 +107,7 @@ impl State {
                 })
             }),
             dis: Memo::new(move |_| view.with(|v| v.dis.clone())),
+            collection: Memo::new(move |_| view.with(|v| v.collection.clone().unwrap_or_default())),
             prepared,
             selection,
             shown,

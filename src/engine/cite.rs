@@ -12,7 +12,7 @@ pub enum Format {
 
 /// Backslash-escapes what Markdown would otherwise read as formatting, so the quote renders
 /// exactly as written.
-fn md_escape(text: &str) -> String {
+pub(crate) fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

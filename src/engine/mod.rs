@@ -4,9 +4,11 @@
 
 pub mod actors;
 pub mod cite;
+pub mod collection;
 pub mod date;
 pub mod disagreements;
 pub mod events;
+pub mod export;
 pub mod families;
 pub mod filter;
 pub mod kinds;

@@ -36,12 +36,17 @@ pub struct View {
     pub dis: Option<String>,
     /// "Check a quote": the quote pasted (empty for the checker with nothing in it).
     pub check: Option<String>,
+    /// The collection: empty for the reader's own, else a shared one's item codes
+    /// (`p.KEY,e.ID,d.ID`; see `collection::parse_shared`).
+    pub collection: Option<String>,
     pub doc: Option<String>,
     pub passage: Option<String>,
 }
 
 /// Longest fragment read; anything longer is cut first, so a huge link cannot stall the page.
-pub const MAX_FRAGMENT: usize = 2048;
+/// Room for a quote to check (2,000 characters, percent-encoded) or a shared collection of
+/// a few hundred items; reading it is linear, so this costs nothing.
+pub const MAX_FRAGMENT: usize = 16_384;
 
 /// Which main panel a view shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +63,8 @@ pub enum Panel {
     Disagreements,
     /// Check a quote against the record.
     Check,
+    /// The reader's collection, or one shared with them.
+    Collection,
 }
 
 impl View {
@@ -72,6 +79,8 @@ impl View {
             Panel::Disagreements
         } else if self.check.is_some() {
             Panel::Check
+        } else if self.collection.is_some() {
+            Panel::Collection
         } else if self.selects() {
             Panel::Results
         } else {
@@ -114,6 +123,7 @@ impl View {
             actor: None,
             dis: None,
             check: None,
+            collection: None,
             ..self.clone()
         }
     }
@@ -180,6 +190,21 @@ impl View {
     pub fn open_check(&self, quote: &str) -> View {
         View {
             check: Some(quote.to_string()),
+            event: None,
+            ..self.results()
+        }
+    }
+
+    /// Opens the reader's own collection.
+    pub fn open_collection(&self) -> View {
+        self.open_shared("")
+    }
+
+    /// Opens a collection someone shared: `codes` as `collection::Collection::share_value`
+    /// writes them.
+    pub fn open_shared(&self, codes: &str) -> View {
+        View {
+            collection: Some(codes.to_string()),
             event: None,
             ..self.results()
         }
@@ -423,6 +448,7 @@ impl View {
                 "ev" if !value.is_empty() => view.event = Some(value),
                 "dis" if !value.is_empty() => view.dis = Some(value),
                 "check" => view.check = Some(value),
+                "col" => view.collection = Some(value),
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" if !value.is_empty() => view.passage = Some(value),
                 _ => {}
@@ -465,6 +491,11 @@ impl View {
         }
         if let Some(quote) = &self.check {
             parts.push(format!("check={}", percent_encode(quote)));
+        }
+        if let Some(codes) = &self.collection {
+            // Each code percent-encoded, the commas between them kept readable.
+            let codes: Vec<String> = codes.split(',').map(percent_encode).collect();
+            parts.push(format!("col={}", codes.join(",")));
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", percent_encode(doc)));
@@ -537,6 +568,21 @@ impl View {
             }
             other => other,
         };
+        // A shared collection keeps every readable code, in order, each once; ids this
+        // record lacks stay (the page flags them), unreadable parts are dropped and said.
+        let collection = self.collection.map(|codes| {
+            let (refs, unreadable) = super::collection::parse_shared(&codes);
+            if unreadable > 0 {
+                notices.push(format!(
+                    "Part of the shared collection's link could not be read ({}), so {} \
+                     left out.",
+                    super::collection::plural(unreadable, "item"),
+                    if unreadable == 1 { "it is" } else { "they are" }
+                ));
+            }
+            let codes: Vec<String> = refs.iter().map(|r| r.code()).collect();
+            codes.join(",")
+        });
         let dis = match self.dis {
             Some(d)
                 if d != super::disagreements::ALL && corpus.disagreement_index(&d).is_none() =>
@@ -569,6 +615,7 @@ impl View {
             dis,
             // Any text is a quote to check: a cut or odd one is simply checked as it is.
             check: self.check,
+            collection,
             doc: None,
             passage: None,
         };

@@ -4,9 +4,11 @@
 
 mod actors;
 mod cite;
+mod collection;
 mod corpus;
 mod disagreements;
 mod events;
+mod export;
 mod filter;
 mod fixture;
 mod forms;

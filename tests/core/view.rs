@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use sim_explorer::engine::filter::Role;
 use sim_explorer::engine::model::Corpus;
 use sim_explorer::engine::timeline::RangeRule;
-use sim_explorer::engine::view::View;
+use sim_explorer::engine::view::{Panel, View};
 use std::sync::OnceLock;
 
 fn corpus() -> &'static Corpus {
@@ -36,7 +36,11 @@ fn views() -> impl Strategy<Value = View> {
         prop::option::of(slug()),
         prop::option::of("[a-z2-9]{6}"),
         prop::option::of(slug()),
-        (any::<bool>(), prop::option::of("\\PC{0,40}")),
+        (
+            any::<bool>(),
+            prop::option::of("\\PC{0,40}"),
+            prop::option::of(prop::collection::vec("[ped]\\.[a-z0-9-]{1,12}", 0..4)),
+        ),
     )
         .prop_map(
             |(
@@ -51,7 +55,7 @@ fn views() -> impl Strategy<Value = View> {
                 doc,
                 passage,
                 dis,
-                (published, check),
+                (published, check, collection),
             )| {
                 let mut seen = std::collections::HashSet::new();
                 actors.retain(|a| seen.insert(a.clone()));
@@ -71,6 +75,12 @@ fn views() -> impl Strategy<Value = View> {
                     event,
                     dis,
                     check,
+                    // A shared collection names each item once (`resolve` keeps the first).
+                    collection: collection.map(|mut codes| {
+                        let mut seen = std::collections::HashSet::new();
+                        codes.retain(|c| seen.insert(c.clone()));
+                        codes.join(",")
+                    }),
                     passage: doc.as_ref().and(passage),
                     doc,
                 }
@@ -163,6 +173,7 @@ fn everything() -> View {
         event: Some("pilot-isle-of-wight".to_string()),
         dis: Some("trusts-using-sim".to_string()),
         check: Some("NHS England admitted".to_string()),
+        collection: Some("p.k3fabc,e.pilot-isle-of-wight".to_string()),
         doc: Some("2021-04-29-activists-call-for-sim-halt".to_string()),
         passage: Some("k3fabc".to_string()),
     }
@@ -187,6 +198,7 @@ fn changed(before: &View, after: &View) -> Vec<&'static str> {
     check("event", before.event != after.event);
     check("dis", before.dis != after.dis);
     check("check", before.check != after.check);
+    check("collection", before.collection != after.collection);
     check("doc", before.doc != after.doc);
     check("passage", before.passage != after.passage);
     out
@@ -200,59 +212,152 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
     use sim_explorer::engine::date::parse_point;
     let v = everything();
     let point = |s| Some(parse_point(s).unwrap());
-    let page = ["actor", "dis", "check", "doc", "passage"];
+    let page = ["actor", "dis", "check", "collection", "doc", "passage"];
     let cases: Vec<(&str, View, Vec<&str>)> = vec![
         (
             "type",
             v.with_query("wessex"),
-            vec!["query", "actor", "dis", "check", "doc", "passage"],
+            vec![
+                "query",
+                "actor",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "clear the search",
             v.without_query(),
-            vec!["query", "actor", "dis", "check", "doc", "passage"],
+            vec![
+                "query",
+                "actor",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         ("back to results", v.back_to_results(), page.to_vec()),
         (
             "open a document",
             v.open_document("2023-stopsim-statement"),
-            vec!["actor", "event", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "open a passage",
             v.open_passage("2023-stopsim-statement", "k2zzzz"),
-            vec!["actor", "event", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "open an actor",
             v.open_actor("wessex-ahsn"),
-            vec!["actor", "event", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "open an event",
             v.open_event("dns-foi-unanswered"),
-            vec!["actor", "event", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "check a quote",
             v.open_check("SIM was"),
-            vec!["actor", "event", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
+        ),
+        (
+            "open the collection",
+            v.open_collection(),
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         ("close the event", v.close_event(), vec!["event"]),
         (
             "open the disagreements",
             v.open_disagreements(),
-            vec!["actor", "event", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "open a disagreement",
             v.open_disagreement("first-pilot-year"),
-            vec!["actor", "event", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "choose an actor",
             v.choose_actor("wessex-ahsn"),
-            vec!["actors", "actor", "dis", "check", "doc", "passage"],
+            vec![
+                "actors",
+                "actor",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "choose a chosen actor",
@@ -262,12 +367,28 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
         (
             "drop an actor",
             v.drop_actor("nhs-england"),
-            vec!["actors", "actor", "dis", "check", "doc", "passage"],
+            vec![
+                "actors",
+                "actor",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "toggle a chosen actor",
             v.toggle_actor("nhs-england"),
-            vec!["actors", "actor", "dis", "check", "doc", "passage"],
+            vec![
+                "actors",
+                "actor",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "only this actor",
@@ -278,6 +399,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "actor",
                 "dis",
                 "check",
+                "collection",
                 "doc",
                 "passage",
             ],
@@ -292,6 +414,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "actor",
                 "dis",
                 "check",
+                "collection",
                 "doc",
                 "passage",
             ],
@@ -299,28 +422,69 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
         (
             "said or named",
             v.with_role(Role::Either),
-            vec!["role", "actor", "dis", "check", "doc", "passage"],
+            vec![
+                "role",
+                "actor",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "match any",
             v.match_any(),
-            vec!["match_all", "actor", "dis", "check", "doc", "passage"],
+            vec![
+                "match_all",
+                "actor",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         ("match every", v.match_every(), page.to_vec()),
         (
             "choose dates",
             v.with_range(point("2013"), point("2014-06")),
-            vec!["actor", "from", "to", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "from",
+                "to",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "change the start",
             v.with_from(point("2018-04")),
-            vec!["actor", "from", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "from",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "change the end",
             v.with_to(point("2022")),
-            vec!["actor", "to", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "to",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
         (
             "clear the dates",
@@ -332,6 +496,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "range_rule",
                 "dis",
                 "check",
+                "collection",
                 "doc",
                 "passage",
             ],
@@ -339,7 +504,15 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
         (
             "count passages by what they state",
             v.with_range_rule(RangeRule::Stated),
-            vec!["actor", "range_rule", "dis", "check", "doc", "passage"],
+            vec![
+                "actor",
+                "range_rule",
+                "dis",
+                "check",
+                "collection",
+                "doc",
+                "passage",
+            ],
         ),
     ];
     for (action, after, expected) in cases {
@@ -481,4 +654,23 @@ fn check_a_quote_is_a_view_of_its_own_that_keeps_the_quote_in_the_link() {
         sim_explorer::engine::view::Panel::Check
     );
     assert_eq!(empty.with_query("police").check, None);
+}
+
+/// A shared collection's link keeps each readable item once, in order, and says what it
+/// could not read; an id this record lacks stays (the page flags it).
+#[test]
+fn a_shared_collection_link_keeps_what_it_can_read() {
+    let c = corpus();
+    let (view, notice) =
+        View::parse("#col=p.abc123,e.pilot-isle-of-wight,p.abc123,BAD,x.y,d.gone").resolve(c);
+    assert_eq!(
+        view.collection.as_deref(),
+        Some("p.abc123,e.pilot-isle-of-wight,d.gone")
+    );
+    assert_eq!(view.panel(), Panel::Collection);
+    assert!(notice.unwrap().contains("could not be read (2 items)"));
+    // The reader's own collection is `col=` with nothing after it.
+    let own = View::home().open_collection();
+    assert_eq!(own.to_url(), "#col=");
+    assert_eq!(View::parse("#col=").resolve(c), (own, None));
 }

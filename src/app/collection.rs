@@ -1,0 +1,638 @@
+//! The reader's collection on the page: "Add to collection" beside every passage, event and
+//! disagreement, the collection itself (`#col=`) to reorder, annotate, export, print and
+//! share, and a shared collection (`#col=p.KEY,…`) shown apart, merged only when asked.
+//! The collection is kept on this device with `gloo-storage` (local storage) and nowhere
+//! else; where storage is blocked or full it lasts for the session, and the page says so.
+//! What a collection is, and how it is stored, read back and exported, is `engine`'s.
+
+use super::browser;
+use crate::compiled::corpus;
+use crate::engine::collection::{plural, Collection, Found, Item, Ref};
+use crate::engine::export::{self, Format};
+use crate::engine::view::View;
+use gloo::storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+/// Where the collection is kept on the device.
+const KEY: &str = "sim-explorer.collection";
+/// Where stored text that could not be read is kept, so nothing is lost for good.
+const UNREADABLE_KEY: &str = "sim-explorer.collection.unreadable";
+
+/// The collection and what the page must say about keeping it. `Copy`: signal handles.
+#[derive(Clone, Copy)]
+pub struct Shelf {
+    pub items: RwSignal<Collection>,
+    /// Said on the collection page: storage blocked or full, data recovered or reset.
+    pub notice: RwSignal<Option<String>>,
+    /// The last item removed and where it was, for "Undo".
+    removed: RwSignal<Option<(usize, Item)>>,
+}
+
+/// The shelf, provided by `App`.
+pub fn shelf() -> Shelf {
+    expect_context::<Shelf>()
+}
+
+/// Local storage, if this browser lets the page use it: reading `localStorage` throws in a
+/// browser that blocks it, and gloo-storage would turn that throw into a panic.
+fn storage_available() -> bool {
+    window().local_storage().ok().flatten().is_some()
+}
+
+const BLOCKED: &str = "This browser does not let the page keep anything on this device (a \
+    private window, or storage blocked), so your collection lasts only while this tab is open. \
+    Export it before you close the tab.";
+
+impl Shelf {
+    /// Reads the collection kept on this device and follows changes made in other tabs.
+    pub fn load() -> Shelf {
+        let (collection, notice) = read_stored();
+        let shelf = Shelf {
+            items: RwSignal::new(collection),
+            notice: RwSignal::new(notice),
+            removed: RwSignal::new(None),
+        };
+        // Another tab changed the collection: show its version, so neither tab writes over
+        // the other's additions.
+        if storage_available() {
+            let listener = window_event_listener(leptos::ev::storage, move |ev| {
+                if ev.key().as_deref() == Some(KEY) {
+                    let (collection, _) = read_stored();
+                    shelf.items.set(collection);
+                }
+            });
+            on_cleanup(move || listener.remove());
+        }
+        shelf
+    }
+
+    /// Changes the collection and keeps the change on the device.
+    pub fn update(&self, change: impl FnOnce(&mut Collection)) {
+        self.items.update(change);
+        self.save();
+    }
+
+    fn save(&self) {
+        if !storage_available() {
+            self.notice.set(Some(BLOCKED.to_string()));
+            return;
+        }
+        let text = self.items.with_untracked(Collection::to_storage);
+        if LocalStorage::set(KEY, text).is_err() {
+            self.notice.set(Some(
+                "Your collection could not be saved on this device (its storage is full or \
+                 blocked): it is kept while this tab is open. Export it before you close the \
+                 tab."
+                    .to_string(),
+            ));
+        } else if self
+            .notice
+            .with_untracked(|n| n.as_deref() == Some(BLOCKED))
+        {
+            self.notice.set(None);
+        }
+    }
+
+    pub fn contains(&self, what: &Ref) -> bool {
+        self.items.with(|c| c.contains(what))
+    }
+
+    /// Takes an item out, remembering it for "Undo".
+    pub fn remove(&self, what: &Ref) {
+        let mut taken = None;
+        self.update(|c| taken = c.remove(what));
+        self.removed.set(taken);
+    }
+
+    pub fn undo_remove(&self) {
+        if let Some((at, item)) = self.removed.get_untracked() {
+            self.update(|c| c.restore(at, item));
+            self.removed.set(None);
+        }
+    }
+}
+
+/// The stored collection, and a notice when it was blocked, damaged or foreign.
+fn read_stored() -> (Collection, Option<String>) {
+    if !storage_available() {
+        return (Collection::default(), Some(BLOCKED.to_string()));
+    }
+    let text = match LocalStorage::get::<String>(KEY) {
+        Ok(text) => text,
+        Err(gloo::storage::errors::StorageError::KeyNotFound(_)) => String::new(),
+        // Not a string at all: someone else's data under our key. Kept aside, not lost.
+        Err(_) => {
+            let raw = LocalStorage::raw().get_item(KEY).ok().flatten();
+            raw.unwrap_or_default()
+        }
+    };
+    let loaded = Collection::from_storage(&text);
+    if loaded.notice.is_some() {
+        let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &text);
+        let _ = LocalStorage::set(KEY, loaded.collection.to_storage());
+    }
+    (loaded.collection, loaded.notice)
+}
+
+/// The link that opens an item: a passage's own page (which previews where it is pasted),
+/// or the view of an event or a disagreement; from the one-file edition, always the view.
+pub fn item_url(what: &Ref) -> String {
+    let c = corpus();
+    match what.resolve(c) {
+        Some(Found::Passage { doc, passage }) => {
+            let key = &c.documents[doc].passages[passage].key;
+            if browser::opened_from_file() {
+                browser::absolute_url(&View::home().passage_link(&c.documents[doc].id, key))
+            } else {
+                browser::sibling_url(&crate::engine::pages::passage_page_path(key))
+            }
+        }
+        Some(Found::Event(i)) => browser::absolute_url(&View::home().event_link(&c.events[i].id)),
+        Some(Found::Disagreement(i)) => {
+            browser::absolute_url(&View::home().disagreement_link(&c.disagreements[i].id))
+        }
+        None => browser::absolute_url("#"),
+    }
+}
+
+/// The fragment that opens an item in this page (`#doc=…&p=…`, `#ev=…`, `#dis=…`).
+fn item_fragment(found: Found) -> String {
+    let c = corpus();
+    match found {
+        Found::Passage { doc, passage } => View::home().passage_link(
+            &c.documents[doc].id,
+            &c.documents[doc].passages[passage].key,
+        ),
+        Found::Event(i) => View::home().event_link(&c.events[i].id),
+        Found::Disagreement(i) => View::home().disagreement_link(&c.disagreements[i].id),
+    }
+}
+
+/// What an item is, in a line: "Title, paragraph 4", the event's date and title, the
+/// disagreement's question.
+fn item_title(found: Found) -> String {
+    let c = corpus();
+    match found {
+        Found::Passage { doc, passage } => format!(
+            "{}, paragraph {}",
+            c.documents[doc].title.value, c.documents[doc].passages[passage].number
+        ),
+        Found::Event(i) => format!("{}: {}", c.events[i].date, c.events[i].title),
+        Found::Disagreement(i) => c.disagreements[i].question.clone(),
+    }
+}
+
+/// The words an item holds, verbatim: the passage, or the first passage stating the event;
+/// a disagreement has none of its own (its positions are on its page).
+fn item_words(found: Found) -> Option<String> {
+    let c = corpus();
+    let text = |(d, p): (usize, usize)| c.documents[d].passages[p].text.clone();
+    match found {
+        Found::Passage { doc, passage } => Some(text((doc, passage))),
+        Found::Event(i) => c.events[i]
+            .sources
+            .first()
+            .map(|&(d, p)| text((usize::from(d), usize::from(p)))),
+        Found::Disagreement(_) => None,
+    }
+}
+
+/// The source of an item's words: "Disability News Service · 29 April 2021".
+fn item_source(found: Found) -> Option<String> {
+    let c = corpus();
+    let at = match found {
+        Found::Passage { doc, .. } => doc,
+        Found::Event(i) => usize::from(c.events[i].sources.first()?.0),
+        Found::Disagreement(i) => {
+            let n = c.disagreements[i].positions.len();
+            return Some(format!("{n} positions, each quoted from its source"));
+        }
+    };
+    let d = &c.documents[at];
+    Some(format!("{} · {}", d.publisher.value, d.date.value))
+}
+
+/// "Add to collection", pressed while the item is in it (pressing again takes it out).
+/// Nothing where there is no collection (the static record, which has no app).
+#[component]
+pub fn AddButton(what: Ref) -> impl IntoView {
+    use_context::<Shelf>().map(|s| add_button(s, what))
+}
+
+fn add_button(s: Shelf, what: Ref) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let inside = {
+        let what = what.clone();
+        Memo::new(move |_| s.contains(&what))
+    };
+    let toggle = move |_| {
+        if inside.get_untracked() {
+            s.remove(&what);
+            status.set("Removed from your collection.".to_string());
+        } else {
+            s.update(|c| {
+                c.add(what.clone());
+            });
+            let n = s.items.with_untracked(Collection::len);
+            status.set(format!("Added: your collection has {}.", plural(n, "item")));
+        }
+    };
+    view! {
+        <button type="button" class="add-button" aria-pressed=move || inside.get().to_string() on:click=toggle>
+            {move || if inside.get() { "In your collection" } else { "Add to collection" }}
+        </button>
+        <span class="add-status" role="status">
+            {move || status.get()}
+            {move || {
+                (!status.get().is_empty() && inside.get())
+                    .then(|| {
+                        view! {
+                            " "
+                            <a href=View::home().open_collection().to_url()>"Open your collection"</a>
+                        }
+                    })
+            }}
+        </span>
+    }
+}
+
+/// The way in, on the home page, with the count (not in the static record, nor wherever
+/// no collection is provided: it needs the app and the device's storage).
+pub fn entry_link() -> impl IntoView {
+    let shelf = use_context::<Shelf>().filter(|_| !super::in_static_record());
+    shelf.map(|s| {
+        view! {
+            <p class="check-entry collection-entry">
+                <a href=View::home().open_collection().to_url()>"Your collection"</a>
+                {move || {
+                    let n = s.items.with(Collection::len);
+                    if n == 0 {
+                        " — passages, events and disagreements you gather to cite, kept on this device."
+                            .to_string()
+                    } else {
+                        format!(" — {}, kept on this device.", plural(n, "item"))
+                    }
+                }}
+            </p>
+        }
+    })
+}
+
+/// The collection page: the reader's own (`#col=`), or one shared with them.
+#[component]
+pub fn CollectionPage(codes: Memo<String>) -> impl IntoView {
+    move || {
+        let codes = codes.get();
+        if codes.is_empty() {
+            view! { <OwnCollection /> }.into_any()
+        } else {
+            let (refs, _) = crate::engine::collection::parse_shared(&codes);
+            view! { <SharedCollection refs=refs /> }.into_any()
+        }
+    }
+}
+
+/// One item's heading, words and source, as the collection and a shared one show it.
+fn item_body(what: &Ref, found: Option<Found>) -> AnyView {
+    match found {
+        Some(found) => {
+            let words = item_words(found)
+                .map(|w| view! { <blockquote class="collection-quote">{w}</blockquote> });
+            view! {
+                <p class="collection-kind">{what.noun()}</p>
+                <h3 class="collection-title">
+                    <a href=item_fragment(found)>{item_title(found)}</a>
+                </h3>
+                {words}
+                <p class="collection-source">{item_source(found)}</p>
+            }
+            .into_any()
+        }
+        None => view! {
+            <p class="collection-missing">
+                <strong>"No longer in the record: "</strong>
+                {format!("the {} “{}”. ", what.noun(), what.id())}
+                "It stays here, with your note, until you remove it."
+            </p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn OwnCollection() -> impl IntoView {
+    let s = shelf();
+    let status = RwSignal::new(String::new());
+    let count = Memo::new(move |_| s.items.with(Collection::len));
+    let refs = Memo::new(move |_| {
+        s.items
+            .with(|c| c.items.iter().map(|i| i.what.clone()).collect::<Vec<_>>())
+    });
+    let missing = Memo::new(move |_| s.items.with(|c| c.missing(corpus()).len()));
+    // After a move the item is drawn again: focus goes back to the button pressed.
+    let refocus = |id: String| {
+        browser::after_next_paint(move || {
+            if let Some(el) = document().get_element_by_id(&id) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        })
+    };
+    let rows = move || {
+        let list = refs.get();
+        let last = list.len().saturating_sub(1);
+        list.into_iter()
+            .enumerate()
+            .map(|(at, what)| {
+                let found = what.resolve(corpus());
+                let code = what.code();
+                let note_id = format!("note-{code}");
+                let (up_id, down_id) = (format!("up-{code}"), format!("down-{code}"));
+                let note = s
+                    .items
+                    .with_untracked(|c| c.items.get(at).map(|i| i.note.clone()))
+                    .unwrap_or_default();
+                let (w1, w2) = (what.clone(), what.clone());
+                let label = match found {
+                    Some(f) => item_title(f),
+                    None => format!("{} {}", what.noun(), what.id()),
+                };
+                let (up_focus, down_focus) = (up_id.clone(), down_id.clone());
+                view! {
+                    <li class="collection-item" class:missing=found.is_none()>
+                        {item_body(&what, found)}
+                        <label class="collection-note-label" for=note_id.clone()>
+                            "Your note (stays on this device)"
+                        </label>
+                        <textarea
+                            id=note_id
+                            class="collection-note"
+                            rows="2"
+                            prop:value=note.clone()
+                            on:input=move |ev| {
+                                let text = event_target_value(&ev);
+                                s.update(|c| c.set_note(&w1, &text));
+                            }
+                        ></textarea>
+                        <p class="print-only collection-note-print">{note}</p>
+                        <div class="collection-actions" role="group" aria-label=format!("Item {}: {label}", at + 1)>
+                            <button
+                                type="button"
+                                id=up_id
+                                disabled=at == 0
+                                on:click=move |_| {
+                                    s.update(|c| c.move_item(at, at.saturating_sub(1)));
+                                    status.set(format!("Moved up to position {}.", at.max(1)));
+                                    refocus(up_focus.clone());
+                                }
+                            >
+                                "Move up"
+                            </button>
+                            <button
+                                type="button"
+                                id=down_id
+                                disabled=at == last
+                                on:click=move |_| {
+                                    s.update(|c| c.move_item(at, at + 1));
+                                    status.set(format!("Moved down to position {}.", at + 2));
+                                    refocus(down_focus.clone());
+                                }
+                            >
+                                "Move down"
+                            </button>
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    s.remove(&w2);
+                                    status.set("Removed.".to_string());
+                                }
+                            >
+                                "Remove"
+                            </button>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let undo = move |_| {
+        s.undo_remove();
+        status.set("Put back.".to_string());
+    };
+    view! {
+        <section class="collection" aria-labelledby="collection-heading">
+            <p class="back">
+                <a href="#">"← The record"</a>
+            </p>
+            <h2 id="collection-heading" tabindex="-1">"Your collection"</h2>
+            {move || {
+                s.notice
+                    .get()
+                    .map(|text| view! { <p class="notice collection-notice" role="status">{text}</p> })
+            }}
+            <p class="collection-about">
+                {move || match count.get() {
+                    0 => "Nothing collected yet. Open a passage, an event or a disagreement and \
+                          choose “Add to collection”: it is kept on this device only, with any \
+                          note you add, ready to export as citations."
+                        .to_string(),
+                    n => format!(
+                        "{}, kept on this device only. Your notes are private: exports include \
+                         them, shared links do not.",
+                        plural(n, "item")
+                    ),
+                }}
+            </p>
+            {move || {
+                (missing.get() > 0)
+                    .then(|| {
+                        view! {
+                            <p class="notice">
+                                {match missing.get() {
+                                    1 => "1 item is no longer in this version of the record: kept, and marked below.".to_string(),
+                                    n => format!("{n} items are no longer in this version of the record: kept, and marked below."),
+                                }}
+                            </p>
+                        }
+                    })
+            }}
+            <p class="collection-status" role="status">
+                {move || status.get()}
+                {move || {
+                    s.removed
+                        .get()
+                        .is_some()
+                        .then(|| view! { " " <button type="button" class="link-button" on:click=undo>"Undo"</button> })
+                }}
+            </p>
+            <ol class="collection-items">{rows}</ol>
+            {move || (count.get() > 0).then(|| view! { <ExportTools /> })}
+        </section>
+    }
+}
+
+/// Export in each format (download or copy), print, and a link to share the ids.
+#[component]
+fn ExportTools() -> impl IntoView {
+    let s = shelf();
+    let status = RwSignal::new(String::new());
+    let text_of = move |format: Format| {
+        s.items
+            .with(|c| export::export(corpus(), &c.items, &item_url, format))
+    };
+    let copy = move |text: String, what: String| {
+        leptos::task::spawn_local(async move {
+            match browser::copy(&text).await {
+                Ok(()) => status.set(format!("{what} copied.")),
+                Err(()) => status.set(format!(
+                    "Could not copy {what}: this browser refused. Use the download instead."
+                )),
+            }
+        });
+    };
+    let missing = Memo::new(move |_| s.items.with(|c| c.missing(corpus()).len()));
+    let formats = Format::ALL
+        .into_iter()
+        .map(|format| {
+            let href = move || {
+                format!(
+                    "data:{};charset=utf-8,{}",
+                    format.mime(),
+                    String::from(js_sys::encode_uri_component(&text_of(format)))
+                )
+            };
+            view! {
+                <li>
+                    <span class="export-format">{format.label()}</span>
+                    <a
+                        class="export-download"
+                        href=href
+                        download=format!("sim-explorer-collection.{}", format.extension())
+                        id=format!("download-{}", format.key())
+                    >
+                        "Download"
+                        <span class="visually-hidden">{format!(" as {}", format.label())}</span>
+                    </a>
+                    <button
+                        type="button"
+                        id=format!("copy-{}", format.key())
+                        on:click=move |_| copy(text_of(format), format.label().to_string())
+                    >
+                        "Copy"
+                        <span class="visually-hidden">{format!(" as {}", format.label())}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let share = move |_| {
+        let codes = s.items.with_untracked(Collection::share_value);
+        let url = browser::absolute_url(&View::home().open_shared(&codes).to_url());
+        copy(url, "The link to this collection".to_string());
+    };
+    view! {
+        <section class="export" aria-labelledby="export-heading">
+            <h3 id="export-heading">"Export and share"</h3>
+            <p class="export-about">
+                "Every item with its words verbatim, its source and how each detail is known, \
+                and your note. CSL-JSON is what Zotero, Pandoc and the Word and Google Docs \
+                citation plug-ins read; RIS and BibTeX suit most other reference managers."
+                {move || {
+                    (missing.get() > 0)
+                        .then(|| {
+                            format!(
+                                " Items no longer in the record are listed in Markdown and plain \
+                                 text only ({} left out of the others).",
+                                missing.get()
+                            )
+                        })
+                }}
+            </p>
+            <ul class="export-formats">{formats}</ul>
+            <p class="export-more">
+                <button type="button" on:click=move |_| {
+                    let _ = window().print();
+                }>"Print"</button>
+                <button type="button" id="share-collection" on:click=share>
+                    "Copy a link to share"
+                </button>
+                " The link carries which items, in order; never your notes."
+            </p>
+            <p class="export-status" role="status">{move || status.get()}</p>
+        </section>
+    }
+}
+
+/// A collection someone shared: shown as it is, merged into the reader's own only when they
+/// choose to.
+#[component]
+fn SharedCollection(refs: Vec<Ref>) -> impl IntoView {
+    let s = shelf();
+    let status = RwSignal::new(String::new());
+    let refs = StoredValue::new(refs);
+    let new_ones = Memo::new(move |_| {
+        refs.with_value(|r| {
+            s.items
+                .with(|c| r.iter().filter(|x| !c.contains(x)).count())
+        })
+    });
+    let merge = move |_| {
+        let mut added = 0;
+        refs.with_value(|r| s.update(|c| added = c.merge(r)));
+        status.set(format!(
+            "Added {} to your collection.",
+            plural(added, "item")
+        ));
+    };
+    let total = refs.with_value(Vec::len);
+    let rows = refs.with_value(|r| {
+        r.iter()
+            .map(|what| {
+                let found = what.resolve(corpus());
+                let inside = {
+                    let what = what.clone();
+                    Memo::new(move |_| s.contains(&what))
+                };
+                view! {
+                    <li class="collection-item" class:missing=found.is_none()>
+                        {item_body(what, found)}
+                        {move || inside.get().then(|| view! { <p class="collection-in">"In your collection"</p> })}
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <section class="collection shared" aria-labelledby="collection-heading">
+            <p class="back">
+                <a href="#">"← The record"</a>
+            </p>
+            <h2 id="collection-heading" tabindex="-1">"A shared collection"</h2>
+            <p class="collection-about">
+                {format!(
+                    "Someone shared {} from the record with you. Shared links carry which items, \
+                     never anyone’s notes. Nothing is added to your own collection unless you \
+                     choose to.",
+                    plural(total, "item")
+                )}
+            </p>
+            <p class="collection-merge">
+                {move || match new_ones.get() {
+                    0 => view! { "Every item here is in your collection." }.into_any(),
+                    n => view! {
+                        <button type="button" id="merge-collection" on:click=merge>
+                            {format!("Add {} to your collection", plural(n, "item"))}
+                        </button>
+                    }
+                    .into_any(),
+                }}
+                " "
+                <a href=View::home().open_collection().to_url()>"Open your collection"</a>
+            </p>
+            <p class="collection-status" role="status">{move || status.get()}</p>
+            <ol class="collection-items">{rows}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,783 @@
+//! Exports of a reader's collection: Markdown, plain text, CSL-JSON, RIS and BibTeX.
+//!
+//! Markdown and plain text are the whole collection as a reader would print it: today's
+//! citations (`cite`) in the reader's order, each with the reader's note, and the items the
+//! record no longer has listed and flagged. CSL-JSON (what Zotero, Pandoc and the Word and
+//! Google Docs citation plug-ins read), RIS and BibTeX are reference lists: one reference per
+//! quoted passage, each carrying the quote verbatim and the same metadata as a citation, with
+//! inferred and supplied values said so in its note. Items the record no longer has cannot
+//! be referenced and are left out of those three (`missing_count` tells the page how many).
+//!
+//! Each format is written by hand with the escaping it needs, so the engine keeps its few
+//! dependencies; the tests read every format back with a real parser.
+
+use super::cite::{self, md_escape};
+use super::collection::{plural, Found, Item, Ref};
+use super::date::{civil_from_days, DateSpec, Point};
+use super::model::{Basis, Corpus, Document, Event, Kind};
+use std::collections::HashSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+    CslJson,
+    Ris,
+    Bibtex,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Text,
+        Format::CslJson,
+        Format::Ris,
+        Format::Bibtex,
+    ];
+
+    /// The name a reader chooses it by.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Text => "Plain text",
+            Format::CslJson => "CSL-JSON",
+            Format::Ris => "RIS",
+            Format::Bibtex => "BibTeX",
+        }
+    }
+
+    /// The file name's ending, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::CslJson => "json",
+            Format::Ris => "ris",
+            Format::Bibtex => "bib",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Markdown => "text/markdown",
+            Format::Text => "text/plain",
+            Format::CslJson => "application/vnd.citationstyles.csl+json",
+            Format::Ris => "application/x-research-info-systems",
+            Format::Bibtex => "application/x-bibtex",
+        }
+    }
+
+    /// A short slug for element ids and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::CslJson => "csl",
+            Format::Ris => "ris",
+            Format::Bibtex => "bib",
+        }
+    }
+
+    /// True for the reference lists (CSL-JSON, RIS, BibTeX), which hold one reference per
+    /// quoted passage and leave out the items the record no longer has; false for Markdown
+    /// and plain text, which hold every item as collected.
+    pub fn lists_references(self) -> bool {
+        matches!(self, Format::CslJson | Format::Ris | Format::Bibtex)
+    }
+}
+
+/// The collection in one format. `link(item)` is the absolute address that opens an item
+/// (the page knows its own address; the engine does not).
+pub fn export(
+    corpus: &Corpus,
+    items: &[Item],
+    link: &dyn Fn(&Ref) -> String,
+    format: Format,
+) -> String {
+    match format {
+        Format::Markdown => readable(corpus, items, link, cite::Format::Markdown),
+        Format::Text => readable(corpus, items, link, cite::Format::Plain),
+        Format::CslJson => csl_json(&references(corpus, items, link)),
+        Format::Ris => ris(&references(corpus, items, link)),
+        Format::Bibtex => bibtex(
+            &references(corpus, items, link),
+            missing_count(corpus, items),
+        ),
+    }
+}
+
+/// How many items the record no longer has: the reference lists leave them out.
+pub fn missing_count(corpus: &Corpus, items: &[Item]) -> usize {
+    items
+        .iter()
+        .filter(|i| i.what.resolve(corpus).is_none())
+        .count()
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown and plain text: the collection as today's citations.
+
+fn readable(
+    corpus: &Corpus,
+    items: &[Item],
+    link: &dyn Fn(&Ref) -> String,
+    style: cite::Format,
+) -> String {
+    let markdown = style == cite::Format::Markdown;
+    let mut out = String::from(if markdown {
+        "# SIM Explorer collection\n\n"
+    } else {
+        "SIM Explorer collection\n\n"
+    });
+    out.push_str(&summary(items.len(), missing_count(corpus, items)));
+    for item in items {
+        // A rule between items: a disagreement's citation has blank lines of its own.
+        out.push_str("\n\n---\n\n");
+        let body = match item.what.resolve(corpus) {
+            Some(Found::Passage { doc, passage }) => {
+                cite::passage(corpus, doc, passage, &link(&item.what), style)
+            }
+            Some(Found::Event(i)) => cite::event(corpus, i, &link(&item.what), style),
+            Some(Found::Disagreement(i)) => cite::disagreement(corpus, i, &link(&item.what), style),
+            None => {
+                let line = format!(
+                    "No longer in the record: {} {}",
+                    item.what.noun(),
+                    item.what.id()
+                );
+                if markdown {
+                    md_escape(&line)
+                } else {
+                    line
+                }
+            }
+        };
+        out.push_str(&body);
+        let note = item.note.trim();
+        if !note.is_empty() {
+            out.push_str("\n\n");
+            if markdown {
+                out.push_str(&md_note(note));
+            } else {
+                out.push_str("Reader's note: ");
+                out.push_str(note);
+            }
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// "4 items; 1 is no longer in the record."
+fn summary(n_items: usize, n_missing: usize) -> String {
+    if n_items == 0 {
+        return "The collection is empty.".to_string();
+    }
+    let mut line = plural(n_items, "item");
+    match n_missing {
+        0 => {}
+        1 => line.push_str("; 1 is no longer in the record"),
+        n => line.push_str(&format!("; {n} are no longer in the record")),
+    }
+    line.push('.');
+    line
+}
+
+/// The reader's note as Markdown that renders exactly as typed: each line stays a line (a
+/// hard break, `\` at its end), blank lines stay paragraph breaks, and what would start a
+/// list, a heading underline or a code fence is escaped along with what `md_escape` covers.
+fn md_note(note: &str) -> String {
+    let mut out = String::from("Reader's note: ");
+    let mut started = false;
+    let mut blank_before = false;
+    for line in note.lines() {
+        // Leading spaces would make a line after a blank one a code block.
+        let line = line.trim();
+        if line.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        if started {
+            out.push_str(if blank_before { "\n\n" } else { "\\\n" });
+        }
+        started = true;
+        blank_before = false;
+        out.push_str(&md_note_line(line));
+    }
+    out
+}
+
+fn md_note_line(line: &str) -> String {
+    // `~` (strikethrough in GitHub's Markdown) and `&` (character references) are escaped
+    // here on top of `md_escape`.
+    let mut escaped = String::with_capacity(line.len() + 8);
+    for c in md_escape(line).chars() {
+        if matches!(c, '~' | '&') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    if escaped.starts_with(['-', '+', '=']) {
+        return format!("\\{escaped}");
+    }
+    // "1." or "1)" starts an ordered list.
+    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=9).contains(&digits) && escaped[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &escaped[..digits], &escaped[digits..]);
+    }
+    escaped
+}
+
+// ---------------------------------------------------------------------------------------
+// References: one per quoted passage, shared by CSL-JSON, RIS and BibTeX.
+
+/// A passage the collection quotes, with what the reference lists say of it.
+struct Reference<'a> {
+    /// Stable across exports and unique within one; the same in all three formats.
+    id: String,
+    doc: &'a Document,
+    kind: &'a Kind,
+    /// The paragraph, the locator citations give.
+    paragraph: u32,
+    /// Verbatim: the passage, or the words a disagreement quotes from it.
+    quote: &'a str,
+    /// Why it is quoted, for an event's or a disagreement's passages.
+    context: Option<String>,
+    reader_note: &'a str,
+    url: String,
+}
+
+/// The kind id whose documents are newspaper articles in every format; any other kind,
+/// including one added to `corpus/kinds.txt` later, is a generic document.
+const NEWS_KIND: &str = "news-report";
+
+/// An item's references, in the collection's order: a passage gives one; an event one per
+/// passage that states it; a disagreement one per quote of each position. Items the record
+/// no longer has give none.
+fn references<'a>(
+    corpus: &'a Corpus,
+    items: &'a [Item],
+    link: &dyn Fn(&Ref) -> String,
+) -> Vec<Reference<'a>> {
+    let mut out: Vec<Reference<'a>> = Vec::new();
+    for item in items {
+        let Some(found) = item.what.resolve(corpus) else {
+            continue;
+        };
+        let url = link(&item.what);
+        let reference = |id: String, (doc, at): (usize, usize), quote, context| {
+            let d = &corpus.documents[doc];
+            Reference {
+                id,
+                doc: d,
+                kind: corpus.kind_of(d),
+                paragraph: d.passages[at].number,
+                quote,
+                context,
+                reader_note: item.note.trim(),
+                url: url.clone(),
+            }
+        };
+        match found {
+            Found::Passage { doc, passage } => {
+                let text = corpus.documents[doc].passages[passage].text.as_str();
+                let id = format!("sim-p-{}", item.what.id());
+                out.push(reference(id, (doc, passage), text, None));
+            }
+            Found::Event(i) => {
+                let e = &corpus.events[i];
+                let context = format!("Event cited: {}", event_head(corpus, e));
+                for (n, &(d, p)) in e.sources.iter().enumerate() {
+                    let at = (usize::from(d), usize::from(p));
+                    let text = corpus.documents[at.0].passages[at.1].text.as_str();
+                    let id = format!("sim-e-{}-{}", e.id, n + 1);
+                    out.push(reference(id, at, text, Some(context.clone())));
+                }
+            }
+            Found::Disagreement(i) => {
+                let d = &corpus.disagreements[i];
+                let mut n = 0;
+                for position in &d.positions {
+                    let who = &corpus.actors[usize::from(position.by)].name;
+                    // "Disagreement cited", not "Disagreement:": Zotero reads a CSL note's
+                    // "Field: value" lines into fields of those names.
+                    let context = format!(
+                        "Disagreement cited: {} — {}, according to {who}",
+                        d.question, position.summary
+                    );
+                    for q in &position.quotes {
+                        n += 1;
+                        let at = (usize::from(q.at.0), usize::from(q.at.1));
+                        let id = format!("sim-d-{}-{n}", d.id);
+                        out.push(reference(id, at, &q.text, Some(context.clone())));
+                    }
+                }
+            }
+        }
+    }
+    // Ids are slugs already (a citation key must not hold spaces, commas or braces); the
+    // same item passed twice would repeat one, so a repeat gets a number.
+    let mut used = HashSet::new();
+    for r in &mut out {
+        let base: String =
+            r.id.chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+        let mut id = base.clone();
+        let mut n = 1;
+        while !used.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        r.id = id;
+    }
+    out
+}
+
+/// "2013: SIM first piloted on the Isle of Wight (date disputed: also given as 2012)", as a
+/// citation of the event says it.
+fn event_head(corpus: &Corpus, e: &Event) -> String {
+    let mut head = format!("{}: {}", e.date, e.title);
+    let others: Vec<String> = e.claims.iter().map(|c| c.date.to_string()).collect();
+    if !others.is_empty() {
+        head.push_str(&format!(
+            " (date disputed: also given as {})",
+            others.join(", ")
+        ));
+    } else if let Some(d) = e.disagreement {
+        let question = &corpus.disagreements[usize::from(d)].question;
+        head.push_str(&format!(" (date disputed: see “{question}”)"));
+    }
+    head
+}
+
+/// True when the formats' date fields say all the date says: a day, a month or a year.
+/// Otherwise the date's words go in the note too.
+fn plain_date(date: DateSpec) -> bool {
+    matches!(
+        date,
+        DateSpec::On(Point::Day { .. } | Point::Month { .. } | Point::Year { .. })
+    )
+}
+
+/// What a reference's note says, one part each: the quote, the paragraph, why it is quoted,
+/// which values SIM Explorer inferred or supplied, and the reader's note.
+///
+/// No part starts "Date:", "Publisher:" or another field's name: Zotero moves such lines of
+/// an imported CSL note into the field they name.
+fn note_parts(r: &Reference) -> Vec<String> {
+    let d = r.doc;
+    let mut parts = vec![
+        format!("Quote: “{}”", r.quote),
+        // Formats place a locator in the citation, not the reference, so it is said here.
+        format!("Paragraph {}", r.paragraph),
+    ];
+    parts.extend(r.context.clone());
+    let mut said = |what: &str, basis: Basis| {
+        if basis != Basis::Stated {
+            parts.push(format!("{what} {} by SIM Explorer", basis.name()));
+        }
+    };
+    said("Title", d.title.basis);
+    said("Publisher", d.publisher.basis);
+    if let Some(author) = &d.author {
+        said("Author", author.basis);
+    }
+    if d.date.basis != Basis::Stated {
+        parts.push(format!(
+            "Date {} by SIM Explorer: {}",
+            d.date.basis.name(),
+            d.date.value
+        ));
+    } else if !plain_date(d.date.value) {
+        parts.push(format!("Date given as: {}", d.date.value));
+    }
+    if !r.reader_note.is_empty() {
+        parts.push(format!("Reader's note: {}", r.reader_note));
+    }
+    parts
+}
+
+/// The parts as sentences on one line, for RIS and BibTeX, whose notes are one paragraph.
+fn sentences(parts: &[String]) -> String {
+    let last = parts.len().saturating_sub(1);
+    let mut out: Vec<String> = Vec::with_capacity(parts.len());
+    for (i, part) in parts.iter().enumerate() {
+        let bare = part.trim_end_matches(['”', '’', '"', '\'', ')']);
+        if i < last && !bare.ends_with(['.', '!', '?']) {
+            out.push(format!("{part}."));
+        } else {
+            out.push(part.clone());
+        }
+    }
+    out.join(" ")
+}
+
+/// Line breaks (and other control characters) folded to single spaces: RIS values and
+/// BibTeX fields are one line each.
+fn one_line(text: &str) -> String {
+    let pieces: Vec<&str> = text
+        .split(|c: char| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    pieces.join(" ")
+}
+
+/// Year, month and day as far as a point gives them, a part of a year as its first month.
+fn first_parts(p: Point) -> Vec<i32> {
+    match p {
+        Point::Day { year, month, day } => vec![year, i32::from(month), i32::from(day)],
+        Point::Month { year, month } => vec![year, i32::from(month)],
+        Point::Part { .. } => {
+            let (_, month, _) = civil_from_days(p.span().0);
+            vec![p.year(), i32::from(month)]
+        }
+        Point::Year { year } => vec![year],
+    }
+}
+
+/// As `first_parts`, but a part of a year as its last month.
+fn last_parts(p: Point) -> Vec<i32> {
+    match p {
+        Point::Part { .. } => {
+            let (_, month, _) = civil_from_days(p.span().1);
+            vec![p.year(), i32::from(month)]
+        }
+        other => first_parts(other),
+    }
+}
+
+/// The year, where the whole date lies within one.
+fn single_year(date: DateSpec) -> Option<i32> {
+    match date {
+        DateSpec::On(p) => Some(p.year()),
+        DateSpec::Between(a, b) if a.year() == b.year() => Some(a.year()),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// CSL-JSON (CSL 1.0.2 data schema): an array of items, written by hand.
+
+fn csl_json(refs: &[Reference]) -> String {
+    if refs.is_empty() {
+        return "[]\n".to_string();
+    }
+    let entries: Vec<String> = refs.iter().map(csl_item).collect();
+    format!("[\n{}\n]\n", entries.join(",\n"))
+}
+
+fn csl_item(r: &Reference) -> String {
+    let d = r.doc;
+    let news = r.kind.id == NEWS_KIND;
+    let mut fields: Vec<(&str, String)> = vec![
+        ("id", json_string(&r.id)),
+        (
+            "type",
+            json_string(if news {
+                "article-newspaper"
+            } else {
+                "document"
+            }),
+        ),
+        ("title", json_string(&d.title.value)),
+        // The kind as today's citations bracket it: "[Campaign statement]".
+        ("genre", json_string(&r.kind.cite_as)),
+    ];
+    // A newspaper article's publisher is the paper it appears in: styles print the
+    // container title for it and no publisher.
+    let publisher = if news { "container-title" } else { "publisher" };
+    fields.push((publisher, json_string(&d.publisher.value)));
+    if let Some(author) = &d.author {
+        // A literal name, never split into family and given: the record gives names as
+        // written ("John Pring", "members of the StopSIM Coalition"), and a wrong split
+        // would misname the author in every style.
+        fields.push((
+            "author",
+            format!("[{{\"literal\": {}}}]", json_string(&author.value)),
+        ));
+    }
+    fields.push(("issued", csl_date(d.date.value)));
+    fields.push(("URL", json_string(&r.url)));
+    // One part a line: Zotero keeps the note as the item's "Extra", line by line.
+    fields.push(("note", json_string(&note_parts(r).join("\n"))));
+    let lines: Vec<String> = fields
+        .iter()
+        .map(|(key, value)| format!("    \"{key}\": {value}"))
+        .collect();
+    format!("  {{\n{}\n  }}", lines.join(",\n"))
+}
+
+/// CSL date-parts at the date's precision, a part of a year as its range of months; an
+/// open date ("by", "or later") as its words, which date-parts cannot say.
+fn csl_date(date: DateSpec) -> String {
+    let json_parts = |parts: Vec<i32>| {
+        let numbers: Vec<String> = parts.iter().map(i32::to_string).collect();
+        format!("[{}]", numbers.join(", "))
+    };
+    let range = |first: Vec<i32>, last: Vec<i32>| {
+        if first == last {
+            format!("{{\"date-parts\": [{}]}}", json_parts(first))
+        } else {
+            format!(
+                "{{\"date-parts\": [{}, {}]}}",
+                json_parts(first),
+                json_parts(last)
+            )
+        }
+    };
+    match date {
+        DateSpec::On(p) => range(first_parts(p), last_parts(p)),
+        DateSpec::Between(a, b) => range(first_parts(a), last_parts(b)),
+        DateSpec::By(_) | DateSpec::OrLater(_) => {
+            format!("{{\"literal\": {}}}", json_string(&date.to_string()))
+        }
+    }
+}
+
+/// A JSON string (RFC 8259): quotes, backslashes and control characters escaped; U+2028
+/// and U+2029 too, as some JavaScript readers take them for line ends.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// RIS: "XX  - value" lines, CR LF as the RIS specification and Zotero's writer end them.
+
+fn ris(refs: &[Reference]) -> String {
+    let mut out = String::new();
+    for r in refs {
+        let d = r.doc;
+        let news = r.kind.id == NEWS_KIND;
+        let mut tag = |tag: &str, value: &str| {
+            let value = one_line(value);
+            if !value.is_empty() {
+                out.push_str(&format!("{tag}  - {value}\r\n"));
+            }
+        };
+        // GEN, the generic type, for any kind but news reports.
+        tag("TY", if news { "NEWS" } else { "GEN" });
+        tag("ID", &r.id);
+        tag("TI", &d.title.value);
+        if let Some(author) = &d.author {
+            // No comma: readers (Zotero among them) take a name without "Last, First" as
+            // one literal name, as the record gives it.
+            tag("AU", &author.value);
+        }
+        // T2 is a newspaper's title; PB the publisher of anything else.
+        tag(if news { "T2" } else { "PB" }, &d.publisher.value);
+        tag("M3", &r.kind.cite_as);
+        if let Some(year) = single_year(d.date.value) {
+            tag("PY", &format!("{year:04}"));
+        }
+        tag("DA", &ris_date(d.date.value));
+        tag("UR", &r.url);
+        // N1 (notes), not AB: a quote is not an abstract. Paragraphs are no pages, so the
+        // locator is in the note, not in SP.
+        tag("N1", &sentences(&note_parts(r)));
+        out.push_str("ER  - \r\n\r\n");
+    }
+    out
+}
+
+/// "YYYY/MM/DD/other": the fields as far as the date gives them (its first point, for a
+/// range or an open date), and its words in "other" when the fields do not say it all.
+fn ris_date(date: DateSpec) -> String {
+    let point = match date {
+        DateSpec::On(p) | DateSpec::Between(p, _) | DateSpec::By(p) | DateSpec::OrLater(p) => p,
+    };
+    let (month, day) = match point {
+        Point::Day { month, day, .. } => (format!("{month:02}"), format!("{day:02}")),
+        Point::Month { month, .. } => (format!("{month:02}"), String::new()),
+        Point::Part { .. } | Point::Year { .. } => (String::new(), String::new()),
+    };
+    let other = if plain_date(date) {
+        String::new()
+    } else {
+        date.to_string()
+    };
+    format!("{:04}/{month}/{day}/{other}", point.year())
+}
+
+// ---------------------------------------------------------------------------------------
+// BibTeX: read by BibTeX and by biblatex with Biber.
+
+const MONTH_MACROS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn bibtex(refs: &[Reference], n_missing: usize) -> String {
+    // Text outside entries is a comment to BibTeX; it must hold no "@".
+    let mut out = format!(
+        "% SIM Explorer collection: {}.\n",
+        plural(refs.len(), "reference")
+    );
+    if n_missing > 0 {
+        out.push_str(&format!(
+            "% Left out: {} no longer in the record.\n",
+            plural(n_missing, "collected item")
+        ));
+    }
+    for r in refs {
+        let d = r.doc;
+        let news = r.kind.id == NEWS_KIND;
+        // Double braces keep a title's capitals from a style's case changes, and an
+        // author's name whole: never split at "and" or into first and last names.
+        let mut fields: Vec<(&str, String)> =
+            vec![("title", format!("{{{{{}}}}}", tex(&d.title.value)))];
+        if let Some(author) = &d.author {
+            fields.push(("author", format!("{{{{{}}}}}", tex(&author.value))));
+        }
+        let publisher = format!("{{{}}}", tex(&d.publisher.value));
+        if news {
+            fields.push(("journal", publisher));
+        } else {
+            // @misc prints howpublished in BibTeX's standard styles; publisher is for
+            // reference managers reading the file.
+            fields.push(("publisher", publisher.clone()));
+            fields.push(("howpublished", publisher));
+        }
+        fields.push(("type", format!("{{{}}}", tex(&r.kind.cite_as))));
+        let date = d.date.value;
+        if let Some(year) = single_year(date) {
+            fields.push(("year", format!("{{{year:04}}}")));
+        }
+        if let DateSpec::On(Point::Day { month, .. } | Point::Month { month, .. }) = date {
+            // The standard macro, unbraced: BibTeX styles print it as the month's name,
+            // biblatex reads it as the month's number.
+            fields.push(("month", MONTH_MACROS[usize::from(month - 1)].to_string()));
+        }
+        // Biber reads the exact date (ranges and open ends too) from this; BibTeX ignores
+        // it and uses year and month.
+        fields.push(("date", format!("{{{}}}", edtf(date))));
+        fields.push(("url", format!("{{{}}}", bib_url(&r.url))));
+        fields.push(("note", format!("{{{}}}", tex(&sentences(&note_parts(r))))));
+        let lines: Vec<String> = fields
+            .iter()
+            .map(|(key, value)| format!("  {key} = {value}"))
+            .collect();
+        out.push_str(&format!(
+            "\n@{}{{{},\n{}\n}}\n",
+            if news { "article" } else { "misc" },
+            r.id,
+            lines.join(",\n")
+        ));
+    }
+    out
+}
+
+/// Text as TeX reads it back unchanged, on one line. The ten special characters are
+/// escaped, braces and backslash as commands (`\textbraceleft{}`), never `\{`: BibTeX counts
+/// every brace, escaped or not, so a lone `\{` would unbalance the field. Pairs TeX would
+/// join into one glyph (`--` into a dash, `''` into a quote mark) are kept apart with `{}`.
+/// Other characters stay as they are (UTF-8, which Biber and current BibTeX read).
+fn tex(text: &str) -> String {
+    let text = one_line(text);
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' => out.push_str("\\textbraceleft{}"),
+            '}' => out.push_str("\\textbraceright{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '%' | '&' | '#' | '$' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+        if let Some(&next) = chars.peek() {
+            let ligature = matches!(
+                (c, next),
+                ('-', '-')
+                    | ('\'', '\'')
+                    | ('`', '`')
+                    | ('!', '`')
+                    | ('?', '`')
+                    | (',', ',')
+                    | ('<', '<')
+                    | ('>', '>')
+            );
+            if ligature {
+                out.push_str("{}");
+            }
+        }
+    }
+    out
+}
+
+/// An address for the url field, which biblatex reads verbatim (so `%`, `#` and `&` stay
+/// as they are): only what would break the field itself, braces, backslashes and spaces,
+/// is percent-encoded, as it may be in any address.
+fn bib_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            '\\' => out.push_str("%5C"),
+            c if c.is_whitespace() || c.is_control() => {
+                let mut bytes = [0; 4];
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The date as biblatex's `date` field reads it (ISO 8601 with EDTF ranges): "2021-04-29",
+/// "2018-01/2018-04" for early 2018, "2023-03/.." for March 2023 or later. An open date
+/// is one day on one side of a bound; the open interval is the nearest biblatex reads
+/// (EDTF's exact form, `[2023-03..]`, is level 2, which it does not), so the note gives
+/// such a date in words as well.
+fn edtf(date: DateSpec) -> String {
+    let iso = |parts: Vec<i32>| {
+        let fields: Vec<String> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                if i == 0 {
+                    format!("{n:04}")
+                } else {
+                    format!("{n:02}")
+                }
+            })
+            .collect();
+        fields.join("-")
+    };
+    match date {
+        DateSpec::On(p) => {
+            let (first, last) = (iso(first_parts(p)), iso(last_parts(p)));
+            if first == last {
+                first
+            } else {
+                format!("{first}/{last}")
+            }
+        }
+        DateSpec::Between(a, b) => format!("{}/{}", iso(first_parts(a)), iso(last_parts(b))),
+        DateSpec::By(p) => format!("../{}", iso(last_parts(p))),
+        DateSpec::OrLater(p) => format!("{}/..", iso(first_parts(p))),
+    }
+}
