@@ -354,7 +354,7 @@ fn OwnCollection() -> impl IntoView {
                     .items
                     .with_untracked(|c| c.items.get(at).map(|i| i.note.clone()))
                     .unwrap_or_default();
-                let (w1, w2) = (what.clone(), what.clone());
+                let (w1, w2, w3) = (what.clone(), what.clone(), what.clone());
                 let label = match found {
                     Some(f) => item_title(f),
                     None => format!("{} {}", what.noun(), what.id()),
@@ -376,7 +376,12 @@ fn OwnCollection() -> impl IntoView {
                                 s.update(|c| c.set_note(&w1, &text));
                             }
                         ></textarea>
-                        <p class="print-only collection-note-print">{note}</p>
+                        <p class="print-only collection-note-print">
+                            {move || {
+                                s.items
+                                    .with(|c| c.position(&w3).map(|i| c.items[i].note.clone()))
+                            }}
+                        </p>
                         <div class="collection-actions" role="group" aria-label=format!("Item {}: {label}", at + 1)>
                             <button
                                 type="button"

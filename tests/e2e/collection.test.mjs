@@ -256,6 +256,39 @@ describe('Collection', { timeout: TEST_TIMEOUT_MS * 12 }, () => {
       s.assertNoPageErrors();
     }));
 
+  test('storage full: a notice, nothing lost in this tab', opts, () =>
+    withPage(h.browser, {}, 'collection-full', async (s) => {
+      const { page, context } = s;
+      await context.addInitScript(() => {
+        Storage.prototype.setItem = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
+      await addFirstPassage(page, h.url);
+      await page.click('.cite-tools .add-status a');
+      await page.waitForSelector(ITEMS);
+      assert.equal(await page.locator(ITEMS).count(), 1);
+      assert.match(await page.textContent('.collection-notice'), /could not be saved on this device/);
+      s.assertNoPageErrors();
+    }));
+
+  test('print view: the items and notes, without the controls', opts, () =>
+    withPage(h.browser, {}, 'collection-print', async (s) => {
+      const { page } = s;
+      const key = await addFirstPassage(page, h.url);
+      await page.goto(`${h.url}#col=`);
+      await page.waitForSelector(ITEMS);
+      await page.fill(`#note-p\\.${key}`, 'For the letter to the trust');
+      await page.emulateMedia({ media: 'print' });
+      const shown = (sel) => page.$eval(sel, (e) => getComputedStyle(e).display !== 'none');
+      assert.equal(await shown('.collection-quote'), true);
+      assert.equal(await shown('.collection-note-print'), true);
+      assert.equal(await page.textContent('.collection-note-print'), 'For the letter to the trust');
+      assert.equal(await shown('.collection-actions'), false);
+      assert.equal(await shown('.export'), false);
+      assert.equal(await shown('.collection-note'), false);
+    }));
+
   test('foreign data in storage: reset with a notice, the unreadable copy kept', opts, () =>
     withPage(h.browser, {}, 'collection-foreign', async (s) => {
       const { page, context } = s;
