@@ -1,8 +1,9 @@
 //! The reader's collection on the page: "Add to collection" beside every passage, event and
 //! disagreement, the collection itself (`#col=`) to reorder, annotate, export, print and
 //! share, and a shared collection (`#col=p.KEY,…`) shown apart, merged only when asked.
-//! The collection is kept on this device with `gloo-storage` (local storage) and nowhere
-//! else; where storage is blocked or full it lasts for the session, and the page says so.
+//! The collection is kept on this device with `gloo-storage` (local storage, as the text
+//! `engine::collection` writes, without gloo's JSON layer: serde_json would add 8.4 KB
+//! brotli to wrap text in a string) and nowhere else; where storage is blocked or full it lasts for the session, and the page says so.
 //! What a collection is, and how it is stored, read back and exported, is `engine`'s.
 
 use super::browser;
@@ -78,7 +79,7 @@ impl Shelf {
             return;
         }
         let text = self.items.with_untracked(Collection::to_storage);
-        if LocalStorage::set(KEY, text).is_err() {
+        if LocalStorage::raw().set_item(KEY, &text).is_err() {
             self.notice.set(Some(
                 "Your collection could not be saved on this device (its storage is full or \
                  blocked): it is kept while this tab is open. Export it before you close the \
@@ -117,19 +118,15 @@ fn read_stored() -> (Collection, Option<String>) {
     if !storage_available() {
         return (Collection::default(), Some(BLOCKED.to_string()));
     }
-    let text = match LocalStorage::get::<String>(KEY) {
-        Ok(text) => text,
-        Err(gloo::storage::errors::StorageError::KeyNotFound(_)) => String::new(),
-        // Not a string at all: someone else's data under our key. Kept aside, not lost.
-        Err(_) => {
-            let raw = LocalStorage::raw().get_item(KEY).ok().flatten();
-            raw.unwrap_or_default()
-        }
-    };
+    let text = LocalStorage::raw()
+        .get_item(KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let loaded = Collection::from_storage(&text);
     if loaded.notice.is_some() {
         let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &text);
-        let _ = LocalStorage::set(KEY, loaded.collection.to_storage());
+        let _ = LocalStorage::raw().set_item(KEY, &loaded.collection.to_storage());
     }
     (loaded.collection, loaded.notice)
 }

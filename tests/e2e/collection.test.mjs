@@ -226,7 +226,7 @@ describe('Collection', { timeout: TEST_TIMEOUT_MS * 12 }, () => {
       assert.match(await page.locator(ITEMS).nth(0).textContent(), /In your collection/);
       // Nothing merged until asked.
       assert.equal(
-        await page.evaluate(() => JSON.parse(localStorage.getItem('sim-explorer.collection')).split('\n').length),
+        await page.evaluate(() => localStorage.getItem('sim-explorer.collection').split('\n').length),
         2,
       );
       await page.click('#merge-collection');
