@@ -4,7 +4,7 @@
 // foreign data; axe in light and dark; screenshots at 1280 and 360 px.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -149,6 +149,10 @@ describe('Collection', { timeout: TEST_TIMEOUT_MS * 12 }, () => {
       const ris = await download(page, 'ris');
       assert.match(ris, /^TY {2}- /);
       assert.equal((ris.match(/^TY {2}- /gm) ?? []).length, (ris.match(/^ER {2}- ?/gm) ?? []).length);
+      // A real download, as a person clicks it: the file arrives, named, with the same text.
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-ris')]);
+      assert.equal(file.suggestedFilename(), 'sim-explorer-collection.ris');
+      assert.equal(readFileSync(await file.path(), 'utf8'), ris);
       const bib = await download(page, 'bib');
       assert.match(bib, /^@\w+\{sim-/m);
       assert.match(bib, /50\\%/);
