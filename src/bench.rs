@@ -1,10 +1,12 @@
 //! Entry points for the browser benchmark (tests/bench/browser.mjs), compiled only with
 //! `--features bench`: load the real corpus or a synthetic one into an index, hand the
-//! passage texts to the JavaScript engines it is compared with, and answer queries.
+//! passage texts to the JavaScript engines it is compared with, and answer queries; make
+//! quotes from the loaded passages and check them as "Check a quote" does.
 
 use crate::compiled::{corpus, search_index};
 use crate::engine::search::{CorpusIndex, Index, Query};
 use crate::engine::synthetic;
+use crate::engine::verify::{check, Verdict};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -134,4 +136,40 @@ pub fn bench_mount_timeline(n: usize) -> f64 {
     let ms = now() - t;
     mounted.forget();
     ms
+}
+
+/// Lengths, in words, of the quotes `bench_check_quotes` makes: from a short phrase to the
+/// 60 words the target speaks of.
+const QUOTE_LENGTHS: [usize; 10] = [5, 8, 12, 16, 20, 25, 30, 40, 50, 60];
+
+/// Quotes made from the loaded passages (`synthetic::quotes`): `per_length` of each kind for
+/// each of `QUOTE_LENGTHS`, each as `kind<TAB>words<TAB>text` (the text may hold line
+/// breaks, never a tab).
+#[wasm_bindgen]
+pub fn bench_check_quotes(per_length: usize) -> Vec<String> {
+    LOADED.with(|l| {
+        l.borrow().as_ref().map_or_else(Vec::new, |(index, texts)| {
+            synthetic::quotes(texts, index, &QUOTE_LENGTHS, per_length, 5)
+                .into_iter()
+                .map(|q| format!("{}\t{}\t{}", q.kind.name(), q.words, q.text))
+                .collect()
+        })
+    })
+}
+
+/// Checks a quote against the loaded passages as "Check a quote" does (for the record,
+/// `bench_load(0)` builds the same index as the page's). The verdict, for the benchmark's
+/// count of wrong answers: 0 nothing to check, 1 word for word, 2 close, 3 not found.
+#[wasm_bindgen]
+pub fn bench_check(quote: &str) -> u8 {
+    LOADED.with(|l| {
+        l.borrow()
+            .as_ref()
+            .map_or(0, |(index, _)| match check(index, quote).verdict {
+                Verdict::Empty => 0,
+                Verdict::Exact => 1,
+                Verdict::Close => 2,
+                Verdict::NotFound => 3,
+            })
+    })
 }
