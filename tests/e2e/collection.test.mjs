@@ -242,6 +242,18 @@ describe('Collection', { timeout: TEST_TIMEOUT_MS * 12 }, () => {
       s.assertClean();
     }));
 
+  test('two tabs: an item added in one shows in the other, so neither writes over the other', opts, () =>
+    withPage(h.browser, {}, 'collection-two-tabs', async (s) => {
+      const { page } = s;
+      const other = await s.newPage();
+      await other.goto(`${h.url}#col=`);
+      await other.waitForSelector('#collection-heading');
+      assert.equal(await other.locator(ITEMS).count(), 0);
+      await addFirstPassage(page, h.url);
+      await other.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, ITEMS);
+      s.assertClean();
+    }));
+
   test('storage blocked: a notice, and the collection kept for the session', opts, () =>
     withPage(h.browser, {}, 'collection-blocked', async (s) => {
       const { page, context } = s;
