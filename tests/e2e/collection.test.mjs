@@ -254,39 +254,43 @@ describe('Collection', { timeout: TEST_TIMEOUT_MS * 12 }, () => {
       s.assertClean();
     }));
 
-  test('storage blocked: a notice, and the collection kept for the session', opts, () =>
-    withPage(h.browser, {}, 'collection-blocked', async (s) => {
-      const { page, context } = s;
-      await context.addInitScript(() => {
+  // Storage that refuses: reading it throws (blocked, as some private windows do), or
+  // writing it throws (full). Either way a notice, and the collection kept in the tab.
+  const refusals = [
+    {
+      name: 'storage blocked',
+      refuse: () => {
         Object.defineProperty(window, 'localStorage', {
           get() {
             throw new DOMException('The operation is insecure.', 'SecurityError');
           },
         });
-      });
-      await addFirstPassage(page, h.url);
-      await page.click('.cite-tools .add-status a');
-      await page.waitForSelector(ITEMS);
-      assert.equal(await page.locator(ITEMS).count(), 1);
-      assert.match(await page.textContent('.collection-notice'), /lasts only while this tab is open/);
-      s.assertNoPageErrors();
-    }));
-
-  test('storage full: a notice, nothing lost in this tab', opts, () =>
-    withPage(h.browser, {}, 'collection-full', async (s) => {
-      const { page, context } = s;
-      await context.addInitScript(() => {
+      },
+      notice: /lasts only while this tab is open/,
+    },
+    {
+      name: 'storage full',
+      refuse: () => {
         Storage.prototype.setItem = function () {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         };
-      });
-      await addFirstPassage(page, h.url);
-      await page.click('.cite-tools .add-status a');
-      await page.waitForSelector(ITEMS);
-      assert.equal(await page.locator(ITEMS).count(), 1);
-      assert.match(await page.textContent('.collection-notice'), /could not be saved on this device/);
-      s.assertNoPageErrors();
-    }));
+      },
+      notice: /could not be saved on this device/,
+    },
+  ];
+  for (const { name, refuse, notice } of refusals) {
+    test(`${name}: a notice, and the collection kept for the session`, opts, () =>
+      withPage(h.browser, {}, `collection-${name.replace(' ', '-')}`, async (s) => {
+        const { page, context } = s;
+        await context.addInitScript(refuse);
+        await addFirstPassage(page, h.url);
+        await page.click('.cite-tools .add-status a');
+        await page.waitForSelector(ITEMS);
+        assert.equal(await page.locator(ITEMS).count(), 1);
+        assert.match(await page.textContent('.collection-notice'), notice);
+        s.assertNoPageErrors();
+      }));
+  }
 
   test('print view: the items and notes, without the controls', opts, () =>
     withPage(h.browser, {}, 'collection-print', async (s) => {
