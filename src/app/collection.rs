@@ -275,6 +275,22 @@ pub fn entry_link() -> impl IntoView {
     })
 }
 
+/// The way to the collection while reading, beside the way back, once it holds anything.
+pub fn bar_link() -> impl IntoView {
+    use_context::<Shelf>().map(|s| {
+        move || {
+            let n = s.items.with(Collection::len);
+            (n > 0).then(|| {
+                view! {
+                    <a class="collection-link" href=View::home().open_collection().to_url()>
+                        {format!("Your collection ({n})")}
+                    </a>
+                }
+            })
+        }
+    })
+}
+
 /// The collection page: the reader's own (`#col=`), or one shared with them.
 #[component]
 pub fn CollectionPage(codes: Memo<String>) -> impl IntoView {

@@ -112,6 +112,7 @@ pub fn SearchBox() -> impl IntoView {
                                 <span class="reading-title" aria-hidden="true">
                                     {corpus().documents[d].title.value.clone()}
                                 </span>
+                                {super::collection::bar_link()}
                             </p>
                         }
                     })

@@ -36,6 +36,8 @@ async function addFirstPassage(page, url) {
   await page.click('.cite-tools .add-button');
   await page.waitForSelector('.cite-tools .add-button[aria-pressed="true"]');
   assert.match(await page.textContent('.cite-tools .add-status'), /Added: your collection has 1 item\./);
+  // While reading, the way to the collection stays beside the way back.
+  assert.equal(await page.textContent('.reading-now .collection-link'), 'Your collection (1)');
   return key;
 }
 
