@@ -3,8 +3,9 @@
 //! does), or which passages come closest and how they differ, word by word.
 //!
 //! Candidates come from the vocabulary index (each passage scored by the rarity of the
-//! quote's words it holds), and only the best few are aligned: no passage is diffed
-//! unless it shares the quote's words.
+//! quote's words it holds, then the best of those by the quote's word pairs they hold side
+//! by side), and only the best few are aligned: no passage is diffed unless it shares the
+//! quote's words.
 
 use super::normalize::tokenize;
 use super::search::Index;
@@ -13,6 +14,9 @@ use super::search::Index;
 pub const MAX_QUOTE_CHARS: usize = 2000;
 /// Passages aligned word by word when the quote is not found as it is.
 const CANDIDATES: usize = 8;
+/// Passages with the rarest words in common, from which the candidates are chosen by the
+/// pairs of the quote's words they hold side by side.
+const POOL: usize = 256;
 /// Closest passages reported.
 const SHOWN: usize = 3;
 /// Places reported for a quote found word for word (a short quote can be everywhere).
@@ -189,7 +193,9 @@ pub fn check(index: &Index, pasted: &str) -> Check {
         }
     }
 
-    // Otherwise the best-scored few, aligned; the closest reported.
+    // Otherwise the best-scored few, aligned; the closest reported. The rarity of shared
+    // words picks a pool; the quote's word pairs found side by side pick from it, so a
+    // quote of common words still finds its passage among the many holding those words.
     let mut best: Vec<(u32, f32)> = score
         .iter()
         .enumerate()
@@ -197,6 +203,25 @@ pub fn check(index: &Index, pasted: &str) -> Check {
         .map(|(p, s)| (p as u32, *s))
         .collect();
     let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if best.len() > POOL {
+        best.select_nth_unstable_by(POOL - 1, by_score);
+        best.truncate(POOL);
+    }
+    let mut pairs: Vec<(u32, u32)> = terms
+        .windows(2)
+        .filter_map(|w| Some((w[0]?, w[1]?)))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (p, s) in &mut best {
+        let side_by_side = index
+            .passage_terms(*p)
+            .windows(2)
+            .filter(|w| pairs.binary_search(&(w[0], w[1])).is_ok())
+            .count();
+        // Each pair in order outweighs any sum of rarities: rarity only breaks ties.
+        *s += side_by_side as f32 * 1e4;
+    }
     if best.len() > CANDIDATES {
         best.select_nth_unstable_by(CANDIDATES - 1, by_score);
         best.truncate(CANDIDATES);
