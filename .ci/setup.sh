@@ -35,11 +35,15 @@ ensure_rust() {
   fi
 }
 
-# The tools are built lightly optimised, without link-time optimisation: how fast Trunk and
-# wasm-bindgen run barely shows in a build, but a fully optimised build of them took most of
-# a fresh machine's ten minutes of installing.
+# The tools are built with little or no optimisation and no link-time optimisation: how fast
+# they run barely shows in a build (Trunk mostly waits on cargo), but a fully optimised build
+# of them took most of a fresh machine's ten minutes of installing. Measured: Trunk 196 s
+# unoptimised, 298 s at opt-level 1, about 600 s fully; a release build with the unoptimised
+# Trunk took 59 s, as before. wasm-bindgen rewrites the whole wasm, so it keeps opt-level 1.
+# Usage: quick_install OPT-LEVEL CARGO-INSTALL-ARGS...
 quick_install() {
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false \
+  local opt=$1; shift
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=$opt CARGO_PROFILE_RELEASE_LTO=false \
     CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=false \
     CARGO_PROFILE_RELEASE_STRIP=true cargo install "$@"
 }
@@ -47,7 +51,7 @@ quick_install() {
 ensure_trunk() {
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     say "cargo install trunk $TRUNK_VERSION (a few minutes, once)"
-    quick_install --locked trunk --version "$TRUNK_VERSION"
+    quick_install 0 --locked trunk --version "$TRUNK_VERSION"
   fi
 }
 
@@ -60,7 +64,7 @@ ensure_wasm_bindgen() {
     || [ "$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
     say "cargo install wasm-bindgen-cli $want (a few minutes, once)"
     # No --locked: the registry mirror lacks one of its pinned transitive versions.
-    quick_install wasm-bindgen-cli --version "$want" --force
+    quick_install 1 wasm-bindgen-cli --version "$want" --force
   fi
 }
 
