@@ -19,7 +19,7 @@ pub enum Subject {
 /// The link to share: a passage's own page (`p/KEY.html`), which previews the passage where
 /// the link is pasted and goes on to it in the record; from the one-file edition, and for
 /// events and disagreements, the view (`fragment`).
-fn subject_url(subject: Subject, fragment: &str) -> String {
+pub fn subject_url(subject: Subject, fragment: &str) -> String {
     match subject {
         Subject::Passage { doc, passage } if !browser::opened_from_file() => {
             let key = &corpus().documents[doc].passages[passage].key;

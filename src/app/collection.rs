@@ -7,6 +7,7 @@
 //! What a collection is, and how it is stored, read back and exported, is `engine`'s.
 
 use super::browser;
+use super::cite::Subject;
 use crate::compiled::corpus;
 use crate::engine::collection::{plural, Collection, Found, Item, Ref};
 use crate::engine::export::{self, Format};
@@ -131,22 +132,17 @@ fn read_stored() -> (Collection, Option<String>) {
     (loaded.collection, loaded.notice)
 }
 
-/// The link that opens an item: a passage's own page (which previews where it is pasted),
-/// or the view of an event or a disagreement; from the one-file edition, always the view.
+/// The link that opens an item, as its citation gives it (`cite::subject_url`); an item
+/// gone from the record links to the record.
 pub fn item_url(what: &Ref) -> String {
-    let c = corpus();
-    match what.resolve(c) {
-        Some(Found::Passage { doc, passage }) => {
-            let key = &c.documents[doc].passages[passage].key;
-            if browser::opened_from_file() {
-                browser::absolute_url(&View::home().passage_link(&c.documents[doc].id, key))
-            } else {
-                browser::sibling_url(&crate::engine::pages::passage_page_path(key))
-            }
-        }
-        Some(Found::Event(i)) => browser::absolute_url(&View::home().event_link(&c.events[i].id)),
-        Some(Found::Disagreement(i)) => {
-            browser::absolute_url(&View::home().disagreement_link(&c.disagreements[i].id))
+    match what.resolve(corpus()) {
+        Some(found) => {
+            let subject = match found {
+                Found::Passage { doc, passage } => Subject::Passage { doc, passage },
+                Found::Event(index) => Subject::Event { index },
+                Found::Disagreement(index) => Subject::Disagreement { index },
+            };
+            super::cite::subject_url(subject, &item_fragment(found))
         }
         None => browser::absolute_url("#"),
     }

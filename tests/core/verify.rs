@@ -130,11 +130,8 @@ fn a_quote_found_in_many_places_lists_them_up_to_a_limit() {
     assert!(c.more);
 }
 
-/// At 100,000 synthetic passages a 40-word quote with two changed words: the time it takes
-/// (`cargo test --release -- --ignored verify_at_scale --nocapture`).
-#[test]
-#[ignore]
-fn verify_at_scale() {
+/// `n` synthetic passages in the record's words (`rare` extra words), and their index.
+fn synthetic_record(n: usize, rare: usize, seed: u64) -> (Vec<String>, Index) {
     let corpus = real_corpus();
     let texts = corpus
         .documents
@@ -142,8 +139,17 @@ fn verify_at_scale() {
         .flat_map(|d| d.passages.iter().map(|p| p.text.as_str()));
     let common = synthetic::words_by_frequency(texts);
     let common: Vec<&str> = common.iter().map(String::as_str).collect();
-    let passages = synthetic::passages(100_000, &common, 30_000, 42);
+    let passages = synthetic::passages(n, &common, rare, seed);
     let index = Index::new(passages.iter().map(String::as_str));
+    (passages, index)
+}
+
+/// At 100,000 synthetic passages a 40-word quote with two changed words: the time it takes
+/// (`cargo test --release -- --ignored verify_at_scale --nocapture`).
+#[test]
+#[ignore]
+fn verify_at_scale() {
+    let (passages, index) = synthetic_record(100_000, 30_000, 42);
     let words: Vec<&str> = passages[777].split_whitespace().take(40).collect();
     let mut quote = words.clone();
     quote[10] = "elephant";
@@ -164,15 +170,7 @@ fn verify_at_scale() {
 #[test]
 fn a_changed_quote_of_common_words_finds_its_passage_among_many() {
     use synthetic::QuoteKind;
-    let corpus = real_corpus();
-    let texts = corpus
-        .documents
-        .iter()
-        .flat_map(|d| d.passages.iter().map(|p| p.text.as_str()));
-    let common = synthetic::words_by_frequency(texts);
-    let common: Vec<&str> = common.iter().map(String::as_str).collect();
-    let passages = synthetic::passages(20_000, &common, 6_000, 7);
-    let index = Index::new(passages.iter().map(String::as_str));
+    let (passages, index) = synthetic_record(20_000, 6_000, 7);
     let quotes = synthetic::quotes(&passages, &index, &[5, 8, 12], 20, 11);
     let mut tried = 0;
     let mut lost = Vec::new();
