@@ -6,7 +6,8 @@
 //    sha256, so the policy forbids every other inline or foreign script;
 // 2. writes sw.js, the service worker, with the list of every file of this build and a
 //    build id hashed from their final bytes (Trunk hashes the wasm before wasm-opt runs);
-//    the passage pages (p/) and the one-file edition are not precached;
+//    the passage pages (p/) are precached too, so a shared link opens offline; the
+//    one-file edition (1.3 MB, a download) is not;
 // 3. writes sim-explorer.html, the one-file edition: the page with its stylesheet, script,
 //    glue and wasm inline and its own policy, which opens from a file on disk.
 import { execFileSync } from 'node:child_process';
@@ -59,7 +60,7 @@ const walk = (dir) => {
   }
 };
 walk(staging);
-const precached = files.filter((f) => f !== 'sw.js' && f !== ONE_FILE && !f.startsWith('p/'));
+const precached = files.filter((f) => f !== 'sw.js' && f !== ONE_FILE);
 const build = createHash('sha256');
 for (const f of precached) build.update(f).update(readFileSync(join(staging, f)));
 const id = build.digest('hex').slice(0, 16);

@@ -3,7 +3,9 @@
 # for why each tool comes from where it does.
 #   setup_build: wasm target, Trunk, wasm-bindgen-cli (= Cargo.lock), Node.js, npm packages
 #                (wasm-opt from npm's binaryen), crates fetched for Trunk's offline build.
-#   setup_test:  all of that, plus Chromium and chromedriver from Debian.
+#   setup_test:  all of that, plus Chromium and chromedriver from Debian, and the two other
+#                engines the journey runs in: WebKitGTK's WebKitWebDriver (with Xvfb, its
+#                display) and Firefox ESR.
 
 TRUNK_VERSION=0.21.14
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -96,12 +98,15 @@ ensure_crates() {
 }
 
 ensure_browser() {
-  apt_install chromium chromium-driver
+  apt_install chromium chromium-driver webkit2gtk-driver firefox-esr xvfb
   local browser driver
   browser=$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+' | head -1)
   driver=$(/usr/bin/chromedriver --version 2>/dev/null | grep -oE '[0-9]+' | head -1)
   [ -n "$browser" ] && [ "$browser" = "$driver" ] \
     || fail "chromium ($browser) and chromedriver ($driver) versions differ"
+  command -v WebKitWebDriver >/dev/null && command -v Xvfb >/dev/null \
+    || fail "WebKitWebDriver or Xvfb is missing after installing webkit2gtk-driver and xvfb"
+  [ -x /usr/bin/firefox-esr ] || fail "/usr/bin/firefox-esr is missing after installing firefox-esr"
 }
 
 setup_build() {

@@ -223,7 +223,7 @@ pub fn ActorPage(index: usize) -> impl IntoView {
                             <span class="result-title">{doc.title.value.clone()}</span>
                             " · "
                             {date_view(doc.date.value)}
-                            {format!(" · paragraph {}", passage.number)}
+                            {format!(" · {}", passage.place())}
                         </p>
                     </li>
                 }
@@ -258,7 +258,7 @@ pub fn ActorPage(index: usize) -> impl IntoView {
             view! {
                 <li>
                     <a href=passage_link(d, p)>
-                        {format!("{}, paragraph {}", doc.title.value, doc.passages[p].number)}
+                        {doc.label_of(&doc.passages[p])}
                     </a>
                 </li>
             }

@@ -78,24 +78,41 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
 }
 
 /// Whether the page was opened from a file (the one-file edition): no service worker, and
-/// links to share name the view, not a file beside it.
+/// no address of its own to share.
 pub fn opened_from_file() -> bool {
     window().location().protocol().is_ok_and(|p| p == "file:")
 }
 
-/// The page's address with `fragment` in place of its own: the link to share.
-pub fn absolute_url(fragment: &str) -> String {
-    let href = window().location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}{fragment}")
-}
-
-/// The address beside the page's own at `path` (`p/KEY.html`).
-pub fn sibling_url(path: &str) -> String {
+/// Where the record is published, ending in `/`: the folder of this page's address, or,
+/// opened from a file, the page's canonical address (which the build writes when told
+/// `SITE_URL`). `None` for a local copy with none: its `file://` path is a link nobody else
+/// can open.
+fn published_folder() -> Option<String> {
+    if opened_from_file() {
+        let canonical = document()
+            .head()?
+            .query_selector("link[rel=canonical]")
+            .ok()??
+            .get_attribute("href")?;
+        if !(canonical.starts_with("https://") || canonical.starts_with("http://")) {
+            return None;
+        }
+        return Some(canonical[..=canonical.rfind('/')?].to_string());
+    }
     let href = window().location().href().unwrap_or_default();
     let page = href.split(['#', '?']).next().unwrap_or_default();
-    let folder = page.rfind('/').map_or(page, |at| &page[..=at]);
-    format!("{folder}{path}")
+    Some(page.rfind('/').map_or(page, |at| &page[..=at]).to_string())
+}
+
+/// The address to share for a view of the record (`#doc=…`), or `None` from a local copy
+/// with no published address.
+pub fn view_url(fragment: &str) -> Option<String> {
+    published_folder().map(|folder| format!("{folder}{fragment}"))
+}
+
+/// The address to share for a file of the published record (`p/KEY.html`), or `None`.
+pub fn file_url(path: &str) -> Option<String> {
+    published_folder().map(|folder| format!("{folder}{path}"))
 }
 
 /// Copies text to the clipboard. Fails where the browser refuses (no permission, an

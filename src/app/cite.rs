@@ -17,17 +17,21 @@ pub enum Subject {
 }
 
 /// The link to share: a passage's own page (`p/KEY.html`), which previews the passage where
-/// the link is pasted and goes on to it in the record; from the one-file edition, and for
-/// events and disagreements, the view (`fragment`).
-pub fn subject_url(subject: Subject, fragment: &str) -> String {
+/// the link is pasted and goes on to it in the record; for events and disagreements, the
+/// view (`fragment`). `None` from a local copy that knows no published address.
+pub fn subject_url(subject: Subject, fragment: &str) -> Option<String> {
     match subject {
-        Subject::Passage { doc, passage } if !browser::opened_from_file() => {
+        Subject::Passage { doc, passage } => {
             let key = &corpus().documents[doc].passages[passage].key;
-            browser::sibling_url(&crate::engine::pages::passage_page_path(key))
+            browser::file_url(&crate::engine::pages::passage_page_path(key))
         }
-        _ => browser::absolute_url(fragment),
+        _ => browser::view_url(fragment),
     }
 }
+
+/// Said where "Copy link" would have nothing to copy.
+const NO_ADDRESS: &str = "This is a local copy of SIM Explorer with no published address: \
+                          citations say so, with no link.";
 
 /// A passage's quick tools, shown while the pointer is over it or it has keyboard focus
 /// (the stylesheet decides): open its citations ("Cite", which opens the passage), copy its
@@ -42,7 +46,10 @@ pub fn PassageTools(doc: usize, passage: usize, on_cite: Callback<()>) -> AnyVie
     let fragment = crate::engine::view::View::home().passage_link(&d.id, &p.key);
     let status = RwSignal::new(String::new());
     let copy_link = move |_| {
-        let url = subject_url(Subject::Passage { doc, passage }, &fragment);
+        let Some(url) = subject_url(Subject::Passage { doc, passage }, &fragment) else {
+            status.set(NO_ADDRESS.to_string());
+            return;
+        };
         leptos::task::spawn_local(async move {
             status.set(match browser::copy(&url).await {
                 Ok(()) => "Link copied.".to_string(),
@@ -74,10 +81,12 @@ pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
         let url = url.clone();
         move |format: Format| match subject {
             Subject::Passage { doc, passage } => {
-                cite::passage(corpus(), doc, passage, &url, format)
+                cite::passage(corpus(), doc, passage, url.as_deref(), format)
             }
-            Subject::Event { index } => cite::event(corpus(), index, &url, format),
-            Subject::Disagreement { index } => cite::disagreement(corpus(), index, &url, format),
+            Subject::Event { index } => cite::event(corpus(), index, url.as_deref(), format),
+            Subject::Disagreement { index } => {
+                cite::disagreement(corpus(), index, url.as_deref(), format)
+            }
         }
     };
     let copy = move |text: String, what: &'static str| {
@@ -100,11 +109,7 @@ pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
     let (noun, title) = match subject {
         Subject::Passage { doc, passage } => (
             "paragraph",
-            format!(
-                "{}, paragraph {}",
-                corpus().documents[doc].title.value,
-                corpus().documents[doc].passages[passage].number
-            ),
+            corpus().documents[doc].label_of(&corpus().documents[doc].passages[passage]),
         ),
         Subject::Event { index } => ("event", corpus().events[index].title.clone()),
         Subject::Disagreement { index } => (
@@ -127,7 +132,8 @@ pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
     let link = url.clone();
     let share_text = plain.clone();
     let share = move |_| {
-        let (title, text, url) = (title.clone(), share_text.clone(), url.clone());
+        let (title, text) = (title.clone(), share_text.clone());
+        let url = url.clone().unwrap_or_default();
         leptos::task::spawn_local(async move {
             if browser::share(&title, &text, &url).await.is_ok() {
                 status.set("Shared.".to_string());
@@ -136,7 +142,15 @@ pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
     };
     view! {
         <div class="cite-tools" role="group" aria-label=format!("Cite this {noun}")>
-            <button type="button" on:click=move |_| copy(link.clone(), "Link")>"Copy link"</button>
+            <button
+                type="button"
+                on:click=move |_| match link.clone() {
+                    Some(link) => copy(link, "Link"),
+                    None => status.set(NO_ADDRESS.to_string()),
+                }
+            >
+                "Copy link"
+            </button>
             <button type="button" on:click=move |_| copy(plain.clone(), "Citation")>
                 "Copy citation"
             </button>

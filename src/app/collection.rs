@@ -134,7 +134,7 @@ fn read_stored() -> (Collection, Option<String>) {
 
 /// The link that opens an item, as its citation gives it (`cite::subject_url`); an item
 /// gone from the record links to the record.
-pub fn item_url(what: &Ref) -> String {
+pub fn item_url(what: &Ref) -> Option<String> {
     match what.resolve(corpus()) {
         Some(found) => {
             let subject = match found {
@@ -144,7 +144,7 @@ pub fn item_url(what: &Ref) -> String {
             };
             super::cite::subject_url(subject, &item_fragment(found))
         }
-        None => browser::absolute_url("#"),
+        None => browser::view_url("#"),
     }
 }
 
@@ -166,10 +166,9 @@ fn item_fragment(found: Found) -> String {
 fn item_title(found: Found) -> String {
     let c = corpus();
     match found {
-        Found::Passage { doc, passage } => format!(
-            "{}, paragraph {}",
-            c.documents[doc].title.value, c.documents[doc].passages[passage].number
-        ),
+        Found::Passage { doc, passage } => {
+            c.documents[doc].label_of(&c.documents[doc].passages[passage])
+        }
         Found::Event(i) => format!("{}: {}", c.events[i].date, c.events[i].title),
         Found::Disagreement(i) => c.disagreements[i].question.clone(),
     }
@@ -543,8 +542,14 @@ fn ExportTools() -> impl IntoView {
         .collect_view();
     let share = move |_| {
         let codes = s.items.with_untracked(Collection::share_value);
-        let url = browser::absolute_url(&View::home().open_shared(&codes).to_url());
-        copy(url, "The link to this collection".to_string());
+        match browser::view_url(&View::home().open_shared(&codes).to_url()) {
+            Some(url) => copy(url, "The link to this collection".to_string()),
+            None => status.set(
+                "This is a local copy of SIM Explorer with no published address: a link to \
+                 share needs the published page."
+                    .to_string(),
+            ),
+        }
     };
     view! {
         <section class="export" aria-labelledby="export-heading">

@@ -96,8 +96,7 @@ fn DisagreementView(index: usize, open: Memo<Option<String>>) -> impl IntoView {
                             <p>"“" {q.text.clone()} "”"</p>
                             <p class="dis-source">
                                 <a href=View::home().passage_link(&doc.id, &passage.key)>
-                                    {doc.title.value.clone()}
-                                    {format!(", paragraph {}", passage.number)}
+                                    {doc.label_of(passage)}
                                 </a>
                                 " · "
                                 {date_view(doc.date.value)}

@@ -14,7 +14,7 @@ pub fn DocumentList() -> impl IntoView {
         .map(|doc| {
             let href = View::home().document_link(&doc.id);
             let supplied = doc.title.basis == Basis::Supplied;
-            let n = doc.passages.iter().filter(|p| !p.heading).count();
+            let n = doc.paragraph_count();
             view! {
                 <li class="doc-item">
                     <h3 class="doc-item-title">

@@ -241,7 +241,8 @@ pub fn App() -> impl IntoView {
     let shows_panels = Memo::new(move |_| matches!(panel.get(), Panel::Documents | Panel::Results));
     // The timeline sits below the first screen: it is drawn in a task of its own, after the
     // first, so the page answers sooner after the app starts.
-    let started = RwSignal::new(false);
+    // A link to an event draws it at once: the page lands on it.
+    let started = RwSignal::new(state.event.get_untracked().is_some());
     set_timeout(move || started.set(true), std::time::Duration::ZERO);
     let shows_timeline = Memo::new(move |_| started.get() && shows_panels.get());
     let kept_header = StoredValue::new_local(
@@ -264,7 +265,8 @@ pub fn App() -> impl IntoView {
         let now = place.get();
         let last_opened = state.last_opened.get_untracked();
         let (before, after) = (previous.clone(), now.clone());
-        request_animation_frame(move || settle_view(before.as_ref(), &after, last_opened));
+        let bar = state.search_input;
+        request_animation_frame(move || settle_view(before.as_ref(), &after, last_opened, bar));
         now
     });
 
@@ -406,39 +408,131 @@ struct Place {
     dis: Option<String>,
 }
 
-/// An event opened from the timeline shows directly under the chart: the chart stays in
-/// view with the event below it when both fit on the screen (false when they do not).
-fn show_event_with_chart(title: &web_sys::HtmlElement) -> bool {
-    let Some(chart) = document().query_selector(".timeline-chart").ok().flatten() else {
-        return false;
-    };
-    let height = window()
+/// The search box, inside the sticky search bar. Passed along rather than read from the
+/// context: landing runs in animation frames, outside any reactive owner.
+type Bar = NodeRef<leptos::html::Input>;
+
+/// How far down the screen the sticky search bar reaches once it is stuck to the top: what
+/// a target must clear to be seen.
+fn covered_by_bar(bar: Bar) -> f64 {
+    let bar = bar
+        .get_untracked()
+        .and_then(|input| input.closest(".search-bar").ok().flatten());
+    bar.map_or(0.0, |b| {
+        let r = b.get_bounding_client_rect();
+        r.bottom().max(r.height())
+    })
+}
+
+fn screen_height() -> f64 {
+    window()
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+        .unwrap_or(0.0)
+}
+
+/// Space kept between a target and the bar above it or the screen's foot.
+const GAP: f64 = 12.0;
+
+/// How far to scroll so that `element` stands in the screen below the sticky bar: centred
+/// there when it fits, its top just under the bar when it is taller than the room.
+fn scroll_needed(element: &web_sys::Element, bar: Bar) -> f64 {
+    let r = element.get_bounding_client_rect();
+    let top = covered_by_bar(bar) + GAP;
+    let room = screen_height() - top - GAP;
+    let wanted = if r.height() <= room {
+        top + (room - r.height()) / 2.0
+    } else {
+        top
+    };
+    r.top() - wanted
+}
+
+fn scroll_by(dy: f64, at_once: bool) {
+    let options = web_sys::ScrollToOptions::new();
+    options.set_top(dy);
+    if at_once {
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+    }
+    window().scroll_by_with_scroll_to_options(&options);
+}
+
+/// Brings `element` into view below the sticky bar. Opened by a link (`at_once`), the page
+/// may still be growing above it (the timeline draws its chart once it has measured its
+/// labels), so for a second it is held in place, until the person scrolls themselves.
+fn land_on(element: &web_sys::Element, bar: Bar, at_once: bool) {
+    scroll_by(scroll_needed(element, bar), at_once);
+    if !at_once {
+        return;
+    }
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let moved = Rc::new(Cell::new(false));
+    let listeners: Vec<_> = ["wheel", "touchstart", "keydown", "pointerdown"]
+        .into_iter()
+        .map(|name| {
+            let moved = moved.clone();
+            gloo::events::EventListener::new(&window(), name, move |_| moved.set(true))
+        })
+        .collect();
+    /// What holds the element in place: it, the bar, whether the person moved, and the
+    /// listeners that tell (removed when this is dropped).
+    struct Hold {
+        element: web_sys::Element,
+        bar: Bar,
+        moved: Rc<Cell<bool>>,
+        _listeners: Vec<gloo::events::EventListener>,
+    }
+    fn hold(h: Hold, frames: u32) {
+        if frames == 0 || h.moved.get() || !h.element.is_connected() {
+            return;
+        }
+        let dy = scroll_needed(&h.element, h.bar);
+        if dy.abs() > 1.0 {
+            scroll_by(dy, true);
+        }
+        request_animation_frame(move || hold(h, frames - 1));
+    }
+    let h = Hold {
+        element: element.clone(),
+        bar,
+        moved,
+        _listeners: listeners,
+    };
+    request_animation_frame(move || hold(h, 60));
+}
+
+/// An event opened from the timeline shows directly under the chart: the chart stays in
+/// view with the event below it when both fit on the screen (false when they do not).
+fn show_event_with_chart(title: &web_sys::HtmlElement, bar: Bar) -> bool {
+    let Some(chart) = title
+        .closest(".timeline")
+        .ok()
+        .flatten()
+        .and_then(|t| t.query_selector(".timeline-chart").ok().flatten())
+    else {
+        return false;
+    };
+    let height = screen_height();
     let (c, t) = (
         chart.get_bounding_client_rect(),
         title.get_bounding_client_rect(),
     );
     // The chart's top just under the sticky search bar, the title's foot on screen.
-    let bar = document()
-        .query_selector(".search-bar")
-        .ok()
-        .flatten()
-        .map_or(0.0, |b| b.get_bounding_client_rect().bottom().max(0.0));
-    let top = c.top() - bar - 8.0;
+    let top = c.top() - covered_by_bar(bar) - 8.0;
     if t.bottom() - top > height {
         return false;
     }
     if top < 0.0 || t.bottom() > height {
-        let options = web_sys::ScrollToOptions::new();
-        options.set_top(if top < 0.0 {
-            top
-        } else {
-            t.bottom() - height + 16.0
-        });
-        window().scroll_by_with_scroll_to_options(&options);
+        scroll_by(
+            if top < 0.0 {
+                top
+            } else {
+                t.bottom() - height + 16.0
+            },
+            false,
+        );
     }
     true
 }
@@ -447,7 +541,7 @@ fn show_event_with_chart(title: &web_sys::HtmlElement) -> bool {
 /// (the opened passage, document, actor or event; back in the results, the result that was
 /// opened; home, the list's heading), so keyboard and screen-reader users land where
 /// sighted users look. On the first run (`before` is `None`) only a deep link moves.
-fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) {
+fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, bar: Bar) {
     let c = corpus();
     let title = match (now.panel, now.doc, now.actor) {
         (Panel::Document, Some(d), _) => format!("{} – SIM Explorer", c.documents[d].title.value),
@@ -503,7 +597,7 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
             }
             _ => Some(("dis-heading".to_string(), false)),
         }
-    } else if now.panel == Panel::Check && before.is_some_and(|b| b.panel != Panel::Check) {
+    } else if now.panel == Panel::Check && before.is_none_or(|b| b.panel != Panel::Check) {
         Some(("check-heading".to_string(), false))
     } else if now.panel == Panel::Collection && before.is_none_or(|b| b.panel != Panel::Collection)
     {
@@ -534,14 +628,19 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>) 
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = element.focus_with_options(&options);
-    if id == "event-title" && show_event_with_chart(&element) {
+    // Opened from the timeline, the event keeps the chart above it in view.
+    if id == "event-title" && before.is_some() && show_event_with_chart(&element, bar) {
         return;
     }
     if centre {
-        // Passages, results and events sit down the page: bring them to the middle.
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
+        // Passages, results, events and disagreements sit down the page. An event is seen
+        // as a whole: its section, with its sources, not only its title.
+        let whole: web_sys::Element = match id.as_str() {
+            "event-title" => element.closest(".event-detail").ok().flatten(),
+            _ => None,
+        }
+        .unwrap_or_else(|| element.clone().into());
+        land_on(&whole, bar, before.is_none());
     } else if before.is_none() {
         // A deep link: at once, from wherever the browser put the static record's copy.
         let options = web_sys::ScrollToOptions::new();

@@ -176,7 +176,7 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
         })
         .collect_view();
 
-    let n = doc.passages.iter().filter(|p| !p.heading).count();
+    let n = doc.paragraph_count();
     let writer = corpus()
         .actors
         .iter()

@@ -105,7 +105,7 @@ fn Events() -> impl IntoView {
                 view! {
                     " "
                     <a href=View::home().passage_link(&doc.id, &passage.key)>
-                        {format!("{}, paragraph {}", doc.title.value, passage.number)}
+                        {doc.label_of(passage)}
                     </a>
                 }
             })

@@ -279,11 +279,7 @@ fn result_row(item: ResultItem) -> impl IntoView {
     let doc = &corpus().documents[item.doc];
     let passage = &doc.passages[item.passage];
     let position = search_index().position(item.doc, item.passage);
-    let where_ = if passage.heading {
-        format!("section heading {}", passage.number)
-    } else {
-        format!("paragraph {}", passage.number)
-    };
+    let where_ = passage.place();
     view! {
         <li class="result">
             <a

@@ -41,6 +41,8 @@ pub struct State {
     pub dis: Memo<Option<String>>,
     /// The collection page's codes: empty for the reader's own, else a shared one's.
     pub collection: Memo<String>,
+    /// The quote being checked ("Check a quote"), as the address gives it.
+    pub check: Memo<String>,
     /// The search, parsed, planned and scored once per change of its text.
     pub prepared: Memo<Prepared>,
     /// What the search, filter and dates select: results, counts per actor and per event.
@@ -108,6 +110,7 @@ impl State {
             }),
             dis: Memo::new(move |_| view.with(|v| v.dis.clone())),
             collection: Memo::new(move |_| view.with(|v| v.collection.clone().unwrap_or_default())),
+            check: Memo::new(move |_| view.with(|v| v.check.clone().unwrap_or_default())),
             prepared,
             selection,
             shown,

@@ -149,8 +149,9 @@ fn whose_words(doc: usize, passage: usize) -> String {
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let s = super::state();
-    let initial = s.now().check.unwrap_or_default();
-    let text = RwSignal::new(initial);
+    // The quote is the address's (`#check=…`), so Back, Forward, an edited address or a
+    // link followed in this tab show that quote and its verdict, never the last one typed.
+    let text = s.check;
     // Checked as it is typed (a check takes well under a frame); the URL follows, in place.
     let result = Memo::new(move |_| {
         text.with(|t| (!t.trim().is_empty()).then(|| check(&search_index().index, t)))
@@ -158,7 +159,6 @@ pub fn CheckPage() -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         s.replace(|v| v.open_check(&value));
-        text.set(value);
     };
     let back = move || View::home().to_url();
     let answer = move || {
@@ -223,7 +223,7 @@ pub fn CheckPage() -> impl IntoView {
                     view! {
                         <li class="check-place">
                             <p class="check-source">
-                                <a href=link>{format!("{}, paragraph {}", doc.title.value, passage.number)}</a>
+                                <a href=link>{doc.label_of(passage)}</a>
                                 {format!(" · {} · ", doc.publisher.value)}
                                 {super::meta::date_view(doc.date.value)}
                             </p>

@@ -40,13 +40,30 @@ fn main() {
             process::exit(1);
         }
     };
+    // Told where the record is published (`SITE_URL`), the page names it as its canonical
+    // address, and so does the one-file edition made from it: a copy opened from disk still
+    // cites that address.
+    let site =
+        match sim_explorer::engine::pages::site_url(&env::var("SITE_URL").unwrap_or_default()) {
+            Ok(url) => Some(url).filter(|u| !u.is_empty()),
+            Err(message) => {
+                eprintln!("SITE_URL: {message}");
+                process::exit(1);
+            }
+        };
+    let page = match &site {
+        Some(url) => sim_explorer::engine::pages::with_canonical(&page, url),
+        None => page,
+    };
     write(&index, &page);
     if let Err(e) = fs::create_dir_all(&passages) {
         eprintln!("{}: {e}", passages.display());
         process::exit(1);
     }
-    for (key, html) in sim_explorer::engine::pages::passage_pages(sim_explorer::compiled::corpus())
-    {
+    for (key, html) in sim_explorer::engine::pages::passage_pages(
+        sim_explorer::compiled::corpus(),
+        site.as_deref(),
+    ) {
         write(&passages.join(format!("{key}.html")), &html);
         written += 1;
     }

@@ -2,12 +2,27 @@
 //! quoted words verbatim, where they come from (title, kind, publisher, author where known,
 //! date with how it is known, paragraph) and the link that opens them.
 
-use super::model::{Basis, Corpus};
+use super::model::{Basis, Corpus, Passage};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Plain,
     Markdown,
+}
+
+/// What a citation says in place of an address when the page is a local copy (the one-file
+/// edition opened from disk) and the build was not told where the record is published: a
+/// `file://` path would be a link nobody else can open.
+pub const LOCAL_COPY: &str = "From a local copy of SIM Explorer";
+
+/// The address a citation ends with, as plain text or Markdown (`<url>`), or the words that
+/// say there is none.
+fn address(url: Option<&str>, format: Format) -> String {
+    match (url, format) {
+        (Some(url), Format::Plain) => url.to_string(),
+        (Some(url), Format::Markdown) => format!("<{url}>"),
+        (None, _) => format!("{LOCAL_COPY}."),
+    }
 }
 
 /// Backslash-escapes what Markdown would otherwise read as formatting, so the quote renders
@@ -28,7 +43,7 @@ pub(crate) fn md_escape(text: &str) -> String {
 
 /// "“Title” [Kind], Publisher, Author, date, paragraph N", with supplied and inferred values
 /// said so. The kind is bracketed after the title, as reference styles give a medium.
-fn source_line(corpus: &Corpus, doc: usize, paragraph: Option<u32>, format: Format) -> String {
+fn source_line(corpus: &Corpus, doc: usize, passage: Option<&Passage>, format: Format) -> String {
     let d = &corpus.documents[doc];
     let title = match format {
         Format::Plain => format!("“{}”", d.title.value),
@@ -58,24 +73,32 @@ fn source_line(corpus: &Corpus, doc: usize, paragraph: Option<u32>, format: Form
         date.push_str(&format!(" ({} date)", d.date.basis.name()));
     }
     parts.push(date);
-    if let Some(n) = paragraph {
-        parts.push(format!("paragraph {n}"));
+    if let Some(p) = passage {
+        parts.push(p.place());
     }
     parts.join(", ")
 }
 
-/// A passage, quoted and sourced, with the link that opens it.
-pub fn passage(corpus: &Corpus, doc: usize, passage: usize, url: &str, format: Format) -> String {
+/// A passage, quoted and sourced, with the link that opens it (`None`: see `LOCAL_COPY`).
+pub fn passage(
+    corpus: &Corpus,
+    doc: usize,
+    passage: usize,
+    url: Option<&str>,
+    format: Format,
+) -> String {
     let p = &corpus.documents[doc].passages[passage];
-    let source = source_line(corpus, doc, Some(p.number), format);
+    let source = source_line(corpus, doc, Some(p), format);
+    let url = address(url, format);
     match format {
         Format::Plain => format!("“{}”\n— {source}. {url}", p.text),
-        Format::Markdown => format!("> {}\n\n— {source}. <{url}>", md_escape(&p.text)),
+        Format::Markdown => format!("> {}\n\n— {source}. {url}", md_escape(&p.text)),
     }
 }
 
 /// An event: its date and title, and the first passage that states it, with the link.
-pub fn event(corpus: &Corpus, index: usize, url: &str, format: Format) -> String {
+pub fn event(corpus: &Corpus, index: usize, url: Option<&str>, format: Format) -> String {
+    let url = address(url, format);
     let e = &corpus.events[index];
     let mut head = format!("{}: {}", e.date, e.title);
     if e.disputed() {
@@ -88,12 +111,7 @@ pub fn event(corpus: &Corpus, index: usize, url: &str, format: Format) -> String
     let stated = e.sources.first().map(|&(d, p)| {
         let (d, p) = (usize::from(d), usize::from(p));
         let text = &corpus.documents[d].passages[p].text;
-        let source = source_line(
-            corpus,
-            d,
-            Some(corpus.documents[d].passages[p].number),
-            format,
-        );
+        let source = source_line(corpus, d, Some(&corpus.documents[d].passages[p]), format);
         match format {
             Format::Plain => format!("Stated in: “{text}” — {source}."),
             Format::Markdown => format!("> {}\n\n— {source}.", md_escape(text)),
@@ -101,15 +119,16 @@ pub fn event(corpus: &Corpus, index: usize, url: &str, format: Format) -> String
     });
     match (format, stated) {
         (Format::Plain, Some(s)) => format!("{head}. {s} {url}"),
-        (Format::Markdown, Some(s)) => format!("**{}**\n\n{s} <{url}>", md_escape(&head)),
+        (Format::Markdown, Some(s)) => format!("**{}**\n\n{s} {url}", md_escape(&head)),
         (Format::Plain, None) => format!("{head}. {url}"),
-        (Format::Markdown, None) => format!("**{}** <{url}>", md_escape(&head)),
+        (Format::Markdown, None) => format!("**{}** {url}", md_escape(&head)),
     }
 }
 
 /// A disagreement: its question, what kind of difference it is, and every position with
 /// who takes it and its words, each sourced, then the note and the link.
-pub fn disagreement(corpus: &Corpus, index: usize, url: &str, format: Format) -> String {
+pub fn disagreement(corpus: &Corpus, index: usize, url: Option<&str>, format: Format) -> String {
+    let url = address(url, format);
     let d = &corpus.disagreements[index];
     let mut out = match format {
         Format::Plain => format!("{} ({}.)", d.question, d.difference.label()),
@@ -132,8 +151,12 @@ pub fn disagreement(corpus: &Corpus, index: usize, url: &str, format: Format) ->
         });
         for q in &p.quotes {
             let (doc, at) = (usize::from(q.at.0), usize::from(q.at.1));
-            let number = corpus.documents[doc].passages[at].number;
-            let source = source_line(corpus, doc, Some(number), format);
+            let source = source_line(
+                corpus,
+                doc,
+                Some(&corpus.documents[doc].passages[at]),
+                format,
+            );
             out.push_str(&match format {
                 Format::Plain => format!("\n“{}” — {source}.", q.text),
                 Format::Markdown => format!("\n  > {}\n  >\n  > — {source}.", md_escape(&q.text)),
@@ -142,7 +165,7 @@ pub fn disagreement(corpus: &Corpus, index: usize, url: &str, format: Format) ->
     }
     out.push_str(&match format {
         Format::Plain => format!("\n\nNote (SIM Explorer): {}\n{url}", d.note),
-        Format::Markdown => format!("\n\nNote (SIM Explorer): {}\n\n<{url}>", md_escape(&d.note)),
+        Format::Markdown => format!("\n\nNote (SIM Explorer): {}\n\n{url}", md_escape(&d.note)),
     });
     out
 }

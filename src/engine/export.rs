@@ -87,11 +87,12 @@ impl Format {
 }
 
 /// The collection in one format. `link(item)` is the absolute address that opens an item
-/// (the page knows its own address; the engine does not).
+/// (the page knows its own address; the engine does not), or `None` from a local copy with
+/// no published address (see `cite::LOCAL_COPY`).
 pub fn export(
     corpus: &Corpus,
     items: &[Item],
-    link: &dyn Fn(&Ref) -> String,
+    link: &dyn Fn(&Ref) -> Option<String>,
     format: Format,
 ) -> String {
     match format {
@@ -120,7 +121,7 @@ pub fn missing_count(corpus: &Corpus, items: &[Item]) -> usize {
 fn readable(
     corpus: &Corpus,
     items: &[Item],
-    link: &dyn Fn(&Ref) -> String,
+    link: &dyn Fn(&Ref) -> Option<String>,
     style: cite::Format,
 ) -> String {
     let markdown = style == cite::Format::Markdown;
@@ -135,10 +136,12 @@ fn readable(
         out.push_str("\n\n---\n\n");
         let body = match item.what.resolve(corpus) {
             Some(Found::Passage { doc, passage }) => {
-                cite::passage(corpus, doc, passage, &link(&item.what), style)
+                cite::passage(corpus, doc, passage, link(&item.what).as_deref(), style)
             }
-            Some(Found::Event(i)) => cite::event(corpus, i, &link(&item.what), style),
-            Some(Found::Disagreement(i)) => cite::disagreement(corpus, i, &link(&item.what), style),
+            Some(Found::Event(i)) => cite::event(corpus, i, link(&item.what).as_deref(), style),
+            Some(Found::Disagreement(i)) => {
+                cite::disagreement(corpus, i, link(&item.what).as_deref(), style)
+            }
             None => {
                 let line = format!(
                     "No longer in the record: {} {}",
@@ -244,7 +247,8 @@ struct Reference<'a> {
     /// Why it is quoted, for an event's or a disagreement's passages.
     context: Option<String>,
     reader_note: &'a str,
-    url: String,
+    /// `None` from a local copy with no published address: the note says so instead.
+    url: Option<String>,
 }
 
 /// The kind id whose documents are newspaper articles in every format; any other kind,
@@ -257,7 +261,7 @@ const NEWS_KIND: &str = "news-report";
 fn references<'a>(
     corpus: &'a Corpus,
     items: &'a [Item],
-    link: &dyn Fn(&Ref) -> String,
+    link: &dyn Fn(&Ref) -> Option<String>,
 ) -> Vec<Reference<'a>> {
     let mut out: Vec<Reference<'a>> = Vec::new();
     for item in items {
@@ -373,6 +377,9 @@ fn note_parts(r: &Reference) -> Vec<String> {
         format!("Paragraph {}", r.paragraph),
     ];
     parts.extend(r.context.clone());
+    if r.url.is_none() {
+        parts.push(cite::LOCAL_COPY.to_string());
+    }
     let mut said = |what: &str, basis: Basis| {
         if basis != Basis::Stated {
             parts.push(format!("{what} {} by SIM Explorer", basis.name()));
@@ -499,7 +506,9 @@ fn csl_item(r: &Reference) -> String {
         ));
     }
     fields.push(("issued", csl_date(d.date.value)));
-    fields.push(("URL", json_string(&r.url)));
+    if let Some(url) = &r.url {
+        fields.push(("URL", json_string(url)));
+    }
     // One part a line: Zotero keeps the note as the item's "Extra", line by line.
     fields.push(("note", json_string(&note_parts(r).join("\n"))));
     let lines: Vec<String> = fields
@@ -588,7 +597,9 @@ fn ris(refs: &[Reference]) -> String {
             tag("PY", &format!("{year:04}"));
         }
         tag("DA", &ris_date(d.date.value));
-        tag("UR", &r.url);
+        if let Some(url) = &r.url {
+            tag("UR", url);
+        }
         // N1 (notes), not AB: a quote is not an abstract. Paragraphs are no pages, so the
         // locator is in the note, not in SP.
         tag("N1", &sentences(&note_parts(r)));
@@ -667,7 +678,9 @@ fn bibtex(refs: &[Reference], n_missing: usize) -> String {
         // Biber reads the exact date (ranges and open ends too) from this; BibTeX ignores
         // it and uses year and month.
         fields.push(("date", format!("{{{}}}", edtf(date))));
-        fields.push(("url", format!("{{{}}}", bib_url(&r.url))));
+        if let Some(url) = &r.url {
+            fields.push(("url", format!("{{{}}}", bib_url(url))));
+        }
         fields.push(("note", format!("{{{}}}", tex(&sentences(&note_parts(r))))));
         let lines: Vec<String> = fields
             .iter()

@@ -593,7 +593,11 @@ fn parse_body(
         }
         passages.push(Passage {
             key: passage_key(id, &text),
-            number: passages.len() as u32 + 1,
+            number: passages
+                .iter()
+                .filter(|p: &&Passage| p.heading == heading)
+                .count() as u32
+                + 1,
             heading,
             text,
             actors: Vec::new(),

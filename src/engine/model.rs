@@ -249,7 +249,8 @@ pub struct Kind {
 pub struct Passage {
     /// Stable key, unique in the corpus: see `text::passage_key`.
     pub key: String,
-    /// 1-based position among the document's passages: a locator for citations, not an id.
+    /// 1-based position among the document's paragraphs, or among its section headings for
+    /// a heading (`place`): a locator for citations, not an id.
     pub number: u32,
     pub heading: bool,
     /// Verbatim, with whitespace folded.
@@ -297,5 +298,29 @@ impl Corpus {
 impl Document {
     pub fn passage(&self, key: &str) -> Option<&Passage> {
         self.passages.iter().find(|p| p.key == key)
+    }
+
+    /// How many paragraphs it has (section headings are not paragraphs): the count the
+    /// document list gives, which is also the last paragraph's number.
+    pub fn paragraph_count(&self) -> usize {
+        self.passages.iter().filter(|p| !p.heading).count()
+    }
+
+    /// "Title, paragraph 13": a passage named where it is, as the page links it.
+    pub fn label_of(&self, passage: &Passage) -> String {
+        format!("{}, {}", self.title.value, passage.place())
+    }
+}
+
+impl Passage {
+    /// Where it stands in its document, as a citation gives it: "paragraph 13", or
+    /// "section heading 2". Paragraphs and headings are numbered apart, so the thirteenth
+    /// paragraph a reader counts in the original is "paragraph 13".
+    pub fn place(&self) -> String {
+        if self.heading {
+            format!("section heading {}", self.number)
+        } else {
+            format!("paragraph {}", self.number)
+        }
     }
 }

@@ -33,6 +33,50 @@ pub fn with_record(page: &str, record: &str) -> Option<String> {
         })
 }
 
+/// The published address the build is told (`SITE_URL`), checked: empty for none, else an
+/// `http(s)://` address with a host, no spaces, quotes or angle brackets, no query or
+/// fragment, ending in `/` (added if missing), so `p/KEY.html` and `#…` can follow it.
+pub fn site_url(raw: &str) -> Result<String, String> {
+    let url = raw.trim();
+    if url.is_empty() {
+        return Ok(String::new());
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("“{url}” is not an http:// or https:// address"))?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(format!("“{url}” names no host"));
+    }
+    if let Some(c) = url
+        .chars()
+        .find(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '?' | '#' | '\\'))
+    {
+        return Err(format!(
+            "“{url}” holds “{c}”: give the folder the record is published at, nothing after it"
+        ));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
+}
+
+/// `page` with a canonical link to `url` in its head (before `</head>`); unchanged when it
+/// has no head to put it in.
+pub fn with_canonical(page: &str, url: &str) -> String {
+    match page.find("</head>") {
+        Some(at) => format!(
+            "{}<link rel=\"canonical\" href=\"{}\">{}",
+            &page[..at],
+            escape(url),
+            &page[at..]
+        ),
+        None => page.to_string(),
+    }
+}
+
 /// Where a passage's own page is, relative to the record's page: the address that previews.
 pub fn passage_page_path(key: &str) -> String {
     format!("p/{key}.html")
@@ -49,15 +93,12 @@ fn cut(text: &str, max: usize) -> String {
 }
 
 /// The page of one passage: its words, where they come from, and the way on to them in
-/// the record (an immediate refresh, which needs no script).
-pub fn passage_page(doc: &Document, passage: &Passage) -> String {
+/// the record (an immediate refresh, which needs no script). Its canonical address is
+/// absolute where the build knows where the record is published (`site`).
+pub fn passage_page(doc: &Document, passage: &Passage, site: Option<&str>) -> String {
     let target = format!("../{}", View::home().passage_link(&doc.id, &passage.key));
     let source = format!("{}, {}", doc.publisher.value, doc.date.value);
-    let place = if passage.heading {
-        format!("section heading {}", passage.number)
-    } else {
-        format!("paragraph {}", passage.number)
-    };
+    let place = passage.place();
     let title = format!("“{}” – {}", cut(&passage.text, 70), doc.title.value);
     let description = format!(
         "“{}” {} ({}), {place}.",
@@ -67,11 +108,11 @@ pub fn passage_page(doc: &Document, passage: &Passage) -> String {
     );
     let [target, title, description, text] =
         [&target, &title, &description, &passage.text].map(|s| escape(s));
-    let (doc_title, source, key) = (
-        escape(&doc.title.value),
-        escape(&source),
-        escape(&passage.key),
-    );
+    let (doc_title, source) = (escape(&doc.title.value), escape(&source));
+    let canonical = escape(&match site {
+        Some(site) => format!("{site}{}", passage_page_path(&passage.key)),
+        None => format!("{}.html", passage.key),
+    });
     format!(
         "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -79,7 +120,7 @@ pub fn passage_page(doc: &Document, passage: &Passage) -> String {
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <title>{title} – SIM Explorer</title>\n\
          <meta name=\"description\" content=\"{description}\">\n\
-         <link rel=\"canonical\" href=\"{key}.html\">\n\
+         <link rel=\"canonical\" href=\"{canonical}\">\n\
          <meta property=\"og:type\" content=\"article\">\n\
          <meta property=\"og:site_name\" content=\"SIM Explorer\">\n\
          <meta property=\"og:title\" content=\"{title}\">\n\
@@ -95,14 +136,14 @@ pub fn passage_page(doc: &Document, passage: &Passage) -> String {
 }
 
 /// Every passage's page, keyed by the passage's stable key.
-pub fn passage_pages(corpus: &Corpus) -> Vec<(String, String)> {
+pub fn passage_pages(corpus: &Corpus, site: Option<&str>) -> Vec<(String, String)> {
     corpus
         .documents
         .iter()
         .flat_map(|d| {
             d.passages
                 .iter()
-                .map(move |p| (p.key.clone(), passage_page(d, p)))
+                .map(move |p| (p.key.clone(), passage_page(d, p, site)))
         })
         .collect()
 }
@@ -129,6 +170,44 @@ mod tests {
         );
         assert_eq!(with_record("<div id=\"record\"></div>", "R").unwrap(), "R");
         assert_eq!(with_record("<body></body>", "R"), None);
+    }
+
+    #[test]
+    fn a_site_address_is_checked_and_ends_in_a_slash() {
+        assert_eq!(site_url("").unwrap(), "");
+        assert_eq!(site_url("  ").unwrap(), "");
+        assert_eq!(
+            site_url("https://example.org/sim").unwrap(),
+            "https://example.org/sim/"
+        );
+        assert_eq!(
+            site_url("http://127.0.0.1:8080/").unwrap(),
+            "http://127.0.0.1:8080/"
+        );
+        for bad in [
+            "example.org",
+            "file:///home/me/sim",
+            "https://",
+            "https:///x",
+            "https://a b",
+            "https://x/?q=1",
+            "https://x/#doc",
+            "https://x/\"y",
+        ] {
+            assert!(site_url(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn a_canonical_link_goes_in_the_head() {
+        assert_eq!(
+            with_canonical("<head><title>t</title></head><body>", "https://x/a&b/"),
+            "<head><title>t</title><link rel=\"canonical\" href=\"https://x/a&amp;b/\"></head><body>"
+        );
+        assert_eq!(
+            with_canonical("<p>no head</p>", "https://x/"),
+            "<p>no head</p>"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Citations: verbatim quotes, every source detail, inferred values said so, the link.
 
 use super::corpus::real_corpus;
-use sim_explorer::engine::cite::{event, passage, Format};
+use sim_explorer::engine::cite::{disagreement, event, passage, Format, LOCAL_COPY};
 
 #[test]
 fn a_passage_citation_quotes_verbatim_and_says_how_its_details_are_known() {
@@ -12,7 +12,7 @@ fn a_passage_citation_quotes_verbatim_and_says_how_its_details_are_known() {
         .position(|d| d.id == "2021-06-17-dodgy-data-warnings")
         .unwrap();
     let url = "https://example.org/record/#doc=x&p=y";
-    let plain = passage(&corpus, d, 0, url, Format::Plain);
+    let plain = passage(&corpus, d, 0, Some(url), Format::Plain);
     let text = &corpus.documents[d].passages[0].text;
     assert!(plain.starts_with(&format!("“{text}”")));
     assert!(plain.contains(
@@ -34,7 +34,7 @@ fn a_passage_citation_quotes_verbatim_and_says_how_its_details_are_known() {
         .iter()
         .position(|p| !p.heading)
         .unwrap();
-    let md = passage(&corpus, d2, p, url, Format::Markdown);
+    let md = passage(&corpus, d2, p, Some(url), Format::Markdown);
     assert!(md.starts_with("> As members of the StopSIM coalition"));
     assert!(md.contains("(title supplied by SIM Explorer) \\[Campaign statement\\], StopSIM"));
     assert!(md.contains("10 March 2023 or later (inferred date)"));
@@ -57,7 +57,7 @@ fn markdown_escapes_what_would_change_the_quote() {
                 .map(|p| (d, p))
         })
         .unwrap();
-    let md = passage(&corpus, d, p, "u", Format::Markdown);
+    let md = passage(&corpus, d, p, Some("u"), Format::Markdown);
     assert!(md.contains("\\[a former police member of staff\\]"), "{md}");
 }
 
@@ -69,7 +69,74 @@ fn an_event_citation_gives_its_date_dispute_and_source() {
         .iter()
         .position(|e| e.id == "pilot-isle-of-wight")
         .unwrap();
-    let plain = event(&corpus, i, "u", Format::Plain);
+    let plain = event(&corpus, i, Some("u"), Format::Plain);
     assert!(plain.starts_with("2013: SIM first piloted on the Isle of Wight (date disputed: also given as 2012). Stated in: “"), "{plain}");
     assert!(plain.ends_with(" u"));
+}
+
+#[test]
+fn a_local_copy_with_no_published_address_cites_no_file_path() {
+    // The one-file edition opened from disk, built without SITE_URL: the citation says it
+    // comes from a local copy, and names no address (a file:// path nobody else can open).
+    let corpus = real_corpus();
+    let said = format!("{LOCAL_COPY}.");
+    for format in [Format::Plain, Format::Markdown] {
+        let p = passage(&corpus, 0, 0, None, format);
+        let e = event(&corpus, 0, None, format);
+        let d = disagreement(&corpus, 0, None, format);
+        for text in [&p, &e, &d] {
+            assert!(text.ends_with(&said), "{text}");
+            assert!(!text.contains("file:") && !text.contains("<>"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn paragraphs_are_numbered_among_paragraphs_and_headings_among_headings() {
+    // "13 paragraphs" in the list of documents and "paragraph 16" in a citation of the same
+    // statement disagreed: its three section headings were numbered with its paragraphs.
+    let corpus = real_corpus();
+    for doc in &corpus.documents {
+        let numbers = |heading: bool| -> Vec<u32> {
+            doc.passages
+                .iter()
+                .filter(|p| p.heading == heading)
+                .map(|p| p.number)
+                .collect()
+        };
+        let paragraphs = numbers(false);
+        assert_eq!(
+            paragraphs,
+            (1..=paragraphs.len() as u32).collect::<Vec<_>>(),
+            "{}",
+            doc.id
+        );
+        assert_eq!(paragraphs.len(), doc.paragraph_count(), "{}", doc.id);
+        let headings = numbers(true);
+        assert_eq!(
+            headings,
+            (1..=headings.len() as u32).collect::<Vec<_>>(),
+            "{}",
+            doc.id
+        );
+    }
+    let statement = corpus.document("2023-stopsim-statement").unwrap();
+    let last = statement.passages.last().unwrap();
+    assert_eq!(statement.paragraph_count(), 13);
+    assert_eq!(last.place(), "paragraph 13");
+    let heading = statement.passages.iter().find(|p| p.heading).unwrap();
+    assert_eq!(heading.place(), "section heading 1");
+    let d = corpus
+        .documents
+        .iter()
+        .position(|d| d.id == statement.id)
+        .unwrap();
+    let cited = passage(
+        &corpus,
+        d,
+        statement.passages.len() - 1,
+        Some("u"),
+        Format::Plain,
+    );
+    assert!(cited.contains(", paragraph 13. u"), "{cited}");
 }

@@ -5,6 +5,7 @@
 use super::corpus::real_corpus;
 use biblatex::{Bibliography, ChunksExt};
 use serde_json::Value;
+use sim_explorer::engine::cite::LOCAL_COPY;
 use sim_explorer::engine::collection::{Item, Ref};
 use sim_explorer::engine::date::{self, DateSpec};
 use sim_explorer::engine::export::{export, missing_count, Format};
@@ -23,8 +24,11 @@ const AWKWARD_QUOTE: &str = "first piloted {2012} at 100% & \"then\"";
 const DODGY: &str = "2021-06-17-dodgy-data-warnings";
 const STOPSIM: &str = "2023-stopsim-statement";
 
-fn link(r: &Ref) -> String {
-    format!("https://example.org/sim/?v=1&x=a%20b#col={}", r.code())
+fn link(r: &Ref) -> Option<String> {
+    Some(format!(
+        "https://example.org/sim/?v=1&x=a%20b#col={}",
+        r.code()
+    ))
 }
 
 fn doc_index(corpus: &Corpus, id: &str) -> usize {
@@ -174,6 +178,25 @@ fn str_of<'a>(entry: &'a Value, field: &str) -> &'a str {
     entry[field]
         .as_str()
         .unwrap_or_else(|| panic!("no {field} in {entry}"))
+}
+
+#[test]
+fn a_local_copy_with_no_published_address_exports_no_address() {
+    // From the one-file edition opened from disk with no SITE_URL known: no URL fields (a
+    // file:// path would be a link nobody else can open), and each note says where it is from.
+    let corpus = real_corpus();
+    let items = collection(&corpus);
+    let none = |_: &Ref| None;
+    for format in Format::ALL {
+        let text = export(&corpus, &items, &none, format);
+        assert!(!text.contains("file:"), "{format:?}");
+        assert!(text.contains(LOCAL_COPY), "{format:?}: {text}");
+    }
+    let csl: Vec<Value> =
+        serde_json::from_str(&export(&corpus, &items, &none, Format::CslJson)).unwrap();
+    assert!(csl.iter().all(|e| e.get("URL").is_none()));
+    assert!(!export(&corpus, &items, &none, Format::Ris).contains("UR  -"));
+    assert!(!export(&corpus, &items, &none, Format::Bibtex).contains("url = "));
 }
 
 #[test]
@@ -441,7 +464,7 @@ fn ris_records_are_tagged_lines_from_ty_to_er() {
     assert_eq!(value("T2"), Some("Disability News Service"));
     assert_eq!(value("PY"), Some("2021"));
     assert_eq!(value("DA"), Some("2021/06/17/"));
-    assert_eq!(value("UR"), Some(link(&items[0].what).as_str()));
+    assert_eq!(value("UR").map(str::to_string), link(&items[0].what));
     assert_eq!(
         value("N1").unwrap(),
         format!(
@@ -534,7 +557,7 @@ fn bibtex_reads_back_with_a_parser() {
     assert_eq!(field("title"), as_tex_reads(AWKWARD_TITLE));
     assert_eq!(field("author"), "John Pring");
     assert_eq!(field("journal"), "Disability News Service");
-    assert_eq!(field("url"), link(&items[0].what));
+    assert_eq!(Some(field("url")), link(&items[0].what));
     assert_eq!(
         field("note"),
         as_tex_reads(&format!(

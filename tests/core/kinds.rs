@@ -67,7 +67,7 @@ fn a_document_of_a_new_kind_loads_with_its_label_and_citation_word() {
             cite_as: "Open letter".to_string(),
         }
     );
-    let plain = passage(&corpus, d, 2, "u", Format::Plain);
+    let plain = passage(&corpus, d, 2, Some("u"), Format::Plain);
     assert!(
         plain.ends_with(
             "— “An example letter for the tests” (title supplied by SIM Explorer) \
@@ -75,7 +75,7 @@ fn a_document_of_a_new_kind_loads_with_its_label_and_citation_word() {
         ),
         "{plain}"
     );
-    let markdown = passage(&corpus, d, 2, "u", Format::Markdown);
+    let markdown = passage(&corpus, d, 2, Some("u"), Format::Markdown);
     assert!(
         markdown.contains("\\[Open letter\\], Example Health Board"),
         "{markdown}"

@@ -235,9 +235,9 @@ describe('The record opens anywhere', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       await s.page.goto(`${h.url}p/${KEY}.html`);
       await s.page.waitForURL(new RegExp(`#doc=${DOC}&p=${KEY}$`));
       await s.page.waitForSelector(`#p-${KEY}.focused`);
-      // Not precached: the worker's list leaves out p/ and the one-file edition.
+      // Precached, so a shared link opens offline; the one-file edition (a download) is not.
       const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
-      assert.ok(!sw.includes('./p/') && !sw.includes('sim-explorer.html'));
+      assert.ok(sw.includes(`"./p/${KEY}.html"`) && !sw.includes('sim-explorer.html'));
       s.assertClean();
     }));
 

@@ -23,7 +23,7 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
                     <li>
                         <blockquote>{passage.text.clone()}</blockquote>
                         <a href=View::home().passage_link(&doc.id, &passage.key)>
-                            {format!("{}, paragraph {}", doc.title.value, passage.number)}
+                            {doc.label_of(passage)}
                         </a>
                     </li>
                 }
