@@ -1,7 +1,8 @@
-//! Build step: reads `corpus/` (kinds, documents, captures, actors, events), checks it with
-//! the engine's loaders, resolves every actor's mentions, and writes the checked corpus as
-//! postcard bytes for `src/compiled.rs` to embed. Any problem fails the build, all of them
-//! listed as `path:line: message`. The browser never sees the source format.
+//! Build step: reads `corpus/` (kinds, documents, captures, actors, drafts, disagreements,
+//! events), checks it with the engine's loaders, resolves every actor's mentions, and writes
+//! the checked corpus as postcard bytes for `src/compiled.rs` to embed. Any problem fails the
+//! build, all of them listed as `path:line: message`. The browser never sees the source
+//! format.
 
 // The engine is compiled here from the very files the app uses. It may only depend on
 // what this build script has (serde, postcard): a DOM dependency in it fails the build.
@@ -10,7 +11,7 @@
 mod engine;
 
 use engine::load::{load, File};
-use engine::{actors, disagreements, events};
+use engine::{actors, disagreements, drafts, events};
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
@@ -85,6 +86,27 @@ fn main() {
                 );
             }
         }
+    }
+    // Drafts credit the words of actors in passages: read once both are sound, and before
+    // the disagreements, whose positions may quote a draft.
+    let drafts_path = corpus_dir.join("drafts.txt");
+    let drafts_shown = display(&root, &drafts_path);
+    match fs::read_to_string(&drafts_path) {
+        Err(e) => errors.push(format!(
+            "{drafts_shown}:1: cannot read the drafts file: {e}"
+        )),
+        Ok(text) if errors.is_empty() => {
+            let file = File {
+                path: &drafts_shown,
+                text: &text,
+            };
+            errors.extend(
+                drafts::load(&file, &mut corpus)
+                    .iter()
+                    .map(|p| p.to_string()),
+            );
+        }
+        Ok(_) => {}
     }
     // Events cite passages and actors: checked once both are sound.
     let disagreements_path = corpus_dir.join("disagreements.txt");

@@ -6,6 +6,7 @@
 use super::meta::date_view;
 use super::{state, State};
 use crate::compiled::corpus;
+use crate::engine::drafts::{self, Credit};
 use crate::engine::filter::Role;
 use crate::engine::model::{Actor, ActorKind, Involvement, Passage};
 use crate::engine::stats::actor_stats;
@@ -13,12 +14,12 @@ use crate::engine::view::View;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// Which involvements one part of a passage's actor line lists.
-type Pick = fn(&Involvement) -> bool;
-
 /// "Words of: … · Position reported: … · Names: …" under a passage, each actor a link to its
-/// page. `in_tab_order`: whether the links are Tab stops (`None`: always; in the reading
-/// view, only for the passage that is open, so reading by keyboard is not a Tab per name).
+/// page. Where the passage quotes a draft (`engine::drafts`), its authors' words and
+/// positions are said to be the draft's ("Words of NHS England, in a draft co-produced with
+/// StopSIM Coalition that NHS England did not publish, …"), never listed as plain words.
+/// `in_tab_order`: whether the links are Tab stops (`None`: always; in the reading view,
+/// only for the passage that is open, so reading by keyboard is not a Tab per name).
 pub fn involvement_line(
     passage: &Passage,
     in_tab_order: Option<Memo<bool>>,
@@ -26,18 +27,16 @@ pub fn involvement_line(
     if passage.actors.is_empty() || cfg!(sim_without = "actors") {
         return None;
     }
-    let links = |pick: Pick| {
-        let mut actors: Vec<&'static Actor> = passage
-            .actors
-            .iter()
-            .filter(|x| pick(x))
-            .map(|x| &corpus().actors[usize::from(x.actor)])
-            .collect();
-        actors.sort_by(|a, b| a.name.cmp(&b.name));
+    let c = corpus();
+    // Actors joined as the credit's words join them ("A, B and C" in a draft's credit,
+    // "A, B" in a plain list), each a link.
+    let links = move |actors: Vec<u16>, and: bool| {
+        let n = actors.len();
         actors
             .into_iter()
             .enumerate()
             .map(|(i, a)| {
+                let a: &'static Actor = &c.actors[usize::from(a)];
                 let href = View::home().actor_link(&a.id);
                 let name = a.name.clone();
                 // Static unless the reader decides: a reactive attribute per link in every
@@ -48,40 +47,93 @@ pub fn involvement_line(
                         <a href=href tabindex=move || (!on.get()).then_some("-1")>{name}</a>
                     }),
                 };
-                view! { {(i > 0).then_some(", ")} {link} }
+                let separator = match i {
+                    0 => None,
+                    i if and && i == n - 1 => Some(" and "),
+                    _ => Some(", "),
+                };
+                view! { {separator} {link} }
             })
             .collect_view()
     };
-    let roles: [(&str, Pick); 3] = [
-        ("Words of: ", |x| x.said),
-        ("Position reported: ", |x| x.reported),
-        ("Names: ", |x| x.mentioned),
-    ];
+    let credit = c.credit(passage);
+    let drafted = |a: u16, list: fn(&Credit) -> &Vec<u16>| {
+        credit.as_ref().is_some_and(|cr| list(cr).contains(&a))
+    };
+    // Plain lists in name order, as the filter lists actors.
+    let plain = |pick: fn(&Involvement) -> bool, list: fn(&Credit) -> &Vec<u16>| {
+        let mut actors: Vec<u16> = passage
+            .actors
+            .iter()
+            .filter(|x| pick(x) && !drafted(x.actor, list))
+            .map(|x| x.actor)
+            .collect();
+        actors.sort_by(|a, b| {
+            c.actors[usize::from(*a)]
+                .name
+                .cmp(&c.actors[usize::from(*b)].name)
+        });
+        actors
+    };
+    let mut parts: Vec<AnyView> = Vec::new();
+    let words = plain(|x| x.said, |cr| &cr.words);
+    if !words.is_empty() {
+        parts.push(
+            view! { <span class="role">"Words of: "</span> {links(words, false)} }.into_any(),
+        );
+    }
+    if let Some(cr) = credit.as_ref().filter(|cr| !cr.words.is_empty()) {
+        let phrase = drafts::phrase(c, cr.draft, &cr.words);
+        parts.push(
+            view! {
+                <span class="role">"Words of "</span>
+                {links(cr.words.clone(), true)}
+                <span class="draft-credit">{format!(", in {phrase}")}</span>
+            }
+            .into_any(),
+        );
+    }
+    let positions = plain(|x| x.reported, |cr| &cr.positions);
+    if !positions.is_empty() {
+        parts.push(
+            view! { <span class="role">"Position reported: "</span> {links(positions, false)} }
+                .into_any(),
+        );
+    }
+    if let Some(cr) = credit.as_ref().filter(|cr| !cr.positions.is_empty()) {
+        let phrase = drafts::phrase(c, cr.draft, &cr.positions);
+        parts.push(
+            view! {
+                <span class="role">"Position of "</span>
+                {links(cr.positions.clone(), true)}
+                <span class="draft-credit">{format!(" reported from {phrase}")}</span>
+            }
+            .into_any(),
+        );
+    }
+    let named = plain(|x| x.mentioned, |_| &NONE);
+    if !named.is_empty() {
+        parts.push(view! { <span class="role">"Names: "</span> {links(named, false)} }.into_any());
+    }
     // `wrote` alone is not shown: an author's passage that gives others' words is theirs,
     // and the document's header already names its author.
-    let shown: Vec<_> = roles
-        .into_iter()
-        .filter(|(_, pick)| passage.actors.iter().any(pick))
-        .collect();
-    if shown.is_empty() {
+    if parts.is_empty() {
         return None;
     }
-    let parts = shown
+    let parts = parts
         .into_iter()
         .enumerate()
-        .map(|(i, (label, pick))| {
-            view! {
-                {(i > 0).then_some(" · ")}
-                <span class="role">{label}</span>
-                {links(pick)}
-            }
-        })
+        .map(|(i, part)| view! { {(i > 0).then_some(" · ")} {part} })
         .collect_view();
     Some(view! {
         // A span, shown as a block: it sits inside the passage's own <p>.
         <span class="passage-actors">{parts}</span>
     })
 }
+
+/// No actors: what a mention is checked against (a draft's credit is of words and
+/// positions, never of mentions).
+static NONE: Vec<u16> = Vec::new();
 
 #[component]
 pub fn ActorFilterPanel() -> impl IntoView {
@@ -240,6 +292,33 @@ pub fn ActorPage(index: usize) -> impl IntoView {
         n_passages(stats.reported.len())
     );
     let named_heading = format!("Mentioned in ({})", n_passages(stats.named.len()));
+    // Words and positions given from a draft it co-wrote: a section per draft, headed by
+    // what the draft is, so none of them reads as its own published words.
+    let mut by_draft: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+    for &(draft, d, p) in &stats.drafted {
+        match by_draft.iter_mut().find(|(x, _)| *x == draft) {
+            Some((_, list)) => list.push((d, p)),
+            None => by_draft.push((draft, vec![(d, p)])),
+        }
+    }
+    let draft_sections = by_draft
+        .into_iter()
+        .map(|(draft, list)| {
+            let phrase = drafts::phrase(c, draft, &[index as u16]);
+            let heading_id = format!("draft-heading-{}", c.drafts[draft].id);
+            let labelled_by = heading_id.clone();
+            let heading = format!("In {phrase} ({})", n_passages(list.len()));
+            view! {
+                <section class="drafted" aria-labelledby=labelled_by>
+                    <h3 id=heading_id>{heading}</h3>
+                    <p class="section-note">
+                        "Their words, or their position as reported, from that draft: not words they published."
+                    </p>
+                    <ol class="results">{passage_list(list)}</ol>
+                </section>
+            }
+        })
+        .collect_view();
     // An author's own words include the narration of what it wrote; say so, or the list
     // would look like quotations.
     let narration_note = (!actor.wrote.is_empty()).then(|| {
@@ -264,12 +343,18 @@ pub fn ActorPage(index: usize) -> impl IntoView {
             }
         })
         .collect_view();
-    let written_as: Vec<String> = actor
+    let mut written_as: Vec<String> = Vec::new();
+    // A form recorded for several documents (`alias-in`) is listed once.
+    for a in actor
         .aliases
         .iter()
         .chain(actor.aliases_in.iter().map(|(_, t)| t))
-        .map(|a| format!("“{a}”"))
-        .collect();
+    {
+        let shown = format!("“{a}”");
+        if !written_as.contains(&shown) {
+            written_as.push(shown);
+        }
+    }
     let part_of = actor.part_of.map(|p| {
         let parent = &c.actors[usize::from(p)];
         view! {
@@ -329,6 +414,7 @@ pub fn ActorPage(index: usize) -> impl IntoView {
                 <p class="section-note">"Passages that give their position in someone else’s words, not their own."</p>
                 <ol class="results">{passage_list(stats.reported)}</ol>
             </section>
+            {draft_sections}
             <section aria-labelledby="named-heading">
                 <h3 id="named-heading">{named_heading}</h3>
                 <ol class="results">{passage_list(stats.named)}</ol>

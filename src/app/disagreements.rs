@@ -8,6 +8,7 @@ use super::cite::{CiteTools, Subject};
 use super::meta::date_view;
 use crate::compiled::corpus;
 use crate::engine::disagreements::ALL;
+use crate::engine::drafts;
 use crate::engine::model::{Difference, Disagreement};
 use crate::engine::view::View;
 use leptos::prelude::*;
@@ -34,8 +35,11 @@ pub fn DisagreementsPage() -> impl IntoView {
             view! {
                 <li>
                     <a href=View::home().disagreement_link(&d.id)>{d.question.clone()}</a>
-                    {(d.difference != Difference::Conflict)
-                        .then(|| view! { <span class="difference-tag">{short(d.difference)}</span> })}
+                    // Every kind is tagged, conflicts too: untagged, the strongest
+                    // disagreements looked the mildest.
+                    <span class="difference-tag" class:conflict=d.difference == Difference::Conflict>
+                        {short(d.difference)}
+                    </span>
                 </li>
             }
         })
@@ -65,7 +69,7 @@ pub fn DisagreementsPage() -> impl IntoView {
     }
 }
 
-/// A few words for a difference that is not a conflict, for the contents list.
+/// A few words for each kind of difference, for the contents list.
 fn short(difference: Difference) -> &'static str {
     match difference {
         Difference::Conflict => "conflict",
@@ -111,6 +115,15 @@ fn DisagreementView(index: usize, open: Memo<Option<String>>) -> impl IntoView {
                     <p class="position-by">
                         "According to "
                         <a href=View::home().actor_link(&actor.id)>{actor.name.clone()}</a>
+                        // Words from a draft it co-wrote are said to be so (`engine::drafts`).
+                        {drafts::of_position(c, p)
+                            .map(|draft| {
+                                view! {
+                                    <span class="draft-credit">
+                                        {format!(", in {}", drafts::phrase(c, draft, &[p.by]))}
+                                    </span>
+                                }
+                            })}
                         {p.date.map(|at| view! { " · gives the date " {date_view(at)} })}
                     </p>
                     {quotes}
@@ -202,11 +215,19 @@ pub fn ActorPositions(actor: usize) -> impl IntoView {
             .into_iter()
             .map(|(i, j)| {
                 let d = &c.disagreements[i];
+                let p = &d.positions[j];
+                // A position taken in a draft it co-wrote says so here too.
+                let taken = match drafts::of_position(c, p) {
+                    Some(draft) => {
+                        format!("— {} (in {})", p.summary, drafts::phrase(c, draft, &[p.by]))
+                    }
+                    None => format!("— {}", p.summary),
+                };
                 view! {
                     <li>
                         <a href=View::home().disagreement_link(&d.id)>{d.question.clone()}</a>
                         " "
-                        <span class="position-taken">{format!("— {}", d.positions[j].summary)}</span>
+                        <span class="position-taken">{taken}</span>
                     </li>
                 }
             })

@@ -1,7 +1,9 @@
 //! Citations of a passage, an event or a disagreement, as plain text and as Markdown: the
 //! quoted words verbatim, where they come from (title, kind, publisher, author where known,
-//! date with how it is known, paragraph) and the link that opens them.
+//! date with how it is known, paragraph), whose words they are where they come from a draft,
+//! and the link that opens them.
 
+use super::drafts;
 use super::model::{Basis, Corpus, Passage};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +91,7 @@ pub fn passage(
 ) -> String {
     let p = &corpus.documents[doc].passages[passage];
     let source = source_line(corpus, doc, Some(p), format);
+    let source = source + &draft_credit(corpus, doc, passage, format);
     let url = address(url, format);
     match format {
         Format::Plain => format!("“{}”\n— {source}. {url}", p.text),
@@ -112,6 +115,7 @@ pub fn event(corpus: &Corpus, index: usize, url: Option<&str>, format: Format) -
         let (d, p) = (usize::from(d), usize::from(p));
         let text = &corpus.documents[d].passages[p].text;
         let source = source_line(corpus, d, Some(&corpus.documents[d].passages[p]), format);
+        let source = source + &draft_credit(corpus, d, p, format);
         match format {
             Format::Plain => format!("Stated in: “{text}” — {source}."),
             Format::Markdown => format!("> {}\n\n— {source}.", md_escape(text)),
@@ -139,14 +143,15 @@ pub fn disagreement(corpus: &Corpus, index: usize, url: Option<&str>, format: Fo
         ),
     };
     for p in &d.positions {
-        let who = &corpus.actors[usize::from(p.by)].name;
+        // "NHS England, in a draft co-produced with …" where the words are a draft's.
+        let who = drafts::according_to(corpus, p);
         out.push_str("\n\n");
         out.push_str(&match format {
             Format::Plain => format!("{}, according to {who}:", p.summary),
             Format::Markdown => format!(
                 "- {}, according to {}:",
                 md_escape(&p.summary),
-                md_escape(who)
+                md_escape(&who)
             ),
         });
         for q in &p.quotes {
@@ -168,4 +173,22 @@ pub fn disagreement(corpus: &Corpus, index: usize, url: Option<&str>, format: Fo
         Format::Markdown => format!("\n\nNote (SIM Explorer): {}\n\n{url}", md_escape(&d.note)),
     });
     out
+}
+
+/// ". Words of NHS England, in a draft co-produced with …" to follow a passage's source
+/// line, where the passage quotes a draft (see `drafts.rs`): a draft's words are never cited
+/// as their authors' plain words. Empty for any other passage.
+fn draft_credit(corpus: &Corpus, doc: usize, passage: usize, format: Format) -> String {
+    let p = &corpus.documents[doc].passages[passage];
+    let sentences = corpus
+        .credit(p)
+        .map(|c| c.sentences(corpus))
+        .unwrap_or_default();
+    sentences
+        .iter()
+        .map(|s| match format {
+            Format::Plain => format!(". {s}"),
+            Format::Markdown => format!(". {}", md_escape(s)),
+        })
+        .collect()
 }

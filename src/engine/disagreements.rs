@@ -179,6 +179,24 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
             );
         }
         for (p, (at, had_by, had_quote)) in d.positions.iter().zip(position_lines) {
+            // A position is its taker's words in a draft, or their words plainly: the page
+            // says which once, for the whole position.
+            let drafts: Vec<Option<usize>> = p
+                .quotes
+                .iter()
+                .map(|q| corpus.draft_of(q.at, p.by))
+                .collect();
+            if drafts.windows(2).any(|w| w[0] != w[1]) {
+                report(
+                    *at,
+                    format!(
+                        "position '{}' quotes {} both from a draft and elsewhere: split it \
+                         into a position for each",
+                        p.summary,
+                        corpus.actors[usize::from(p.by)].id
+                    ),
+                );
+            }
             if !had_by {
                 report(
                     *at,

@@ -14,6 +14,7 @@
 use super::cite::{self, md_escape};
 use super::collection::{plural, Found, Item, Ref};
 use super::date::{civil_from_days, DateSpec, Point};
+use super::drafts;
 use super::model::{Basis, Corpus, Document, Event, Kind};
 use std::collections::HashSet;
 
@@ -242,6 +243,9 @@ struct Reference<'a> {
     kind: &'a Kind,
     /// The paragraph, the locator citations give.
     paragraph: u32,
+    /// Whose words or position the passage gives from a draft, where it quotes one ("Words
+    /// of NHS England, in a draft …"): never cited as their plain words.
+    draft_credit: Vec<String>,
     /// Verbatim: the passage, or the words a disagreement quotes from it.
     quote: &'a str,
     /// Why it is quoted, for an event's or a disagreement's passages.
@@ -276,6 +280,10 @@ fn references<'a>(
                 doc: d,
                 kind: corpus.kind_of(d),
                 paragraph: d.passages[at].number,
+                draft_credit: corpus
+                    .credit(&d.passages[at])
+                    .map(|c| c.sentences(corpus))
+                    .unwrap_or_default(),
                 quote,
                 context,
                 reader_note: item.note.trim(),
@@ -302,7 +310,7 @@ fn references<'a>(
                 let d = &corpus.disagreements[i];
                 let mut n = 0;
                 for position in &d.positions {
-                    let who = &corpus.actors[usize::from(position.by)].name;
+                    let who = drafts::according_to(corpus, position);
                     // "Disagreement cited", not "Disagreement:": Zotero reads a CSL note's
                     // "Field: value" lines into fields of those names.
                     let context = format!(
@@ -399,6 +407,7 @@ fn note_parts(r: &Reference) -> Vec<String> {
     } else if !plain_date(d.date.value) {
         parts.push(format!("Date given as: {}", d.date.value));
     }
+    parts.extend(r.draft_credit.iter().cloned());
     if !r.reader_note.is_empty() {
         parts.push(format!("Reader's note: {}", r.reader_note));
     }

@@ -7,6 +7,7 @@ pub mod cite;
 pub mod collection;
 pub mod date;
 pub mod disagreements;
+pub mod drafts;
 pub mod events;
 pub mod export;
 pub mod families;

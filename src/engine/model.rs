@@ -17,6 +17,9 @@ pub struct Corpus {
     pub events: Vec<Event>,
     /// Where the documents disagree, in the order of `corpus/disagreements.txt`.
     pub disagreements: Vec<Disagreement>,
+    /// Drafts the passages quote whose words are not simply their authors' published
+    /// words, in the order of `corpus/drafts.txt` (see `drafts.rs`).
+    pub drafts: Vec<Draft>,
     /// The record's words that share a stem, each family sorted (see `families.rs`).
     pub families: Vec<Vec<String>>,
 }
@@ -87,6 +90,25 @@ pub struct Quote {
     /// (document, passage) position.
     pub at: (u16, u16),
     pub text: String,
+}
+
+/// A document the record does not hold but quotes or summarises, whose words are not simply
+/// its authors' published words: written by several bodies together, or not published by
+/// those whose words they are (the draft SIM policy NHS England co-produced with the StopSIM
+/// Coalition and did not publish, which the coalition released). A passage quoting it gives
+/// its authors' words *in that draft*, and the page says so wherever it credits them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// A slug, its name in `corpus/drafts.txt`.
+    pub id: String,
+    /// Who wrote it, by index into `Corpus::actors`, in the register's order.
+    pub by: Vec<u16>,
+    /// Who did not publish it, although the words are theirs.
+    pub unpublished_by: Vec<u16>,
+    /// Who made it public instead, where the record says.
+    pub released_by: Vec<u16>,
+    /// (document, passage) positions of the passages that quote or summarise it.
+    pub quoted: Vec<(u16, u16)>,
 }
 
 /// Something the record says happened, when, and which passages say so.

@@ -1,16 +1,20 @@
 //! What the record holds of one actor, for its page: the passages in its own words, those
-//! reporting its position, those naming it, how many per document, and the actors it
-//! appears with most.
+//! reporting its position, those giving its words or position from a draft it co-wrote
+//! (never counted as its own words), those naming it, how many per document, and the actors
+//! it appears with most.
 
 use super::model::Corpus;
 
 /// One actor's passages and companions. Passages are (document, passage) positions.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ActorStats {
-    /// Passages giving its own words.
+    /// Passages giving its own words, plainly.
     pub said: Vec<(usize, usize)>,
-    /// Passages reporting its position in others' words.
+    /// Passages reporting its position in others' words, plainly.
     pub reported: Vec<(usize, usize)>,
+    /// Passages giving its words or reporting its position from a draft it co-wrote (see
+    /// `drafts.rs`), as (draft, document, passage): in neither list above.
+    pub drafted: Vec<(usize, usize, usize)>,
     /// Passages naming it.
     pub named: Vec<(usize, usize)>,
     /// Per document (corpus order): passages involving it in any way.
@@ -33,11 +37,12 @@ pub fn actor_stats(corpus: &Corpus, actor: usize) -> ActorStats {
                 continue;
             };
             n += 1;
-            if x.said {
-                stats.said.push((d, p));
-            }
-            if x.reported {
-                stats.reported.push((d, p));
+            let draft = corpus.draft_of((d as u16, p as u16), me);
+            match draft {
+                Some(draft) if x.said || x.reported => stats.drafted.push((draft, d, p)),
+                _ if x.said => stats.said.push((d, p)),
+                _ if x.reported => stats.reported.push((d, p)),
+                _ => {}
             }
             if x.mentioned {
                 stats.named.push((d, p));

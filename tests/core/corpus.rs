@@ -55,6 +55,15 @@ pub fn real_corpus() -> Corpus {
         sim_explorer::engine::actors::load(&file, &mut corpus),
         Vec::<Problem>::new()
     );
+    let text = fs::read_to_string(root().join("corpus/drafts.txt")).unwrap();
+    let file = File {
+        path: "corpus/drafts.txt",
+        text: &text,
+    };
+    assert_eq!(
+        sim_explorer::engine::drafts::load(&file, &mut corpus),
+        Vec::<Problem>::new()
+    );
     let text = fs::read_to_string(root().join("corpus/disagreements.txt")).unwrap();
     let file = File {
         path: "corpus/disagreements.txt",

@@ -146,6 +146,7 @@ pub fn small_record() -> Corpus {
             },
         ],
         disagreements: Vec::new(),
+        drafts: Vec::new(),
         families: Vec::new(),
     }
 }

@@ -6,7 +6,7 @@ use sim_explorer::engine::cite::{passage, Format};
 use sim_explorer::engine::kinds;
 use sim_explorer::engine::load::{load, File, Problem};
 use sim_explorer::engine::model::{Corpus, Kind};
-use sim_explorer::engine::{actors, disagreements, events};
+use sim_explorer::engine::{actors, disagreements, drafts, events};
 use std::fs;
 
 const FIXTURE: &str = "tests/fixtures/sixth-kind";
@@ -31,6 +31,7 @@ fn record_with_a_letter() -> (Corpus, Vec<Problem>) {
             "actors.txt",
             actors::load as fn(&File, &mut Corpus) -> Vec<Problem>,
         ),
+        ("drafts.txt", drafts::load),
         ("disagreements.txt", disagreements::load),
         ("events.txt", events::load),
     ] {

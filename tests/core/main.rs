@@ -7,6 +7,7 @@ mod cite;
 mod collection;
 mod corpus;
 mod disagreements;
+mod drafts;
 mod events;
 mod export;
 mod filter;

@@ -19,6 +19,7 @@ fn an_actors_words_mentions_documents_and_companions() {
         ActorStats {
             said: vec![],
             reported: vec![(1, 1)],
+            drafted: vec![],
             named: vec![(0, 0), (1, 1)],
             per_document: vec![1, 1],
             appears_with: vec![(usize::from(POLICE), 1)],
@@ -29,6 +30,7 @@ fn an_actors_words_mentions_documents_and_companions() {
         ActorStats {
             said: vec![(0, 1), (1, 1)],
             reported: vec![],
+            drafted: vec![],
             named: vec![],
             per_document: vec![1, 1],
             appears_with: vec![(usize::from(JENNINGS), 1)],
@@ -39,6 +41,7 @@ fn an_actors_words_mentions_documents_and_companions() {
         ActorStats {
             said: vec![(1, 0)],
             reported: vec![],
+            drafted: vec![],
             named: vec![],
             per_document: vec![0, 1],
             appears_with: vec![],
