@@ -10,8 +10,8 @@
 #[path = "src/engine/mod.rs"]
 mod engine;
 
-use engine::load::{load, File};
-use engine::{actors, disagreements, drafts, events};
+use engine::assemble;
+use engine::load::File;
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
@@ -63,90 +63,35 @@ fn main() {
         path: &kinds_shown,
         text: &kinds_text,
     };
-    let (mut corpus, problems) = load(&kinds_file, &doc_files, &capture_files);
+    // The registers after the documents; one that cannot be read is said here, and what
+    // relies on it is not checked (`assemble::corpus`).
+    let read = |name: &str, errors: &mut Vec<String>| {
+        let path = corpus_dir.join(format!("{name}.txt"));
+        let shown = display(&root, &path);
+        let text = fs::read_to_string(&path)
+            .map_err(|e| errors.push(format!("{shown}:1: cannot read the {name} file: {e}")))
+            .ok();
+        (shown, text)
+    };
+    let registers = ["actors", "drafts", "disagreements", "events"].map(|n| read(n, &mut errors));
+    let file = |i: usize| {
+        let (path, text) = &registers[i];
+        text.as_deref().map(|text| File { path, text })
+    };
+    let files = assemble::Files {
+        kinds: kinds_file,
+        documents: &doc_files,
+        captures: &capture_files,
+        actors: file(0),
+        drafts: file(1),
+        disagreements: file(2),
+        events: file(3),
+    };
+    // Word families for search: Snowball English, here at build time, so the page ships
+    // the families and not the stemmer.
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let (corpus, problems) = assemble::corpus(&files, &|w| stemmer.stem(w).into_owned());
     errors.extend(problems.iter().map(|p| p.to_string()));
-
-    let actors_path = corpus_dir.join("actors.txt");
-    let actors_shown = display(&root, &actors_path);
-    match fs::read_to_string(&actors_path) {
-        Err(e) => errors.push(format!(
-            "{actors_shown}:1: cannot read the actors file: {e}"
-        )),
-        Ok(text) => {
-            let file = File {
-                path: &actors_shown,
-                text: &text,
-            };
-            // Actor checks need the documents; with broken documents they would only echo.
-            if problems.is_empty() {
-                errors.extend(
-                    actors::load(&file, &mut corpus)
-                        .iter()
-                        .map(|p| p.to_string()),
-                );
-            }
-        }
-    }
-    // Drafts credit the words of actors in passages: read once both are sound, and before
-    // the disagreements, whose positions may quote a draft.
-    let drafts_path = corpus_dir.join("drafts.txt");
-    let drafts_shown = display(&root, &drafts_path);
-    match fs::read_to_string(&drafts_path) {
-        Err(e) => errors.push(format!(
-            "{drafts_shown}:1: cannot read the drafts file: {e}"
-        )),
-        Ok(text) if errors.is_empty() => {
-            let file = File {
-                path: &drafts_shown,
-                text: &text,
-            };
-            errors.extend(
-                drafts::load(&file, &mut corpus)
-                    .iter()
-                    .map(|p| p.to_string()),
-            );
-        }
-        Ok(_) => {}
-    }
-    // Events cite passages and actors: checked once both are sound.
-    let disagreements_path = corpus_dir.join("disagreements.txt");
-    let disagreements_shown = display(&root, &disagreements_path);
-    match fs::read_to_string(&disagreements_path) {
-        Err(e) => errors.push(format!(
-            "{disagreements_shown}:1: cannot read the disagreements file: {e}"
-        )),
-        Ok(text) if errors.is_empty() => {
-            let file = File {
-                path: &disagreements_shown,
-                text: &text,
-            };
-            errors.extend(
-                disagreements::load(&file, &mut corpus)
-                    .iter()
-                    .map(|p| p.to_string()),
-            );
-        }
-        Ok(_) => {}
-    }
-    let events_path = corpus_dir.join("events.txt");
-    let events_shown = display(&root, &events_path);
-    match fs::read_to_string(&events_path) {
-        Err(e) => errors.push(format!(
-            "{events_shown}:1: cannot read the events file: {e}"
-        )),
-        Ok(text) if errors.is_empty() => {
-            let file = File {
-                path: &events_shown,
-                text: &text,
-            };
-            errors.extend(
-                events::load(&file, &mut corpus)
-                    .iter()
-                    .map(|p| p.to_string()),
-            );
-        }
-        Ok(_) => {}
-    }
     if !errors.is_empty() {
         eprintln!("The corpus has {} problem(s):", errors.len());
         for e in &errors {
@@ -154,13 +99,6 @@ fn main() {
         }
         process::exit(1);
     }
-
-    // Word families for search: Snowball English, here at build time, so the page ships
-    // the families and not the stemmer.
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    corpus.families = engine::families::group(&engine::families::corpus_words(&corpus), |w| {
-        stemmer.stem(w).into_owned()
-    });
 
     let bytes = postcard::to_allocvec(&corpus).expect("the corpus serialises");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets it")).join("corpus.postcard");

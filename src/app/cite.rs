@@ -4,28 +4,17 @@
 
 use super::browser;
 use crate::compiled::corpus;
-use crate::engine::cite::{self, Format};
-use crate::engine::collection::Ref;
+use crate::engine::citable::Citable;
+use crate::engine::cite::Format;
 use leptos::prelude::*;
-
-/// What is being cited.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Subject {
-    Passage { doc: usize, passage: usize },
-    Event { index: usize },
-    Disagreement { index: usize },
-}
 
 /// The link to share: a passage's own page (`p/KEY.html`), which previews the passage where
 /// the link is pasted and goes on to it in the record; for events and disagreements, the
-/// view (`fragment`). `None` from a local copy that knows no published address.
-pub fn subject_url(subject: Subject, fragment: &str) -> Option<String> {
-    match subject {
-        Subject::Passage { doc, passage } => {
-            let key = &corpus().documents[doc].passages[passage].key;
-            browser::file_url(&crate::engine::pages::passage_page_path(key))
-        }
-        _ => browser::view_url(fragment),
+/// view. `None` from a local copy that knows no published address.
+pub fn link_of(what: Citable) -> Option<String> {
+    match what.page_path(corpus()) {
+        Some(path) => browser::file_url(&path),
+        None => browser::view_url(&what.fragment(corpus())),
     }
 }
 
@@ -41,12 +30,11 @@ pub fn PassageTools(doc: usize, passage: usize, on_cite: Callback<()>) -> AnyVie
     if cfg!(sim_without = "cite") {
         return ().into_any();
     }
-    let d = &corpus().documents[doc];
-    let p = &d.passages[passage];
-    let fragment = crate::engine::view::View::home().passage_link(&d.id, &p.key);
+    let what = Citable::Passage { doc, passage };
+    let p = &corpus().documents[doc].passages[passage];
     let status = RwSignal::new(String::new());
     let copy_link = move |_| {
-        let Some(url) = subject_url(Subject::Passage { doc, passage }, &fragment) else {
+        let Some(url) = link_of(what) else {
             status.set(NO_ADDRESS.to_string());
             return;
         };
@@ -61,7 +49,7 @@ pub fn PassageTools(doc: usize, passage: usize, on_cite: Callback<()>) -> AnyVie
         <span class="passage-tools" role="group" aria-label=format!("Paragraph {}", p.number)>
             <button type="button" on:click=move |_| on_cite.run(())>"Cite"</button>
             <button type="button" on:click=copy_link>"Copy link"</button>
-            <super::collection::AddButton what=Ref::Passage(p.key.clone()) />
+            <super::collection::AddButton what=what.to_ref(corpus()) />
             <span class="tools-status" role="status">{move || status.get()}</span>
         </span>
     }
@@ -69,25 +57,17 @@ pub fn PassageTools(doc: usize, passage: usize, on_cite: Callback<()>) -> AnyVie
 }
 
 #[component]
-pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
+pub fn CiteTools(what: Citable) -> AnyView {
     if cfg!(sim_without = "cite") {
         return ().into_any();
     }
-    let url = subject_url(subject, &fragment);
+    let url = link_of(what);
     let status = RwSignal::new(String::new());
     // Shown, selected, when the clipboard refuses: the text can still be copied by hand.
     let fallback = RwSignal::new(None::<String>);
     let text_for = {
         let url = url.clone();
-        move |format: Format| match subject {
-            Subject::Passage { doc, passage } => {
-                cite::passage(corpus(), doc, passage, url.as_deref(), format)
-            }
-            Subject::Event { index } => cite::event(corpus(), index, url.as_deref(), format),
-            Subject::Disagreement { index } => {
-                cite::disagreement(corpus(), index, url.as_deref(), format)
-            }
-        }
+        move |format: Format| what.cite(corpus(), url.as_deref(), format)
     };
     let copy = move |text: String, what: &'static str| {
         leptos::task::spawn_local(async move {
@@ -106,27 +86,9 @@ pub fn CiteTools(subject: Subject, fragment: String) -> AnyView {
             }
         });
     };
-    let (noun, title) = match subject {
-        Subject::Passage { doc, passage } => (
-            "paragraph",
-            corpus().documents[doc].label_of(&corpus().documents[doc].passages[passage]),
-        ),
-        Subject::Event { index } => ("event", corpus().events[index].title.clone()),
-        Subject::Disagreement { index } => (
-            "disagreement",
-            corpus().disagreements[index].question.clone(),
-        ),
-    };
+    let (noun, title) = (what.noun(), what.title(corpus()));
     // What the collection calls it: the same stable ids as the links.
-    let item = match subject {
-        Subject::Passage { doc, passage } => {
-            Ref::Passage(corpus().documents[doc].passages[passage].key.clone())
-        }
-        Subject::Event { index } => Ref::Event(corpus().events[index].id.clone()),
-        Subject::Disagreement { index } => {
-            Ref::Disagreement(corpus().disagreements[index].id.clone())
-        }
-    };
+    let item = what.to_ref(corpus());
     let plain = text_for.clone()(Format::Plain);
     let markdown = text_for(Format::Markdown);
     let link = url.clone();

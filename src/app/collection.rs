@@ -7,9 +7,9 @@
 //! What a collection is, and how it is stored, read back and exported, is `engine`'s.
 
 use super::browser;
-use super::cite::Subject;
 use crate::compiled::corpus;
-use crate::engine::collection::{plural, Collection, Found, Item, Ref};
+use crate::engine::citable::{Citable, Ref};
+use crate::engine::collection::{plural, Collection, Item};
 use crate::engine::export::{self, Format};
 use crate::engine::view::View;
 use gloo::storage::{LocalStorage, Storage};
@@ -132,70 +132,37 @@ fn read_stored() -> (Collection, Option<String>) {
     (loaded.collection, loaded.notice)
 }
 
-/// The link that opens an item, as its citation gives it (`cite::subject_url`); an item
-/// gone from the record links to the record.
+/// The link that opens an item, as its citation gives it (`cite::link_of`); an item gone
+/// from the record links to the record.
 pub fn item_url(what: &Ref) -> Option<String> {
     match what.resolve(corpus()) {
-        Some(found) => {
-            let subject = match found {
-                Found::Passage { doc, passage } => Subject::Passage { doc, passage },
-                Found::Event(index) => Subject::Event { index },
-                Found::Disagreement(index) => Subject::Disagreement { index },
-            };
-            super::cite::subject_url(subject, &item_fragment(found))
-        }
+        Some(found) => super::cite::link_of(found),
         None => browser::view_url("#"),
-    }
-}
-
-/// The fragment that opens an item in this page (`#doc=…&p=…`, `#ev=…`, `#dis=…`).
-fn item_fragment(found: Found) -> String {
-    let c = corpus();
-    match found {
-        Found::Passage { doc, passage } => View::home().passage_link(
-            &c.documents[doc].id,
-            &c.documents[doc].passages[passage].key,
-        ),
-        Found::Event(i) => View::home().event_link(&c.events[i].id),
-        Found::Disagreement(i) => View::home().disagreement_link(&c.disagreements[i].id),
-    }
-}
-
-/// What an item is, in a line: "Title, paragraph 4", the event's date and title, the
-/// disagreement's question.
-fn item_title(found: Found) -> String {
-    let c = corpus();
-    match found {
-        Found::Passage { doc, passage } => {
-            c.documents[doc].label_of(&c.documents[doc].passages[passage])
-        }
-        Found::Event(i) => format!("{}: {}", c.events[i].date, c.events[i].title),
-        Found::Disagreement(i) => c.disagreements[i].question.clone(),
     }
 }
 
 /// The words an item holds, verbatim: the passage, or the first passage stating the event;
 /// a disagreement has none of its own (its positions are on its page).
-fn item_words(found: Found) -> Option<String> {
+fn item_words(found: Citable) -> Option<String> {
     let c = corpus();
     let text = |(d, p): (usize, usize)| c.documents[d].passages[p].text.clone();
     match found {
-        Found::Passage { doc, passage } => Some(text((doc, passage))),
-        Found::Event(i) => c.events[i]
+        Citable::Passage { doc, passage } => Some(text((doc, passage))),
+        Citable::Event(i) => c.events[i]
             .sources
             .first()
             .map(|&(d, p)| text((usize::from(d), usize::from(p)))),
-        Found::Disagreement(_) => None,
+        Citable::Disagreement(_) => None,
     }
 }
 
 /// The source of an item's words: "Disability News Service · 29 April 2021".
-fn item_source(found: Found) -> Option<String> {
+fn item_source(found: Citable) -> Option<String> {
     let c = corpus();
     let at = match found {
-        Found::Passage { doc, .. } => doc,
-        Found::Event(i) => usize::from(c.events[i].sources.first()?.0),
-        Found::Disagreement(i) => {
+        Citable::Passage { doc, .. } => doc,
+        Citable::Event(i) => usize::from(c.events[i].sources.first()?.0),
+        Citable::Disagreement(i) => {
             let n = c.disagreements[i].positions.len();
             return Some(format!("{n} positions, each quoted from its source"));
         }
@@ -301,7 +268,7 @@ pub fn CollectionPage(codes: Memo<String>) -> impl IntoView {
 }
 
 /// One item's heading, words and source, as the collection and a shared one show it.
-fn item_body(what: &Ref, found: Option<Found>) -> AnyView {
+fn item_body(what: &Ref, found: Option<Citable>) -> AnyView {
     match found {
         Some(found) => {
             let words = item_words(found)
@@ -309,7 +276,7 @@ fn item_body(what: &Ref, found: Option<Found>) -> AnyView {
             view! {
                 <p class="collection-kind">{what.noun()}</p>
                 <h3 class="collection-title">
-                    <a href=item_fragment(found)>{item_title(found)}</a>
+                    <a href=found.fragment(corpus())>{found.title(corpus())}</a>
                 </h3>
                 {words}
                 <p class="collection-source">{item_source(found)}</p>
@@ -364,7 +331,7 @@ fn OwnCollection() -> impl IntoView {
                     .unwrap_or_default();
                 let (w1, w2, w3) = (what.clone(), what.clone(), what.clone());
                 let label = match found {
-                    Some(f) => item_title(f),
+                    Some(f) => f.title(corpus()),
                     None => format!("{} {}", what.noun(), what.id()),
                 };
                 let (up_focus, down_focus) = (up_id.clone(), down_id.clone());

@@ -4,9 +4,10 @@
 //! positions truly conflict. Also the quiet marker a passage or an event carries to its
 //! disagreement, and an actor's positions for its page.
 
-use super::cite::{CiteTools, Subject};
+use super::cite::CiteTools;
 use super::meta::date_view;
 use crate::compiled::corpus;
+use crate::engine::citable::Citable;
 use crate::engine::disagreements::ALL;
 use crate::engine::drafts;
 use crate::engine::model::{Difference, Disagreement};
@@ -154,10 +155,7 @@ fn DisagreementView(index: usize, open: Memo<Option<String>>) -> impl IntoView {
             {(!super::in_static_record())
                 .then(|| {
                     view! {
-                        <CiteTools
-                            subject=Subject::Disagreement { index }
-                            fragment=View::home().disagreement_link(&d.id)
-                        />
+                        <CiteTools what=Citable::Disagreement(index) />
                     }
                 })}
         </article>

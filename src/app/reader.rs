@@ -160,13 +160,10 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
                             .get()
                             .then(|| {
                                 view! {
-                                    <super::cite::CiteTools
-                                        subject=super::cite::Subject::Passage {
-                                            doc: doc_index,
-                                            passage: i,
-                                        }
-                                        fragment=View::home().passage_link(&doc.id, &p.key)
-                                    />
+                                    <super::cite::CiteTools what=crate::engine::citable::Citable::Passage {
+                                        doc: doc_index,
+                                        passage: i,
+                                    } />
                                 }
                             })
                     }}

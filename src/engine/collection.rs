@@ -3,100 +3,16 @@
 //! read back by `from_storage`, which recovers what it can from damaged data) and shared as
 //! a list of ids in a link (`share_value`, `parse_shared`), never with the notes.
 //!
-//! Items name what they hold by stable ids (a passage's key, an event's or a
-//! disagreement's id), so a collection outlives new builds of the record; an id the record
+//! Items name what they hold by stable ids (`citable::Ref`: a passage's key, an event's or
+//! a disagreement's id), so a collection outlives new builds of the record; an id the record
 //! no longer has stays in the collection, and `Ref::resolve` says so.
 
+use super::citable::Ref;
 use super::model::Corpus;
-
-/// What an item holds, by its stable id.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Ref {
-    /// A passage, by its key (unique in the record).
-    Passage(String),
-    Event(String),
-    Disagreement(String),
-}
-
-/// Where a `Ref` is in this build of the record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Found {
-    Passage { doc: usize, passage: usize },
-    Event(usize),
-    Disagreement(usize),
-}
-
-/// The longest id a link or stored collection may hold: ids are short slugs, and a longer
-/// one is damage, not an id.
-const MAX_ID: usize = 120;
 
 /// At most this many items are read from a shared link or from storage: far more than
 /// anyone gathers by hand, few enough that a hostile link cannot stall the page.
 pub const MAX_ITEMS: usize = 2000;
-
-impl Ref {
-    /// Reads `p.KEY`, `e.ID` or `d.ID`; ids are lowercase letters, digits and hyphens.
-    pub fn parse(code: &str) -> Option<Ref> {
-        let (kind, id) = code.trim().split_once('.')?;
-        let ok = !id.is_empty()
-            && id.len() <= MAX_ID
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !ok {
-            return None;
-        }
-        let id = id.to_string();
-        match kind {
-            "p" => Some(Ref::Passage(id)),
-            "e" => Some(Ref::Event(id)),
-            "d" => Some(Ref::Disagreement(id)),
-            _ => None,
-        }
-    }
-
-    /// The form `parse` reads: `p.KEY`, `e.ID`, `d.ID`.
-    pub fn code(&self) -> String {
-        match self {
-            Ref::Passage(id) => format!("p.{id}"),
-            Ref::Event(id) => format!("e.{id}"),
-            Ref::Disagreement(id) => format!("d.{id}"),
-        }
-    }
-
-    pub fn id(&self) -> &str {
-        match self {
-            Ref::Passage(id) | Ref::Event(id) | Ref::Disagreement(id) => id,
-        }
-    }
-
-    /// What kind of thing it is, in words: "paragraph", "event", "disagreement".
-    pub fn noun(&self) -> &'static str {
-        match self {
-            Ref::Passage(_) => "paragraph",
-            Ref::Event(_) => "event",
-            Ref::Disagreement(_) => "disagreement",
-        }
-    }
-
-    /// Where it is in this record, or `None` if the record no longer has it.
-    pub fn resolve(&self, corpus: &Corpus) -> Option<Found> {
-        match self {
-            Ref::Passage(key) => corpus.documents.iter().enumerate().find_map(|(d, doc)| {
-                doc.passages
-                    .iter()
-                    .position(|p| &p.key == key)
-                    .map(|p| Found::Passage { doc: d, passage: p })
-            }),
-            Ref::Event(id) => corpus
-                .events
-                .iter()
-                .position(|e| &e.id == id)
-                .map(Found::Event),
-            Ref::Disagreement(id) => corpus.disagreement_index(id).map(Found::Disagreement),
-        }
-    }
-}
 
 /// One thing collected, with the reader's note on it (private: never in a shared link).
 #[derive(Clone, Debug, PartialEq, Eq)]

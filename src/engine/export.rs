@@ -11,8 +11,9 @@
 //! Each format is written by hand with the escaping it needs, so the engine keeps its few
 //! dependencies; the tests read every format back with a real parser.
 
+use super::citable::{Citable, Ref};
 use super::cite::{self, md_escape};
-use super::collection::{plural, Found, Item, Ref};
+use super::collection::{plural, Item};
 use super::date::{civil_from_days, DateSpec, Point};
 use super::drafts;
 use super::model::{Basis, Corpus, Document, Event, Kind};
@@ -136,13 +137,7 @@ fn readable(
         // A rule between items: a disagreement's citation has blank lines of its own.
         out.push_str("\n\n---\n\n");
         let body = match item.what.resolve(corpus) {
-            Some(Found::Passage { doc, passage }) => {
-                cite::passage(corpus, doc, passage, link(&item.what).as_deref(), style)
-            }
-            Some(Found::Event(i)) => cite::event(corpus, i, link(&item.what).as_deref(), style),
-            Some(Found::Disagreement(i)) => {
-                cite::disagreement(corpus, i, link(&item.what).as_deref(), style)
-            }
+            Some(found) => found.cite(corpus, link(&item.what).as_deref(), style),
             None => {
                 let line = format!(
                     "No longer in the record: {} {}",
@@ -291,12 +286,12 @@ fn references<'a>(
             }
         };
         match found {
-            Found::Passage { doc, passage } => {
+            Citable::Passage { doc, passage } => {
                 let text = corpus.documents[doc].passages[passage].text.as_str();
                 let id = format!("sim-p-{}", item.what.id());
                 out.push(reference(id, (doc, passage), text, None));
             }
-            Found::Event(i) => {
+            Citable::Event(i) => {
                 let e = &corpus.events[i];
                 let context = format!("Event cited: {}", event_head(corpus, e));
                 for (n, &(d, p)) in e.sources.iter().enumerate() {
@@ -306,7 +301,7 @@ fn references<'a>(
                     out.push(reference(id, at, text, Some(context.clone())));
                 }
             }
-            Found::Disagreement(i) => {
+            Citable::Disagreement(i) => {
                 let d = &corpus.disagreements[i];
                 let mut n = 0;
                 for position in &d.positions {

@@ -3,6 +3,8 @@
 //! runs it natively and `build.rs` compiles these very files to check the corpus.
 
 pub mod actors;
+pub mod assemble;
+pub mod citable;
 pub mod cite;
 pub mod collection;
 pub mod date;

@@ -3,7 +3,8 @@
 
 use super::corpus::real_corpus;
 use proptest::prelude::*;
-use sim_explorer::engine::collection::{parse_shared, Collection, Found, Item, Ref};
+use sim_explorer::engine::citable::{Citable, Ref};
+use sim_explorer::engine::collection::{parse_shared, Collection, Item};
 
 fn p(id: &str) -> Ref {
     Ref::Passage(id.to_string())
@@ -61,12 +62,12 @@ fn items_resolve_against_the_record_and_missing_ones_are_kept() {
     c.add(p("gone00"));
     assert_eq!(
         c.items[0].what.resolve(&corpus),
-        Some(Found::Passage { doc: 0, passage: 1 })
+        Some(Citable::Passage { doc: 0, passage: 1 })
     );
-    assert_eq!(c.items[1].what.resolve(&corpus), Some(Found::Event(0)));
+    assert_eq!(c.items[1].what.resolve(&corpus), Some(Citable::Event(0)));
     assert_eq!(
         c.items[2].what.resolve(&corpus),
-        Some(Found::Disagreement(0))
+        Some(Citable::Disagreement(0))
     );
     assert_eq!(c.missing(&corpus), vec![&p("gone00")]);
     // Stored and read back, the missing item is still there.

@@ -1,6 +1,7 @@
 //! The corpus against its captures and against broken corpora: the loader's messages,
 //! passage-ID stability, fidelity, link resolution, and the engine's purity.
 
+use sim_explorer::engine::assemble;
 use sim_explorer::engine::load::{load, File, Problem};
 use sim_explorer::engine::model::{Basis, Corpus};
 use std::fs;
@@ -35,58 +36,39 @@ pub const KINDS: File = File {
     text: "[news-report]\nlabel: News report\ndescription: A report by a news outlet.\n",
 };
 
-/// The corpus as the build makes it: documents checked against captures, actors resolved.
+/// The corpus as the build makes it, by the build's own pipeline (`assemble::corpus`):
+/// documents checked against captures, every register, word families included.
 pub fn real_corpus() -> Corpus {
-    let kinds = fs::read_to_string(root().join("corpus/kinds.txt")).unwrap();
-    let kinds = File {
-        path: "corpus/kinds.txt",
-        text: &kinds,
+    let read = |name: &str| fs::read_to_string(root().join(format!("corpus/{name}"))).unwrap();
+    let texts = [
+        "kinds.txt",
+        "actors.txt",
+        "drafts.txt",
+        "disagreements.txt",
+        "events.txt",
+    ]
+    .map(|name| (format!("corpus/{name}"), read(name)));
+    let file = |i: usize| File {
+        path: &texts[i].0,
+        text: &texts[i].1,
     };
     let docs = read_folder("corpus/documents");
     let sources = read_folder("corpus/sources");
-    let (mut corpus, problems) = load(&kinds, &files(&docs), &files(&sources));
-    assert_eq!(problems, Vec::<Problem>::new());
-    let text = fs::read_to_string(root().join("corpus/actors.txt")).unwrap();
-    let file = File {
-        path: "corpus/actors.txt",
-        text: &text,
-    };
-    assert_eq!(
-        sim_explorer::engine::actors::load(&file, &mut corpus),
-        Vec::<Problem>::new()
-    );
-    let text = fs::read_to_string(root().join("corpus/drafts.txt")).unwrap();
-    let file = File {
-        path: "corpus/drafts.txt",
-        text: &text,
-    };
-    assert_eq!(
-        sim_explorer::engine::drafts::load(&file, &mut corpus),
-        Vec::<Problem>::new()
-    );
-    let text = fs::read_to_string(root().join("corpus/disagreements.txt")).unwrap();
-    let file = File {
-        path: "corpus/disagreements.txt",
-        text: &text,
-    };
-    assert_eq!(
-        sim_explorer::engine::disagreements::load(&file, &mut corpus),
-        Vec::<Problem>::new()
-    );
-    let text = fs::read_to_string(root().join("corpus/events.txt")).unwrap();
-    let file = File {
-        path: "corpus/events.txt",
-        text: &text,
-    };
-    assert_eq!(
-        sim_explorer::engine::events::load(&file, &mut corpus),
-        Vec::<Problem>::new()
-    );
+    let (docs, sources) = (files(&docs), files(&sources));
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    corpus.families = sim_explorer::engine::families::group(
-        &sim_explorer::engine::families::corpus_words(&corpus),
-        |w| stemmer.stem(w).into_owned(),
+    let (corpus, problems) = assemble::corpus(
+        &assemble::Files {
+            kinds: file(0),
+            documents: &docs,
+            captures: &sources,
+            actors: Some(file(1)),
+            drafts: Some(file(2)),
+            disagreements: Some(file(3)),
+            events: Some(file(4)),
+        },
+        &|w| stemmer.stem(w).into_owned(),
     );
+    assert_eq!(problems, Vec::<Problem>::new());
     corpus
 }
 

@@ -5,7 +5,8 @@
 //! sorry.") was shown as NHS England's plain words.
 
 use super::corpus::real_corpus;
-use sim_explorer::engine::collection::{Item, Ref};
+use sim_explorer::engine::citable::Ref;
+use sim_explorer::engine::collection::Item;
 use sim_explorer::engine::load::File;
 use sim_explorer::engine::model::Corpus;
 use sim_explorer::engine::stats::actor_stats;

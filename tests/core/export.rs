@@ -5,8 +5,9 @@
 use super::corpus::real_corpus;
 use biblatex::{Bibliography, ChunksExt};
 use serde_json::Value;
+use sim_explorer::engine::citable::Ref;
 use sim_explorer::engine::cite::LOCAL_COPY;
-use sim_explorer::engine::collection::{Item, Ref};
+use sim_explorer::engine::collection::Item;
 use sim_explorer::engine::date::{self, DateSpec};
 use sim_explorer::engine::export::{export, missing_count, Format};
 use sim_explorer::engine::model::Corpus;

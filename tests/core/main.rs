@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod actors;
+mod citable;
 mod cite;
 mod collection;
 mod corpus;

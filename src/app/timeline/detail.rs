@@ -1,10 +1,11 @@
 //! The open event: its date and precision, any dispute with each side's sources, its
 //! actors, the passages that state it, and citing.
 
-use super::super::cite::{CiteTools, Subject};
+use super::super::cite::CiteTools;
 use super::super::meta::date_view;
 use super::super::state;
 use crate::compiled::corpus;
+use crate::engine::citable::Citable;
 use crate::engine::model::Event;
 use crate::engine::view::View;
 use leptos::prelude::*;
@@ -51,11 +52,15 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
         })
         .collect_view();
     // Only the record's own events are citable (not the benchmark's synthetic ones).
-    let cite = c.events.iter().position(|x| std::ptr::eq(x, e)).map(|index| {
-        view! {
-            <CiteTools subject=Subject::Event { index } fragment=View::home().event_link(&e.id) />
-        }
-    });
+    let cite = c
+        .events
+        .iter()
+        .position(|x| std::ptr::eq(x, e))
+        .map(|index| {
+            view! {
+                <CiteTools what=Citable::Event(index) />
+            }
+        });
     view! {
         <section class="event-detail" aria-labelledby="event-title">
             <h3 id="event-title" tabindex="-1">{e.title.clone()}</h3>
