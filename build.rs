@@ -6,7 +6,7 @@
 
 // The engine is compiled here from the very files the app uses. It may only depend on
 // what this build script has (serde, postcard): a DOM dependency in it fails the build.
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/engine/mod.rs"]
 mod engine;
 

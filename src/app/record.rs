@@ -20,7 +20,7 @@ use leptos::prelude::*;
 /// The static record's HTML: one `<div id="record">`, ready to stand in the page's body.
 pub fn static_record() -> String {
     Owner::new().with(|| {
-        provide_context(State::for_view(View::home(), None));
+        provide_context(State::for_view(View::home().resolve(corpus()).0, None));
         provide_context(StaticRecord);
         view! { <Record /> }.to_html()
     })

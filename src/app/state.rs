@@ -10,7 +10,7 @@ use crate::engine::filter::ActorFilter;
 use crate::engine::search::{Prepared, MAX_QUERY_CHARS};
 use crate::engine::select::{select, Selection};
 use crate::engine::timeline::Range;
-use crate::engine::view::{Panel, View};
+use crate::engine::view::{Panel, Resolved, View};
 use leptos::html::{Input, Ol};
 use leptos::prelude::*;
 
@@ -22,7 +22,8 @@ pub const PAGE: usize = 20;
 /// The view and its slices. `Copy`: every field is a handle into the reactive graph.
 #[derive(Clone, Copy)]
 pub struct State {
-    view: RwSignal<View>,
+    /// The view, checked against the record: every id it names is there.
+    view: RwSignal<Resolved>,
     /// Said once, above the page: a link that asked for something missing, a cut search.
     pub notice: RwSignal<Option<String>>,
     pub panel: Memo<Panel>,
@@ -65,14 +66,14 @@ impl State {
         State::for_view(view, notice)
     }
 
-    /// The state of a page showing `view` (resolved), with `notice` said above it. Touches
-    /// no browser API: the build renders the static record with it.
-    pub fn for_view(view: View, notice: Option<String>) -> State {
+    /// The state of a page showing `view`, with `notice` said above it. Touches no browser
+    /// API: the build renders the static record with it.
+    pub fn for_view(view: Resolved, notice: Option<String>) -> State {
         let view = RwSignal::new(view);
         let notice = RwSignal::new(notice);
-        let query = Memo::new(move |_| view.with(|v| v.query.clone()));
-        let filter = Memo::new(move |_| view.with(|v| v.actor_filter(corpus())));
-        let range = Memo::new(move |_| view.with(View::range));
+        let query = Memo::new(move |_| view.with(|r| r.view.query.clone()));
+        let filter = Memo::new(move |_| view.with(|r| r.filter.clone()));
+        let range = Memo::new(move |_| view.with(|r| r.range));
         let prepared = Memo::new(move |_| query.with(|q| search_index().prepare(q)));
         let shown = RwSignal::new((String::new(), PAGE));
         let limit = Memo::new(move |_| {
@@ -88,29 +89,19 @@ impl State {
         State {
             view,
             notice,
-            panel: Memo::new(move |_| view.with(View::panel)),
+            panel: Memo::new(move |_| view.with(|r| r.view.panel())),
             query,
-            doc: Memo::new(move |_| {
-                view.with(|v| {
-                    let id = v.doc.as_deref()?;
-                    corpus().documents.iter().position(|d| d.id == id)
-                })
-            }),
-            passage: Memo::new(move |_| view.with(|v| v.passage.clone())),
-            actor_page: Memo::new(move |_| {
-                view.with(|v| corpus().actor_index(v.actor.as_deref()?))
-            }),
+            doc: Memo::new(move |_| view.with(|r| r.doc)),
+            passage: Memo::new(move |_| view.with(|r| r.view.passage.clone())),
+            actor_page: Memo::new(move |_| view.with(|r| r.actor)),
             filter,
             range,
-            event: Memo::new(move |_| {
-                view.with(|v| {
-                    let id = v.event.as_deref()?;
-                    corpus().events.iter().position(|e| e.id == id)
-                })
+            event: Memo::new(move |_| view.with(|r| r.event)),
+            dis: Memo::new(move |_| view.with(|r| r.view.dis.clone())),
+            collection: Memo::new(move |_| {
+                view.with(|r| r.view.collection.clone().unwrap_or_default())
             }),
-            dis: Memo::new(move |_| view.with(|v| v.dis.clone())),
-            collection: Memo::new(move |_| view.with(|v| v.collection.clone().unwrap_or_default())),
-            check: Memo::new(move |_| view.with(|v| v.check.clone().unwrap_or_default())),
+            check: Memo::new(move |_| view.with(|r| r.view.check.clone().unwrap_or_default())),
             prepared,
             selection,
             shown,
@@ -122,13 +113,13 @@ impl State {
 
     /// The view now, without subscribing to it: for actions, which read it when they run.
     pub fn now(&self) -> View {
-        self.view.get_untracked()
+        self.view.with_untracked(|r| r.view.clone())
     }
 
     /// Reads the whole view, subscribing to every change of it. Only for what truly shows
     /// the whole view (the link to share); panels read their slices.
     pub fn view(&self) -> View {
-        self.view.get()
+        self.view.with(|r| r.view.clone())
     }
 
     /// Moves to the view `to` makes of the current one, as a step of its own that Back
@@ -138,7 +129,7 @@ impl State {
         if next != self.now() {
             browser::push_url(&next.to_url());
             self.notice.set(None);
-            self.view.set(next);
+            self.set(next);
         }
     }
 
@@ -146,7 +137,13 @@ impl State {
     pub fn replace(&self, to: impl FnOnce(&View) -> View) {
         let next = to(&self.now());
         browser::replace_url(&next.to_url());
-        self.view.set(next);
+        self.set(next);
+    }
+
+    /// Shows `next`, checked against the record: a transition of a checked view only names
+    /// what is there, so nothing is lost here and no notice is due.
+    fn set(&self, next: View) {
+        self.view.set(next.resolve(corpus()).0);
     }
 
     /// Follows the URL after Back or Forward, or a link the page did not handle itself.
@@ -159,7 +156,7 @@ impl State {
     /// Follows a link of the page (`#doc=…&p=…`, `#actor=…`): see `View::follow`.
     pub fn follow(&self, fragment: &str) {
         let (link, notice) = View::parse(fragment).resolve(corpus());
-        self.push(|v| v.follow(&link));
+        self.push(|v| v.follow(&link.view));
         if notice.is_some() {
             self.notice.set(notice);
         }

@@ -136,7 +136,17 @@ proptest! {
     #[test]
     fn any_fragment_opens_a_view_that_exists(fragment in fragments()) {
         let c = corpus();
-        let (view, _notice) = View::parse(&fragment).resolve(c);
+        let (resolved, _notice) = View::parse(&fragment).resolve(c);
+        let view = resolved.view.clone();
+        // Every id it names is found, by position, and the positions name those ids.
+        prop_assert_eq!(resolved.doc.map(|d| c.documents[d].id.clone()), view.doc.clone());
+        prop_assert_eq!(
+            resolved.passage.map(|p| c.documents[resolved.doc.unwrap()].passages[p].key.clone()),
+            view.passage.clone()
+        );
+        prop_assert_eq!(resolved.actor.map(|a| c.actors[a].id.clone()), view.actor.clone());
+        prop_assert_eq!(resolved.event.map(|e| c.events[e].id.clone()), view.event.clone());
+        prop_assert_eq!(resolved.filter.actors.len(), view.actors.len());
         if let Some(doc) = &view.doc {
             let d = c.document(doc);
             prop_assert!(d.is_some());
@@ -155,7 +165,7 @@ proptest! {
         let (from, to) = range.days();
         prop_assert!(from <= to);
         // What resolve gives is itself a stable link.
-        prop_assert_eq!(View::parse(&view.to_url()).resolve(c).0, view);
+        prop_assert_eq!(View::parse(&view.to_url()).resolve(c).0, resolved);
     }
 }
 
@@ -661,8 +671,9 @@ fn check_a_quote_is_a_view_of_its_own_that_keeps_the_quote_in_the_link() {
 #[test]
 fn a_shared_collection_link_keeps_what_it_can_read() {
     let c = corpus();
-    let (view, notice) =
+    let (resolved, notice) =
         View::parse("#col=p.abc123,e.pilot-isle-of-wight,p.abc123,BAD,x.y,d.gone").resolve(c);
+    let view = resolved.view;
     assert_eq!(
         view.collection.as_deref(),
         Some("p.abc123,e.pilot-isle-of-wight,d.gone")
@@ -672,5 +683,6 @@ fn a_shared_collection_link_keeps_what_it_can_read() {
     // The reader's own collection is `col=` with nothing after it.
     let own = View::home().open_collection();
     assert_eq!(own.to_url(), "#col=");
-    assert_eq!(View::parse("#col=").resolve(c), (own, None));
+    let (resolved, notice) = View::parse("#col=").resolve(c);
+    assert_eq!((resolved.view, notice), (own, None));
 }
