@@ -315,87 +315,91 @@ fn OwnCollection() -> impl IntoView {
             }
         })
     };
-    let rows = move || {
-        let list = refs.get();
-        let last = list.len().saturating_sub(1);
-        list.into_iter()
-            .enumerate()
-            .map(|(at, what)| {
-                let found = what.resolve(corpus());
-                let code = what.code();
-                let note_id = format!("note-{code}");
-                let (up_id, down_id) = (format!("up-{code}"), format!("down-{code}"));
-                let note = s
-                    .items
-                    .with_untracked(|c| c.items.get(at).map(|i| i.note.clone()))
-                    .unwrap_or_default();
-                let (w1, w2, w3) = (what.clone(), what.clone(), what.clone());
-                let label = match found {
-                    Some(f) => f.title(corpus()),
-                    None => format!("{} {}", what.noun(), what.id()),
-                };
-                let (up_focus, down_focus) = (up_id.clone(), down_id.clone());
-                view! {
-                    <li class="collection-item" class:missing=found.is_none()>
-                        {item_body(&what, found)}
-                        <label class="collection-note-label" for=note_id.clone()>
-                            "Your note (stays on this device)"
-                        </label>
-                        <textarea
-                            id=note_id
-                            class="collection-note"
-                            rows="2"
-                            prop:value=note.clone()
-                            on:input=move |ev| {
-                                let text = event_target_value(&ev);
-                                s.update(|c| c.set_note(&w1, &text));
-                            }
-                        ></textarea>
-                        <p class="print-only collection-note-print">
-                            {move || {
-                                s.items
-                                    .with(|c| c.position(&w3).map(|i| c.items[i].note.clone()))
-                            }}
-                        </p>
-                        <div class="collection-actions" role="group" aria-label=format!("Item {}: {label}", at + 1)>
-                            <button
-                                type="button"
-                                id=up_id
-                                disabled=at == 0
-                                on:click=move |_| {
-                                    s.update(|c| c.move_item(at, at.saturating_sub(1)));
-                                    status.set(format!("Moved up to position {}.", at.max(1)));
-                                    refocus(up_focus.clone());
-                                }
-                            >
-                                "Move up"
-                            </button>
-                            <button
-                                type="button"
-                                id=down_id
-                                disabled=at == last
-                                on:click=move |_| {
-                                    s.update(|c| c.move_item(at, at + 1));
-                                    status.set(format!("Moved down to position {}.", at + 2));
-                                    refocus(down_focus.clone());
-                                }
-                            >
-                                "Move down"
-                            </button>
-                            <button
-                                type="button"
-                                on:click=move |_| {
-                                    s.remove(&w2);
-                                    status.set("Removed.".to_string());
-                                }
-                            >
-                                "Remove"
-                            </button>
-                        </div>
-                    </li>
-                }
-            })
-            .collect_view()
+    // One row per item, keyed by its id: a move, an addition or a removal keeps every
+    // other row's nodes (and what is typed in its note); each row reads its own position.
+    let row = move |what: Ref| {
+        let found = what.resolve(corpus());
+        let code = what.code();
+        let position = Memo::new({
+            let what = what.clone();
+            move |_| s.items.with(|c| c.position(&what)).unwrap_or(0)
+        });
+        let note_id = format!("note-{code}");
+        let (up_id, down_id) = (format!("up-{code}"), format!("down-{code}"));
+        let note = s
+            .items
+            .with_untracked(|c| c.position(&what).map(|at| c.items[at].note.clone()))
+            .unwrap_or_default();
+        let (w1, w2, w3) = (what.clone(), what.clone(), what.clone());
+        let label = match found {
+            Some(f) => f.title(corpus()),
+            None => format!("{} {}", what.noun(), what.id()),
+        };
+        let (up_focus, down_focus) = (up_id.clone(), down_id.clone());
+        view! {
+            <li class="collection-item" class:missing=found.is_none()>
+                {item_body(&what, found)}
+                <label class="collection-note-label" for=note_id.clone()>
+                    "Your note (stays on this device)"
+                </label>
+                <textarea
+                    id=note_id
+                    class="collection-note"
+                    rows="2"
+                    prop:value=note.clone()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        s.update(|c| c.set_note(&w1, &text));
+                    }
+                ></textarea>
+                <p class="print-only collection-note-print">
+                    {move || {
+                        s.items.with(|c| c.position(&w3).map(|i| c.items[i].note.clone()))
+                    }}
+                </p>
+                <div
+                    class="collection-actions"
+                    role="group"
+                    aria-label=move || format!("Item {}: {label}", position.get() + 1)
+                >
+                    <button
+                        type="button"
+                        id=up_id
+                        disabled=move || position.get() == 0
+                        on:click=move |_| {
+                            let at = position.get_untracked();
+                            s.update(|c| c.move_item(at, at.saturating_sub(1)));
+                            status.set(format!("Moved up to position {}.", at.max(1)));
+                            refocus(up_focus.clone());
+                        }
+                    >
+                        "Move up"
+                    </button>
+                    <button
+                        type="button"
+                        id=down_id
+                        disabled=move || { position.get() + 1 >= count.get() }
+                        on:click=move |_| {
+                            let at = position.get_untracked();
+                            s.update(|c| c.move_item(at, at + 1));
+                            status.set(format!("Moved down to position {}.", at + 2));
+                            refocus(down_focus.clone());
+                        }
+                    >
+                        "Move down"
+                    </button>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            s.remove(&w2);
+                            status.set("Removed.".to_string());
+                        }
+                    >
+                        "Remove"
+                    </button>
+                </div>
+            </li>
+        }
     };
     let undo = move |_| {
         s.undo_remove();
@@ -447,7 +451,9 @@ fn OwnCollection() -> impl IntoView {
                         .then(|| view! { " " <button type="button" class="link-button" on:click=undo>"Undo"</button> })
                 }}
             </p>
-            <ol class="collection-items">{rows}</ol>
+            <ol class="collection-items">
+                <For each=move || refs.get() key=Ref::code children=row />
+            </ol>
             {move || (count.get() > 0).then(|| view! { <ExportTools /> })}
         </section>
     }

@@ -102,9 +102,15 @@ describe('Collection', { timeout: TEST_TIMEOUT_MS * 12 }, () => {
       assert.deepEqual(await titles(page), first);
 
       // Move the passage down: the order changes, focus stays on the button, and it lasts.
+      // Issue 22: the list is keyed, so a move keeps every row's own nodes (each row was
+      // drawn anew before); tag each row's element and see the tags move with the rows.
+      await page.$$eval(ITEMS, (items) => items.forEach((li, i) => { li.dataset.drawn = String(i); }));
       await page.click(`#down-p\\.${key}`);
       await page.waitForFunction((k) => document.activeElement?.id === `down-p.${k}`, key);
       assert.deepEqual(await titles(page), [first[1], first[0], first[2]]);
+      assert.deepEqual(await page.$$eval(ITEMS, (items) => items.map((li) => li.dataset.drawn)), ['1', '0', '2']);
+      assert.equal(await page.isDisabled(`#down-p\\.${key}`), false, 'second of three can move down');
+      assert.equal(await page.locator(ITEMS).first().locator('button', { hasText: 'Move up' }).isDisabled(), true);
       assert.match(await page.textContent('.collection-status'), /Moved down to position 2\./);
 
       // A note, kept as typed (quotes, braces, a line break).
