@@ -10,11 +10,12 @@ use super::model::{Actor, ActorKind, Corpus, Involvement};
 use super::text::is_slug;
 use std::collections::BTreeMap;
 
-const FIELDS: [&str; 11] = [
+const FIELDS: [&str; 12] = [
     "name",
     "kind",
     "alias",
     "alias-in",
+    "not-alias-in",
     "description",
     "support",
     "said",
@@ -49,6 +50,8 @@ struct RawActor {
     kind: Option<(String, usize)>,
     aliases: Vec<(String, usize)>,
     aliases_in: Vec<(String, String, usize)>,
+    /// References read in a document and found to name no one there for sure.
+    not_aliases_in: Vec<(String, String, usize)>,
     description: Option<(String, usize)>,
     support: Vec<PassageFragment>,
     said: Vec<SaidLine>,
@@ -86,6 +89,7 @@ fn parse(file: &File, problems: &mut Vec<Problem>) -> Vec<RawActor> {
                     kind: None,
                     aliases: Vec::new(),
                     aliases_in: Vec::new(),
+                    not_aliases_in: Vec::new(),
                     description: None,
                     support: Vec::new(),
                     said: Vec::new(),
@@ -127,25 +131,30 @@ fn parse(file: &File, problems: &mut Vec<Problem>) -> Vec<RawActor> {
                         .to_string(),
                 ),
             },
-            "alias-in" | "support" | "said" | "reports" => match doc_and_text(&value) {
-                None => report(
-                    line,
-                    format!("{key}: write 'document-id: words of the passage'"),
-                ),
-                Some((doc, fragment)) => {
-                    let at = PassageFragment {
-                        doc,
-                        fragment,
+            "alias-in" | "not-alias-in" | "support" | "said" | "reports" => {
+                match doc_and_text(&value) {
+                    None => report(
                         line,
-                    };
-                    match key.as_str() {
-                        "alias-in" => actor.aliases_in.push((at.doc, at.fragment, line)),
-                        "support" => actor.support.push(at),
-                        "reports" => actor.reports.push(at),
-                        _ => actor.said.push(SaidLine { at, why: None }),
+                        format!("{key}: write 'document-id: words of the passage'"),
+                    ),
+                    Some((doc, fragment)) => {
+                        let at = PassageFragment {
+                            doc,
+                            fragment,
+                            line,
+                        };
+                        match key.as_str() {
+                            "alias-in" => actor.aliases_in.push((at.doc, at.fragment, line)),
+                            "not-alias-in" => {
+                                actor.not_aliases_in.push((at.doc, at.fragment, line))
+                            }
+                            "support" => actor.support.push(at),
+                            "reports" => actor.reports.push(at),
+                            _ => actor.said.push(SaidLine { at, why: None }),
+                        }
                     }
                 }
-            },
+            }
             _ => {}
         }
     }
@@ -339,6 +348,26 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
         }
     }
 
+    // The documents an actor issued whole (`said: DOC: *` for a document it wrote): in
+    // them every sentence is that actor's, its quotation marks included, unless it says whose
+    // words they are (issue 23: the coalition's statement quoted “completely inaccurate
+    // data” without saying whose phrase it was, and the register gave it to Hampshire
+    // Constabulary).
+    let issued_whole: BTreeMap<u16, usize> = raw
+        .iter()
+        .enumerate()
+        .flat_map(|(i, actor)| {
+            let wrote = &actors[i].wrote;
+            actor
+                .said
+                .iter()
+                .filter(|s| s.at.fragment == "*")
+                .filter_map(|s| doc_index.get(s.at.doc.as_str()).map(|&d| d as u16))
+                .filter(|d| wrote.contains(d))
+                .map(move |d| (d, i))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     // Words said: named passages, or `*` for a whole document its authors issued.
     // Resolved before any passage changes.
     let mut said: Vec<(u16, u16, u16)> = Vec::new();
@@ -382,7 +411,20 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
             let own = wrote.contains(&d);
             let text = &corpus.documents[usize::from(d)].passages[usize::from(p)].text;
             let quoted = text.contains(QUOTE_MARKS);
+            let issuer = issued_whole.get(&d).copied().filter(|&j| j != i);
             match why {
+                None if !own && quoted && issuer.is_some() => problems.push(at(
+                    f.line,
+                    format!(
+                        "said: this passage is in {doc}, which [{issuer}] issued whole \
+                         (said: {doc}: *), so its quotation marks are its own unless it says \
+                         whose words they are: record [{id}]'s position with 'reports:', or \
+                         give the reason on a 'said-why:' line right after this one",
+                        doc = f.doc,
+                        issuer = raw[issuer.unwrap_or(i)].id,
+                        id = actor.id
+                    ),
+                )),
                 None if !own && !quoted => problems.push(at(
                     f.line,
                     format!(
@@ -392,7 +434,7 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
                         actor.id
                     ),
                 )),
-                Some((_, line)) if own || quoted => problems.push(at(
+                Some((_, line)) if own || (quoted && issuer.is_none()) => problems.push(at(
                     *line,
                     format!(
                         "said-why: not needed: the passage {}",
@@ -431,17 +473,25 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     // Mentions: every passage, every alias that counts in its document.
     let mut alias_used: BTreeMap<(Option<&str>, &str), bool> =
         owner.keys().map(|k| (*k, false)).collect();
-    for doc in &mut corpus.documents {
+    // Where each global alias matched, for the review of the register below.
+    let mut alias_hits: BTreeMap<&str, Vec<(u16, u16)>> = BTreeMap::new();
+    for (d, doc) in corpus.documents.iter_mut().enumerate() {
         let scoped: Vec<(&(Option<&str>, &str), usize)> = owner
             .iter()
             .filter(|((d, _), _)| d.is_none_or(|d| d == doc.id))
             .map(|(key, (id, _))| (key, raw.iter().position(|a| a.id == *id).unwrap_or(0)))
             .collect();
         let texts: Vec<&str> = scoped.iter().map(|((_, t), _)| *t).collect();
-        for passage in &mut doc.passages {
+        for (p, passage) in doc.passages.iter_mut().enumerate() {
             for (_, a) in find_aliases(&passage.text, &texts) {
                 let (key, actor) = scoped[a];
                 alias_used.insert(*key, true);
+                if key.0.is_none() {
+                    alias_hits
+                        .entry(key.1)
+                        .or_default()
+                        .push((d as u16, p as u16));
+                }
                 involve(&mut passage.actors, actor as u16).mentioned = true;
             }
         }
@@ -509,8 +559,286 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
         }
     }
     corpus.actors = actors;
+    problems.extend(review(file, &raw, corpus, &alias_hits));
     problems.sort();
     problems
+}
+
+/// Words that make an alias a reference ("the coalition", "his network") rather than a
+/// name, when the rest of it is lowercase.
+const DETERMINERS: [&str; 9] = [
+    "the", "this", "that", "his", "her", "its", "their", "our", "my",
+];
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The reviewer's checks (issue 23), on the register as resolved: what keeps the next
+/// document added to the standard the record was reviewed to, each as `path:line:
+/// message`.
+///
+/// - A `support:` passage names the actor or gives its words or position: a description
+///   rests on passages about the actor (the officers in a Surrey case were tied to Surrey
+///   Police by two such lines).
+/// - An alias is a name. A reference ("the coalition") names someone only in the documents
+///   a reader checked, so it is recorded per document (`alias-in:`); so is a form that occurs
+///   only in another speaker's words in one document ("Isle of Wight NHS", Wessex AHSN's
+///   wording, once given as every document's name for the trust). A recorded reference that
+///   also appears in a document it is not recorded for is listed: a reader decides there
+///   (`alias-in:`, or `not-alias-in:` where the document leaves it in doubt).
+/// - A description states no year or month that only an inferred date supports: each is
+///   in the words of a passage it rests on, or in the stated date of that passage's
+///   document ("disbanded its campaign in 2023" rested on a report dated by inference).
+fn review(
+    file: &File,
+    raw: &[RawActor],
+    corpus: &Corpus,
+    alias_hits: &BTreeMap<&str, Vec<(u16, u16)>>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let at = |line: usize, message: String| Problem {
+        path: file.path.to_string(),
+        line,
+        message,
+    };
+    let doc_of = |id: &str| corpus.documents.iter().position(|d| d.id == id);
+    let passage = |(d, p): (u16, u16)| &corpus.documents[usize::from(d)].passages[usize::from(p)];
+    for (i, actor) in raw.iter().enumerate() {
+        let me = i as u16;
+        let involved = |place: (u16, u16)| {
+            passage(place)
+                .actors
+                .iter()
+                .any(|x| x.actor == me && (x.mentioned || x.said || x.reported || x.wrote))
+        };
+        for f in &actor.support {
+            if let Ok(place) = super::events::find_passage(corpus, &f.doc, &f.fragment) {
+                if !involved(place) {
+                    problems.push(at(
+                        f.line,
+                        format!(
+                            "support: the passage neither names [{}] nor gives its words or \
+                             position: a description rests on passages about the actor",
+                            actor.id
+                        ),
+                    ));
+                }
+            }
+        }
+
+        for (text, line) in &actor.aliases {
+            let mut words = text.split(' ');
+            let first = words.next().unwrap_or("").to_lowercase();
+            let rest: Vec<&str> = words.collect();
+            if DETERMINERS.contains(&first.as_str())
+                && !rest.is_empty()
+                && rest.iter().all(|w| !w.chars().any(char::is_uppercase))
+            {
+                problems.push(at(
+                    *line,
+                    format!(
+                        "alias “{text}” is a reference, not a name: what it names depends on \
+                         the document, so record it for each document where it names [{}] \
+                         with 'alias-in: DOCUMENT: {text}' and a '# why:' comment",
+                        actor.id
+                    ),
+                ));
+                continue;
+            }
+            if actor.name.as_ref().is_some_and(|(n, _)| n == text) {
+                continue;
+            }
+            // Another speaker's form: every match in one document, in the words (or the
+            // reported position) of one actor other than this one and the document's own
+            // authors.
+            let Some(hits) = alias_hits.get(text.as_str()) else {
+                continue;
+            };
+            let speakers = |&place: &(u16, u16)| -> Vec<u16> {
+                passage(place)
+                    .actors
+                    .iter()
+                    .filter(|x| x.actor != me && ((x.said && !x.wrote) || x.reported))
+                    .map(|x| x.actor)
+                    .collect()
+            };
+            let one_document = hits.iter().all(|h| h.0 == hits[0].0);
+            let mut common = speakers(&hits[0]);
+            for h in &hits[1..] {
+                let here = speakers(h);
+                common.retain(|a| here.contains(a));
+            }
+            if let (true, Some(&speaker)) = (one_document, common.first()) {
+                let doc = &corpus.documents[usize::from(hits[0].0)].id;
+                problems.push(at(
+                    *line,
+                    format!(
+                        "alias “{text}” occurs only in the words of [{}] in {doc}: it is that \
+                         speaker's way of naming, so record it with 'alias-in: {doc}: {text}' \
+                         and a '# why:' comment saying why it names [{}] there, or leave it out",
+                        corpus.actors[usize::from(speaker)].id,
+                        actor.id
+                    ),
+                ));
+            }
+        }
+
+        // Recorded references, and where else they stand.
+        let recorded = |doc: &str, text: &str| {
+            actor
+                .aliases_in
+                .iter()
+                .chain(&actor.not_aliases_in)
+                .any(|(d, t, _)| d == doc && t == text)
+        };
+        for (doc, text, line) in &actor.not_aliases_in {
+            if actor
+                .aliases_in
+                .iter()
+                .any(|(d, t, _)| d == doc && t == text)
+            {
+                problems.push(at(
+                    *line,
+                    format!(
+                        "not-alias-in: “{text}” is also recorded as naming [{}] in {doc}",
+                        actor.id
+                    ),
+                ));
+            }
+            match doc_of(doc) {
+                None => problems.push(at(*line, format!("unknown document '{doc}'"))),
+                Some(d) => {
+                    let found = corpus.documents[d]
+                        .passages
+                        .iter()
+                        .any(|p| !find_aliases(&p.text, &[text.as_str()]).is_empty());
+                    if !found {
+                        problems.push(at(
+                            *line,
+                            format!("not-alias-in: “{text}” appears nowhere in {doc}"),
+                        ));
+                    }
+                }
+            }
+        }
+        let mut listed: Vec<(&str, &str)> = Vec::new();
+        for (doc, text, line) in &actor.aliases_in {
+            for other in &corpus.documents {
+                if other.id == *doc
+                    || recorded(&other.id, text)
+                    || listed.contains(&(other.id.as_str(), text.as_str()))
+                {
+                    continue;
+                }
+                // Where it stands on its own there, not inside a longer form that counts.
+                let forms: Vec<&str> = corpus
+                    .actors
+                    .iter()
+                    .flat_map(|a| {
+                        a.aliases.iter().map(String::as_str).chain(
+                            a.aliases_in
+                                .iter()
+                                .filter(|(d, _)| *d == other.id)
+                                .map(|(_, t)| t.as_str()),
+                        )
+                    })
+                    .chain([text.as_str()])
+                    .collect();
+                let last = forms.len() - 1;
+                let bare = other.passages.iter().find(|p| {
+                    find_aliases(&p.text, &forms)
+                        .iter()
+                        .any(|&(_, f)| f == last)
+                });
+                if let Some(p) = bare {
+                    listed.push((other.id.as_str(), text.as_str()));
+                    problems.push(at(
+                        *line,
+                        format!(
+                            "“{text}” is recorded as naming [{}] in {doc}, and also stands in \
+                             ¶{} of {}, where it counts for no one: if it names [{}] there too, \
+                             add 'alias-in: {}: {text}' with a '# why:'; if that document \
+                             leaves it in doubt, add 'not-alias-in: {}: {text}'",
+                            actor.id, p.number, other.id, actor.id, other.id, other.id
+                        ),
+                    ));
+                }
+            }
+        }
+
+        if let Some((description, line)) = &actor.description {
+            let support: Vec<(u16, u16)> = actor
+                .support
+                .iter()
+                .filter_map(|f| super::events::find_passage(corpus, &f.doc, &f.fragment).ok())
+                .collect();
+            for message in unsupported_dates(corpus, description, &support) {
+                problems.push(at(*line, format!("description: {message}")));
+            }
+        }
+    }
+    problems
+}
+
+/// The years and months ("2023", "June 2021") that `text` states and that neither the words
+/// of the passages at `support` nor the stated dates of their documents hold, each as a
+/// message: a date known only by inference is not stated as fact in our words.
+pub fn unsupported_dates(corpus: &Corpus, text: &str, support: &[(u16, u16)]) -> Vec<String> {
+    let stated: Vec<String> = support
+        .iter()
+        .filter_map(|&(d, _)| {
+            let doc = &corpus.documents[usize::from(d)];
+            (doc.date.basis == super::model::Basis::Stated).then(|| doc.date.value.to_string())
+        })
+        .collect();
+    let holds = |words: &str| {
+        support.iter().any(|&(d, p)| {
+            corpus.documents[usize::from(d)].passages[usize::from(p)]
+                .text
+                .contains(words)
+        }) || stated.iter().any(|s| s.contains(words))
+    };
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let is_year = w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.chars().all(|c| c.is_ascii_digit());
+        if !is_year {
+            continue;
+        }
+        let month = i
+            .checked_sub(1)
+            .map(|j| words[j])
+            .filter(|m| MONTHS.contains(m));
+        let date = match month {
+            Some(m) => format!("{m} {w}"),
+            None => w.to_string(),
+        };
+        if !holds(&date) {
+            out.push(format!(
+                "“{date}” is in none of the passages it rests on, nor in the stated date of \
+                 their documents: a date known only by inference is not stated as fact; rest \
+                 it on a passage that states it, or say it is inferred elsewhere (a note)"
+            ));
+        }
+    }
+    out
 }
 
 /// The actor's involvement in a passage, added (involved in no way yet) if it has none.

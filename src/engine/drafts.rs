@@ -395,6 +395,35 @@ impl Credit {
     }
 }
 
+/// "The words of Paul Jennings." for a passage, or where it quotes a draft "The words of NHS
+/// England, in a draft co-produced with …." (with any plain speakers first: "The words of
+/// A; the words of NHS England, in a draft …."), for a page that says in one sentence whose
+/// words a passage gives ("Check a quote"). `None` where it gives no one's words.
+pub fn words_of(corpus: &Corpus, passage: &Passage) -> Option<String> {
+    let credit = corpus.credit(passage);
+    let drafted = credit.as_ref().map_or(&[][..], |c| c.words.as_slice());
+    let plain: Vec<u16> = passage
+        .actors
+        .iter()
+        .filter(|x| x.said && !drafted.contains(&x.actor))
+        .map(|x| x.actor)
+        .collect();
+    let mut parts = Vec::new();
+    if !plain.is_empty() {
+        parts.push(format!("the words of {}", names(corpus, &plain)));
+    }
+    if let Some(text) = credit.and_then(|c| c.words_text(corpus)) {
+        parts.push(text.replacen("Words of", "the words of", 1));
+    }
+    let mut sentence = parts.join("; ");
+    if sentence.is_empty() {
+        return None;
+    }
+    sentence.replace_range(..1, "T");
+    sentence.push('.');
+    Some(sentence)
+}
+
 /// The draft a disagreement's position quotes its taker's words from, when every quote of
 /// it does (the register does not let a position mix draft and plain words: see
 /// `disagreements::load`).

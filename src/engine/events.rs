@@ -203,9 +203,59 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
             );
         }
     }
+    // A relative date in a passage dates one thing (issue 23: the June 2021 report's
+    // "earlier this month" dates DNS's earlier report, and was also read as dating the
+    // network's shutdown, which the same passage tells of). Each phrase an event's note
+    // quotes from one of its sources is claimed by that event alone.
+    let mut resolved: Vec<((u16, u16), String, &str)> = Vec::new();
+    for (event, line, _) in &events {
+        for phrase in quoted(event.note.as_deref().unwrap_or("")) {
+            let lower = phrase.to_lowercase();
+            for &at in &event.sources {
+                let text = &corpus.documents[usize::from(at.0)].passages[usize::from(at.1)].text;
+                if !text.to_lowercase().contains(&lower) {
+                    continue;
+                }
+                match resolved.iter().find(|(a, p, _)| *a == at && *p == lower) {
+                    Some((_, _, other)) if *other != event.id => report(
+                        *line,
+                        format!(
+                            "[{}]: its note resolves “{phrase}” of {} ¶{}, as [{other}] does: a \
+                             relative date dates one thing; say which, and date the other \
+                             from its own words",
+                            event.id,
+                            corpus.documents[usize::from(at.0)].id,
+                            corpus.documents[usize::from(at.0)].passages[usize::from(at.1)].number
+                        ),
+                    ),
+                    Some(_) => {}
+                    None => resolved.push((at, lower.clone(), event.id.as_str())),
+                }
+            }
+        }
+        // A title states no year or month only an inferred date supports.
+        for message in super::actors::unsupported_dates(corpus, &event.title, &event.sources) {
+            report(*line, format!("[{}]: title: {message}", event.id));
+        }
+    }
     let mut events: Vec<Event> = events.into_iter().map(|(e, _, _)| e).collect();
     events.sort_by(|a, b| (a.date.sort_key(), &a.id).cmp(&(b.date.sort_key(), &b.id)));
     corpus.events = events;
     problems.sort();
     problems
+}
+
+/// The phrases `text` puts in quotation marks (“…” or "…"), as written.
+pub fn quoted(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(['“', '"']) {
+        let open = rest[start..].chars().next().unwrap_or('"');
+        let close = if open == '“' { '”' } else { '"' };
+        let inner = &rest[start + open.len_utf8()..];
+        let Some(end) = inner.find(close) else { break };
+        out.push(&inner[..end]);
+        rest = &inner[end + close.len_utf8()..];
+    }
+    out
 }

@@ -185,7 +185,7 @@ alias-in: t: nowhere at all
             "corpus/actors.txt:6: field 'name' is given twice (first on line 5)",
             "corpus/actors.txt:7: unknown kind 'robot': use person, organisation or group",
             "corpus/actors.txt:9: alias “Jennings Paul” matches no passage (whole words, same case)",
-            "corpus/actors.txt:10: unknown field 'descripton': the fields are name, kind, alias, alias-in, description, support, said, said-why, reports, part-of, wrote",
+            "corpus/actors.txt:10: unknown field 'descripton': the fields are name, kind, alias, alias-in, not-alias-in, description, support, said, said-why, reports, part-of, wrote",
             "corpus/actors.txt:11: no passage of t contains “not in any passage”",
             "corpus/actors.txt:12: unknown document 'nodoc'",
             "corpus/actors.txt:13: 2 passages of t contain “the”: quote more words",
@@ -193,7 +193,10 @@ alias-in: t: nowhere at all
             "corpus/actors.txt:15: part-of: unknown actor id 'nobody'",
             "corpus/actors.txt:16: [second] is in no passage: no alias matches, no said, reports or wrote line",
             "corpus/actors.txt:19: alias “Paul Jennings” is also claimed by [paul-jennings] on line 8",
+            // A description rests on passages about its actor (issue 23).
+            "corpus/actors.txt:21: support: the passage neither names [second] nor gives its words or position: a description rests on passages about the actor",
             "corpus/actors.txt:22: [lonely] is in no passage: no alias matches, no said, reports or wrote line",
+            "corpus/actors.txt:26: support: the passage neither names [lonely] nor gives its words or position: a description rests on passages about the actor",
             "corpus/actors.txt:27: alias “nowhere at all” appears nowhere in t",
         ],
     );
@@ -326,8 +329,18 @@ fn an_authors_words_are_the_passages_that_quote_no_one_else() {
         ]
     );
     // A statement's authors may claim every passage, quotations included, with `*`; only
-    // for a document they wrote.
-    let corpus = check_in(by_ann(), &format!("{GOOD}{REPORTER}said: t: *\n"), &[]);
+    // for a document they wrote. The quotation GOOD gives to Wessex AHSN is then the
+    // statement's, unless a reason says whose (see the next test).
+    let corpus = check_in(
+        by_ann(),
+        &format!("{GOOD}{REPORTER}said: t: *\n"),
+        &[
+            "corpus/actors.txt:23: said: this passage is in t, which [ann-reporter] issued whole \
+             (said: t: *), so its quotation marks are its own unless it says whose words they \
+             are: record [wessex-ahsn]'s position with 'reports:', or give the reason on a \
+             'said-why:' line right after this one",
+        ],
+    );
     assert!(corpus.documents[0]
         .passages
         .iter()
@@ -336,6 +349,10 @@ fn an_authors_words_are_the_passages_that_quote_no_one_else() {
         by_ann(),
         &format!("{GOOD}{REPORTER}said: t: *\nsaid-why: a statement\n"),
         &[
+            "corpus/actors.txt:23: said: this passage is in t, which [ann-reporter] issued whole \
+             (said: t: *), so its quotation marks are its own unless it says whose words they \
+             are: record [wessex-ahsn]'s position with 'reports:', or give the reason on a \
+             'said-why:' line right after this one",
             "corpus/actors.txt:31: said-why: not needed: every passage of a document this actor \
            wrote is its words",
         ],
@@ -351,6 +368,64 @@ fn an_authors_words_are_the_passages_that_quote_no_one_else() {
              wrote: add 'wrote: t' or name the passages",
         ],
     );
+}
+
+/// Regression (issue 23): the coalition's statement quoted “completely inaccurate data”
+/// without saying whose words they were, and the register gave them to Hampshire
+/// Constabulary as its own. In a statement its author issued whole (`said: DOC: *`), a
+/// quotation is the statement's unless a reason says whose.
+#[test]
+fn a_quotation_in_a_statement_issued_whole_is_its_authors_unless_a_reason_says_whose() {
+    let by_ann = || small_corpus_by("author: Ann Reporter\nauthor-basis: supplied\n");
+    let issued = format!("{GOOD}{REPORTER}said: t: *\n");
+    check_in(
+        by_ann(),
+        &issued,
+        &[
+            "corpus/actors.txt:23: said: this passage is in t, which [ann-reporter] issued whole \
+             (said: t: *), so its quotation marks are its own unless it says whose words they \
+             are: record [wessex-ahsn]'s position with 'reports:', or give the reason on a \
+             'said-why:' line right after this one",
+        ],
+    );
+    // Its position, reported in the statement's words: no reason needed.
+    let reported = issued.replace(
+        "said: t: an AHSN spokesperson said",
+        "reports: t: an AHSN spokesperson said",
+    );
+    let corpus = check_in(by_ann(), &reported, &[]);
+    assert_eq!(
+        involvements(&corpus)[2],
+        how(&[("wessex-ahsn", "reported"), ("ann-reporter", "said wrote")])
+    );
+    // A reason saying whose the quotation is lets it stand as their words.
+    let reasoned = issued.replace(
+        "said: t: an AHSN spokesperson said",
+        "said: t: an AHSN spokesperson said\n\
+         said-why: the statement says the spokesperson said it",
+    );
+    let corpus = check_in(by_ann(), &reasoned, &[]);
+    assert_eq!(
+        involvements(&corpus)[2],
+        how(&[("wessex-ahsn", "said"), ("ann-reporter", "said wrote")])
+    );
+    // On the record: no actor but the coalition speaks in its statement.
+    let corpus = real_corpus();
+    let coalition = corpus.actor_index("stopsim-coalition").unwrap() as u16;
+    let statement = corpus.document("2023-stopsim-statement").unwrap();
+    for p in &statement.passages {
+        let others: Vec<&str> = p
+            .actors
+            .iter()
+            .filter(|x| x.said && x.actor != coalition)
+            .map(|x| corpus.actors[usize::from(x.actor)].id.as_str())
+            .collect();
+        assert!(
+            others.is_empty(),
+            "{others:?} speak in ¶{} of the statement",
+            p.number
+        );
+    }
 }
 
 /// Every actor's passages, recomputed from the register by a separate scan: at each word

@@ -81,8 +81,9 @@ fn reports_every_problem_with_its_line() {
 #[test]
 fn every_position_is_verbatim_attributed_and_sided() {
     let corpus = real_corpus();
+    // Issue 23: the register held 14; an audit found 8 more with both sides quoted.
     assert!(
-        corpus.disagreements.len() >= 5,
+        corpus.disagreements.len() >= 20,
         "{}",
         corpus.disagreements.len()
     );

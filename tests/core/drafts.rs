@@ -182,6 +182,26 @@ fn a_drafts_words_are_credited_as_the_drafts_and_not_as_plain_words() {
     }
 }
 
+/// For "Check a quote" (src/app/verify.rs), which says in one sentence whose words a
+/// passage gives.
+#[test]
+fn whose_words_in_one_sentence() {
+    let corpus = real_corpus();
+    let words = |w: &str| {
+        let (d, p) = at(&corpus, w);
+        drafts::words_of(&corpus, &corpus.documents[d].passages[p])
+    };
+    assert_eq!(
+        words("For this, NHS England is sorry.").as_deref(),
+        Some(format!("The {}.", WORDS_OF_NHSE.replacen("Words", "words", 1)).as_str())
+    );
+    assert_eq!(
+        words("Although we have not been able to agree").as_deref(),
+        Some("The words of NHS England.")
+    );
+    assert_eq!(words("Of the 54 trusts that responded"), None);
+}
+
 #[test]
 fn an_actors_page_lists_its_words_in_the_draft_apart_from_its_own() {
     let corpus = real_corpus();
