@@ -398,7 +398,7 @@ pub fn ActorPage(index: usize) -> impl IntoView {
             <p>
                 <a href=filter_href>"Show these passages as search results"</a>
             </p>
-            <Timeline counts=stats.per_document />
+            <PassagesPerDocument counts=stats.per_document />
             <super::disagreements::ActorPositions actor=index />
             <section aria-labelledby="with-heading">
                 <h3 id="with-heading">"Appears most with"</h3>
@@ -426,7 +426,7 @@ pub fn ActorPage(index: usize) -> impl IntoView {
 /// Its passages per document, documents in date order: a small bar chart with the numbers
 /// in the text for screen readers and in a table beneath.
 #[component]
-fn Timeline(counts: Vec<usize>) -> impl IntoView {
+fn PassagesPerDocument(counts: Vec<usize>) -> impl IntoView {
     let c = corpus();
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     // Room above the tallest bar for its number, below the bars for the dates.

@@ -48,7 +48,7 @@ const BLOCKED: &str = "This browser does not let the page keep anything on this 
 impl Shelf {
     /// Reads the collection kept on this device and follows changes made in other tabs.
     pub fn load() -> Shelf {
-        let (collection, notice) = read_stored();
+        let (collection, notice) = read_and_repair_stored();
         let shelf = Shelf {
             items: RwSignal::new(collection),
             notice: RwSignal::new(notice),
@@ -59,7 +59,7 @@ impl Shelf {
         if storage_available() {
             let listener = window_event_listener(leptos::ev::storage, move |ev| {
                 if ev.key().as_deref() == Some(KEY) {
-                    let (collection, _) = read_stored();
+                    let (collection, _) = read_and_repair_stored();
                     shelf.items.set(collection);
                 }
             });
@@ -114,8 +114,10 @@ impl Shelf {
     }
 }
 
-/// The stored collection, and a notice when it was blocked, damaged or foreign.
-fn read_stored() -> (Collection, Option<String>) {
+/// The stored collection, and a notice when it was blocked, damaged or foreign. Damaged or
+/// foreign text is set aside under its own key and the readable part written back, so the
+/// damage is reported once.
+fn read_and_repair_stored() -> (Collection, Option<String>) {
     if !storage_available() {
         return (Collection::default(), Some(BLOCKED.to_string()));
     }

@@ -127,23 +127,16 @@ pub fn verdict_text(c: &Check) -> String {
     }
 }
 
-/// Who the passage gives the words of (its quoted speakers, or its author's narration).
+/// Who the passage gives the words of (its quoted speakers, a draft's authors said to be
+/// in a draft, or its author's narration), in one sentence.
 fn whose_words(doc: usize, passage: usize) -> String {
     let c = corpus();
-    let names: Vec<&str> = c.documents[doc].passages[passage]
-        .actors
-        .iter()
-        .filter(|i| i.said)
-        .map(|i| c.actors[usize::from(i.actor)].name.as_str())
-        .collect();
-    if names.is_empty() {
+    let d = &c.documents[doc];
+    crate::engine::drafts::words_of(c, &d.passages[passage]).unwrap_or_else(|| {
         // No one quoted: the document's own narration.
-        let d = &c.documents[doc];
         let by = d.author.as_ref().map_or(&d.publisher.value, |a| &a.value);
         format!("The document’s own words ({by}); no one quoted.")
-    } else {
-        format!("The words of {}.", names.join(", "))
-    }
+    })
 }
 
 #[component]

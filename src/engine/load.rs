@@ -279,15 +279,7 @@ fn parse_document(
         }
         None
     };
-    let date = attested(
-        "date",
-        &fields,
-        capture,
-        separator,
-        report,
-        date::parse,
-        true,
-    );
+    let date = attested_date(&fields, capture, separator, report);
     let kind = match fields.get("kind").and_then(|f| f.first()) {
         None => {
             report.at(separator + 1, missing("kind"));
@@ -387,6 +379,7 @@ fn parse_header(lines: &[&str], report: &mut Report) -> BTreeMap<String, Vec<Fie
     fields
 }
 
+/// A title, publisher or author: stated text must be in the capture word for word.
 fn attested_text(
     base: &str,
     fields: &BTreeMap<String, Vec<Field>>,
@@ -394,20 +387,55 @@ fn attested_text(
     separator: usize,
     report: &mut Report,
 ) -> Option<Attested<String>> {
+    let stated = |field: &Field, _: &[&Field], report: &mut Report| {
+        let folded = fold_whitespace(&field.value);
+        if let Some(capture) = capture.filter(|c| !c.contains(&folded)) {
+            report.at(
+                field.line,
+                format!(
+                    "{base} is marked stated but {} is not in the capture {}: copy it \
+                     exactly, or mark it inferred or supplied",
+                    quote(&folded),
+                    capture.name
+                ),
+            );
+        }
+    };
+    let read = |v: &str| Ok(fold_whitespace(v));
+    attested(base, fields, capture, separator, report, read, stated)
+}
+
+/// The date: a stated date is written as a date, not as the capture's words, so it must
+/// quote the words that state it.
+fn attested_date(
+    fields: &BTreeMap<String, Vec<Field>>,
+    capture: Option<&Capture>,
+    separator: usize,
+    report: &mut Report,
+) -> Option<Attested<date::DateSpec>> {
+    let stated = |field: &Field, evidence: &[&Field], report: &mut Report| {
+        if evidence.is_empty() {
+            report.at(
+                field.line,
+                "a stated date needs a date-evidence line quoting the words that state it",
+            );
+        }
+    };
     attested(
-        base,
+        "date",
         fields,
         capture,
         separator,
         report,
-        |v| Ok(fold_whitespace(v)),
-        false,
+        date::parse,
+        stated,
     )
 }
 
 /// Reads `base`, `base-basis`, `base-evidence` and `base-note`, and checks them against each
-/// other and the capture: stated text must be in the capture, inferred values and stated
-/// dates must quote their evidence, and every quote must be verbatim.
+/// other and the capture: inferred values must quote their evidence, supplied ones quote
+/// none, every quote must be verbatim, and a stated value is checked by `stated` (text and
+/// dates are stated differently).
 fn attested<T>(
     base: &str,
     fields: &BTreeMap<String, Vec<Field>>,
@@ -415,7 +443,7 @@ fn attested<T>(
     separator: usize,
     report: &mut Report,
     parse: impl Fn(&str) -> Result<T, String>,
-    is_date: bool,
+    stated: impl Fn(&Field, &[&Field], &mut Report),
 ) -> Option<Attested<T>> {
     let get = |suffix: &str| fields.get(&format!("{base}{suffix}"));
     let Some(field) = get("").and_then(|f| f.first()) else {
@@ -478,24 +506,7 @@ fn attested<T>(
                  it rests on"
             ),
         ),
-        Some(Basis::Stated) if is_date && evidence.is_empty() => report.at(
-            field.line,
-            "a stated date needs a date-evidence line quoting the words that state it",
-        ),
-        Some(Basis::Stated) if !is_date => {
-            let folded = fold_whitespace(&field.value);
-            if let Some(capture) = capture.filter(|c| !c.contains(&folded)) {
-                report.at(
-                    field.line,
-                    format!(
-                        "{base} is marked stated but {} is not in the capture {}: copy it \
-                         exactly, or mark it inferred or supplied",
-                        quote(&folded),
-                        capture.name
-                    ),
-                );
-            }
-        }
+        Some(Basis::Stated) => stated(field, &evidence, report),
         Some(Basis::Supplied) if !evidence.is_empty() => report.at(
             field.line,
             format!(

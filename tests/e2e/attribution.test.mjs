@@ -128,4 +128,15 @@ describe('Whose words: a draft’s', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
       );
       s.assertClean();
     }));
+
+  // Check a quote said "The words of NHS England." of paragraph 10 until issue 23's merge.
+  test('check a quote says the draft’s words are in the draft', opts, () =>
+    withPage(h.browser, {}, 'attribution-check', async (s) => {
+      const { page } = s;
+      await page.goto(`${h.url}#check=${encodeURIComponent('For this, NHS England is sorry.')}`);
+      await page.waitForSelector('.check-place .check-whose');
+      const whose = await page.textContent('.check-place .check-whose');
+      assert.equal(whose, `The w${CREDIT.slice(1)}.`);
+      s.assertClean();
+    }));
 });
