@@ -1,11 +1,13 @@
 //! Entry points for the browser benchmark (tests/bench/browser.mjs), compiled only with
 //! `--features bench`: load the real corpus or a synthetic one into an index, hand the
-//! passage texts to the JavaScript engines it is compared with, and answer queries; make
-//! quotes from the loaded passages and check them as "Check a quote" does.
+//! passage texts to every engine it is compared with (the one list they are all fed), and
+//! answer queries; make quotes from the loaded passages and check them as "Check a quote"
+//! does.
 
 use crate::compiled::{corpus, search_index};
+use crate::engine::normalize::tokenize;
 use crate::engine::search::{CorpusIndex, Index, Query};
-use crate::engine::synthetic;
+use crate::engine::synthetic::{self, QuoteKind, Rng};
 use crate::engine::verify::{check, Verdict};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -142,19 +144,47 @@ pub fn bench_mount_timeline(n: usize) -> f64 {
 /// 60 words the target speaks of.
 const QUOTE_LENGTHS: [usize; 10] = [5, 8, 12, 16, 20, 25, 30, 40, 50, 60];
 
-/// Quotes made from the loaded passages (`synthetic::quotes`): `per_length` of each kind for
-/// each of `QUOTE_LENGTHS`, each as `kind<TAB>words<TAB>text` (the text may hold line
+/// Quotes made from the loaded passages: `per_length` of each kind of `synthetic::quotes`
+/// for each of `QUOTE_LENGTHS`, and one word added to each word-for-word one, each as
+/// `kind<TAB>words<TAB>text` (`words`: the length it was cut at; the text may hold line
 /// breaks, never a tab).
 #[wasm_bindgen]
 pub fn bench_check_quotes(per_length: usize) -> Vec<String> {
     LOADED.with(|l| {
         l.borrow().as_ref().map_or_else(Vec::new, |(index, texts)| {
-            synthetic::quotes(texts, index, &QUOTE_LENGTHS, per_length, 5)
+            let quotes = synthetic::quotes(texts, index, &QUOTE_LENGTHS, per_length, 5);
+            let mut rng = Rng::new(6);
+            let added: Vec<String> = quotes
+                .iter()
+                .filter(|q| q.kind == QuoteKind::Exact)
+                .filter_map(|q| {
+                    let text = one_word_added(&q.text, texts, &mut rng)?;
+                    Some(format!("added\t{}\t{text}", q.words))
+                })
+                .collect();
+            quotes
                 .into_iter()
                 .map(|q| format!("{}\t{}\t{}", q.kind.name(), q.words, q.text))
+                .chain(added)
                 .collect()
         })
     })
+}
+
+/// `quote` with a word put in its middle: a word of `texts` drawn as often as it runs in
+/// them, and one word to the tokeniser (a lone dash would add none, a hyphenated pair two).
+/// Checking it should find its passage close, not word for word. `None` when a thousand
+/// draws find no such word.
+fn one_word_added(quote: &str, texts: &[String], rng: &mut Rng) -> Option<String> {
+    let extra = (0..1000).find_map(|_| {
+        let passage = &texts[rng.below(texts.len())];
+        let n = passage.split_whitespace().count();
+        let word = passage.split_whitespace().nth(rng.below(n.max(1)))?;
+        (tokenize(word).len() == 1).then_some(word)
+    })?;
+    let mut words: Vec<&str> = quote.split(' ').collect();
+    words.insert(words.len() / 2, extra);
+    Some(words.join(" "))
 }
 
 /// Checks a quote against the loaded passages as "Check a quote" does (for the record,
