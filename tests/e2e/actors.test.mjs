@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   SCREENSHOT_DIR,
   TEST_TIMEOUT_MS,
-  assertNonEmptyFile,
+  assertScreenshot,
   formatAxeViolations,
   gotoList,
   runAxe,
@@ -191,13 +191,13 @@ describe('Actors', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
         await settle(page);
         let file = join(SCREENSHOT_DIR, `filter-${width}.png`);
         await page.screenshot({ path: file });
-        assertNonEmptyFile(file);
+        assertScreenshot(file, { width });
         await page.goto(`${h.url}#actor=paul-jennings`);
         await page.waitForSelector('h2#actor-name');
         await settle(page);
         file = join(SCREENSHOT_DIR, `actor-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
-        assertNonEmptyFile(file);
+        assertScreenshot(file, { width });
         const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: innerWidth }));
         assert.ok(sw <= iw, `actor page scrolls horizontally at ${width}px`);
       }));

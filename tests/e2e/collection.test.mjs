@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   SCREENSHOT_DIR,
   TEST_TIMEOUT_MS,
-  assertNonEmptyFile,
+  assertScreenshot,
   formatAxeViolations,
   gotoList,
   openDocumentFromList,
@@ -365,7 +365,7 @@ describe('Collection', { timeout: TEST_TIMEOUT_MS * 12 }, () => {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = join(SCREENSHOT_DIR, `collection-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
-        assertNonEmptyFile(file);
+        assertScreenshot(file, { width });
       }));
   }
 });

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   SCREENSHOT_DIR,
   TEST_TIMEOUT_MS,
-  assertNonEmptyFile,
+  assertScreenshot,
   formatAxeViolations,
   gotoList,
   runAxe,
@@ -183,7 +183,7 @@ describe('Disagreements', { timeout: TEST_TIMEOUT_MS * 12 }, () => {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = join(SCREENSHOT_DIR, `disagreements-${width}.png`);
         await page.screenshot({ path: file, fullPage: false });
-        assertNonEmptyFile(file);
+        assertScreenshot(file, { width });
       }));
   }
 });

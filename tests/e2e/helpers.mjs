@@ -2,12 +2,13 @@
 // playwright-core, per-test contexts that collect console errors / page errors /
 // requests, the page's DOM contract (selectors), and axe-core.
 
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { colourCount, readPng } from './png.mjs';
 import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -42,9 +43,8 @@ export const SEL = {
   document: 'article.document',
   docTitle: 'h2#doc-title',
   passage: 'article.document .passage',
-  // A "paragraph passage" must carry a permalink (a.anchor). Heading passages need not.
-  paragraphPassage:
-    'article.document p.passage, article.document .passage.paragraph, article.document .passage[data-kind="paragraph"]',
+  // A paragraph (not a section heading); each carries a permalink (a.anchor).
+  paragraphPassage: 'article.document p.passage',
   anchor: 'a.anchor',
   backLink: 'a.back-link',
   notice: '[role=status].notice, .notice',
@@ -254,10 +254,17 @@ export function formatAxeViolations(violations) {
     .join('\n');
 }
 
-/** Assert a file exists and is non-empty; returns its size. */
-export function assertNonEmptyFile(file) {
-  if (!existsSync(file)) throw new Error(`expected file ${file} to exist`);
-  const { size } = statSync(file);
-  if (size <= 0) throw new Error(`expected file ${file} to be non-empty`);
-  return size;
+/** Asserts a screenshot shows a page: a PNG `width` pixels wide where given (a viewport
+ *  shot; element shots vary), of some height, and not one flat colour (a page that drew
+ *  nothing, or only its background). Returns its size in pixels. */
+export function assertScreenshot(file, { width } = {}) {
+  if (!existsSync(file)) throw new Error(`expected a screenshot at ${file}`);
+  const png = readPng(file);
+  if (width !== undefined && png.width !== width) {
+    throw new Error(`${file}: ${png.width} px wide, expected ${width}`);
+  }
+  if (png.height < 40) throw new Error(`${file}: only ${png.height} px tall`);
+  const colours = colourCount(png, 64);
+  if (colours < 8) throw new Error(`${file}: ${colours} colours: the page drew nothing`);
+  return { width: png.width, height: png.height };
 }

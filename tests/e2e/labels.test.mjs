@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   SCREENSHOT_DIR,
   TEST_TIMEOUT_MS,
-  assertNonEmptyFile,
+  assertScreenshot,
   formatAxeViolations,
   gotoList,
   runAxe,
@@ -299,7 +299,7 @@ describe('Labelled timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = join(SCREENSHOT_DIR, `labels-${width}${dark ? '-dark' : ''}.png`);
         await page.locator('.timeline-wide').screenshot({ path: file });
-        assertNonEmptyFile(file);
+        assertScreenshot(file);
       }));
   }
 });

@@ -11,7 +11,7 @@ import {
   SCREENSHOT_DIR,
   SEL,
   TEST_TIMEOUT_MS,
-  assertNonEmptyFile,
+  assertScreenshot,
   formatAxeViolations,
   gotoList,
   openDocumentFromList,
@@ -201,6 +201,22 @@ describe('SIM Explorer page', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
     }
   }
 
+  // Issue 22: the screenshot check was "the file is not empty", which a screenshot of a
+  // blank page passes. It must refuse a blank page and a page of the wrong width.
+  test('the screenshot check refuses a blank page', opts, () =>
+    withPage(h.browser, { viewport: { width: 640, height: 480 } }, 'blank-shot', async (s) => {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const file = join(SCREENSHOT_DIR, 'check-blank.png');
+      await s.page.setContent('<body style="background:#fafaf7"></body>');
+      await s.page.screenshot({ path: file });
+      assert.throws(() => assertScreenshot(file), /colours: the page drew nothing/);
+      await s.page.goto(h.url);
+      await s.page.waitForSelector(SEL.docItem);
+      await s.page.screenshot({ path: file });
+      assert.deepEqual(assertScreenshot(file, { width: 640 }), { width: 640, height: 480 });
+      assert.throws(() => assertScreenshot(file, { width: 1280 }), /640 px wide, expected 1280/);
+    }));
+
   const SHOTS = [
     { width: 1280, height: 800, colorScheme: 'light', suffix: '' },
     { width: 360, height: 740, colorScheme: 'light', suffix: '' },
@@ -224,7 +240,7 @@ describe('SIM Explorer page', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
             await settle(page);
             const file = join(SCREENSHOT_DIR, `${view}-${shot.width}${shot.suffix}.png`);
             await page.screenshot({ path: file, fullPage: true });
-            assertNonEmptyFile(file);
+            assertScreenshot(file, { width: shot.width });
             const { scrollWidth, innerWidth } = await page.evaluate(() => ({
               scrollWidth: document.documentElement.scrollWidth,
               innerWidth: window.innerWidth,

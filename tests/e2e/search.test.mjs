@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   SCREENSHOT_DIR,
   TEST_TIMEOUT_MS,
-  assertNonEmptyFile,
+  assertScreenshot,
   formatAxeViolations,
   gotoList,
   runAxe,
@@ -188,7 +188,7 @@ describe('Search', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = join(SCREENSHOT_DIR, `search-${width}.png`);
         await page.screenshot({ path: file });
-        assertNonEmptyFile(file);
+        assertScreenshot(file, { width });
         const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: innerWidth }));
         assert.ok(sw <= iw, `scrolls horizontally at ${width}px`);
       }));

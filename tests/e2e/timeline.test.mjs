@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   SCREENSHOT_DIR,
   TEST_TIMEOUT_MS,
-  assertNonEmptyFile,
+  assertScreenshot,
   formatAxeViolations,
   gotoList,
   runAxe,
@@ -220,7 +220,7 @@ describe('Timeline', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = join(SCREENSHOT_DIR, `timeline-${width}.png`);
         await page.locator('section.timeline').screenshot({ path: file });
-        assertNonEmptyFile(file);
+        assertScreenshot(file);
       }));
   }
 });

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   SCREENSHOT_DIR,
   TEST_TIMEOUT_MS,
-  assertNonEmptyFile,
+  assertScreenshot,
   formatAxeViolations,
   gotoList,
   runAxe,
@@ -120,7 +120,7 @@ describe('Check a quote', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = join(SCREENSHOT_DIR, `check-${width}.png`);
         await page.screenshot({ path: file, fullPage: false });
-        assertNonEmptyFile(file);
+        assertScreenshot(file, { width });
       }));
   }
 });
