@@ -48,7 +48,7 @@ fn typing_in_a_field() -> bool {
 
 /// Provided while the build renders the static record (`record.rs`): components then give
 /// their elements the ids that the page's plain links (`#doc=…&p=…`, `#actor=…`) land on
-/// without JavaScript, keep ids unique across the five documents shown at once, and leave
+/// without JavaScript, keep ids unique across the documents shown at once, and leave
 /// out what only the app can do.
 #[derive(Clone, Copy, Debug)]
 pub struct StaticRecord;
@@ -384,8 +384,11 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>
-                "Built from five public documents, checked word for word at build time. \
-                Nothing is fetched from anywhere else and nothing you do here is tracked."
+                {format!(
+                    "Built from {} public documents, checked word for word at build time. \
+                     Nothing is fetched from anywhere else and nothing you do here is tracked.",
+                    corpus().documents.len()
+                )}
             </p>
             // The build leaves this out of the one-file edition, which is that file.
             <p class="download-note">

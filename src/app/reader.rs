@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 pub fn Reader(doc: &'static Document) -> impl IntoView {
     let s = state();
     let focus = s.passage;
-    // In the static record all five documents are on one page: each gets its own title id,
+    // In the static record every document is on one page: each gets its own title id,
     // and the ids the app's links name (`doc=…`, `doc=…&p=…`) so they work without it.
     let static_record = super::in_static_record();
     let title_id = if static_record {
