@@ -5,6 +5,7 @@
 //! this file, on small texts whose every match can be named.
 
 mod expansion;
+mod index;
 mod query;
 mod ranking;
 mod snippets;
