@@ -20,8 +20,3 @@ pub fn search_index() -> &'static CorpusIndex {
     static INDEX: OnceLock<CorpusIndex> = OnceLock::new();
     INDEX.get_or_init(|| CorpusIndex::new(corpus()))
 }
-
-/// Size of the embedded corpus, for the bundle report.
-pub fn encoded_len() -> usize {
-    BYTES.len()
-}

@@ -80,7 +80,7 @@ fn pieces(c: &Check, a: &Alignment) -> Vec<Piece> {
 pub fn differences(a: &Alignment) -> String {
     let mut parts = Vec::new();
     let words = |n: usize| if n == 1 { "word" } else { "words" };
-    let (changed, missing, added) = (a.changed(), a.missing(), a.added());
+    let (changed, missing, added) = (a.changed_words(), a.missing(), a.added());
     if changed > 0 {
         parts.push(format!("{changed} {} changed", words(changed)));
     }

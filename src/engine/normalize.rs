@@ -57,7 +57,7 @@ fn is_hyphen(c: char) -> bool {
 /// Lowercases and strips diacritics from one character, pushing the result to `out`.
 /// Covers Latin-1 and Latin Extended-A, which is every accented letter an English record
 /// about the NHS is likely to hold, without a Unicode-tables dependency in the bundle.
-pub fn fold_char(c: char, out: &mut String) {
+fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;

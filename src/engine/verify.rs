@@ -8,7 +8,8 @@
 //! quote's words.
 
 use super::normalize::tokenize;
-use super::search::Index;
+use super::search::{keep_best, Index};
+use super::text::{edit_row, Swap};
 
 /// Characters of a pasted quote that are checked; the rest is cut (with a notice).
 pub const MAX_QUOTE_CHARS: usize = 2000;
@@ -51,8 +52,9 @@ impl Alignment {
         self.count(|s| matches!(s, Step::Same(..)))
     }
 
-    /// Words changed, left out and added.
-    pub fn changed(&self) -> usize {
+    /// Words changed in place (a word of the quote where the passage has another); words
+    /// left out and added are `missing` and `added`.
+    pub fn changed_words(&self) -> usize {
         self.count(|s| matches!(s, Step::Changed(..)))
     }
 
@@ -202,11 +204,7 @@ pub fn check(index: &Index, pasted: &str) -> Check {
         .filter(|(_, s)| **s > 0.0)
         .map(|(p, s)| (p as u32, *s))
         .collect();
-    let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-    if best.len() > POOL {
-        best.select_nth_unstable_by(POOL - 1, by_score);
-        best.truncate(POOL);
-    }
+    keep_best(&mut best, POOL);
     let mut pairs: Vec<(u32, u32)> = terms
         .windows(2)
         .filter_map(|w| Some((w[0]?, w[1]?)))
@@ -222,10 +220,7 @@ pub fn check(index: &Index, pasted: &str) -> Check {
         // Each pair in order outweighs any sum of rarities: rarity only breaks ties.
         *s += side_by_side as f32 * 1e4;
     }
-    if best.len() > CANDIDATES {
-        best.select_nth_unstable_by(CANDIDATES - 1, by_score);
-        best.truncate(CANDIDATES);
-    }
+    keep_best(&mut best, CANDIDATES);
     let mut aligned: Vec<Alignment> = best
         .iter()
         .map(|&(p, _)| Alignment {
@@ -256,17 +251,17 @@ pub fn check(index: &Index, pasted: &str) -> Check {
 pub fn align(quote: &[Option<u32>], passage: &[u32]) -> Vec<Step> {
     let (m, n) = (quote.len(), passage.len());
     let w = n + 1;
-    // cost[i * w + j]: the quote's first i words against passage words ending at j.
+    // cost[i * w + j]: the quote's first i words against passage words ending at j. Row 0
+    // is all zeros: the passage's words before the quote are free.
     let mut cost = vec![0u32; (m + 1) * w];
+    let same = |x: usize, y: usize| quote[x] == Some(passage[y]);
     for i in 1..=m {
-        cost[i * w] = i as u32;
-        for j in 1..=n {
-            let same = quote[i - 1] == Some(passage[j - 1]);
-            let diag = cost[(i - 1) * w + j - 1] + u32::from(!same);
-            let up = cost[(i - 1) * w + j] + 1;
-            let left = cost[i * w + j - 1] + 1;
-            cost[i * w + j] = diag.min(up).min(left);
-        }
+        let (done, rest) = cost.split_at_mut(i * w);
+        let prev = &done[(i - 1) * w..];
+        let cur = &mut rest[..w];
+        cur[0] = i as u32;
+        // The traceback below knows no swap: two words swapped are two changes.
+        edit_row(i, same, (prev, prev), cur, Swap::TwoEdits);
     }
     // The passage's words after the quote are free: end where the cost is least (first).
     let mut j = (0..=n).min_by_key(|&j| (cost[m * w + j], j)).unwrap_or(0);

@@ -44,7 +44,7 @@ fn one_changed_word_is_close_with_the_change_marked() {
     assert_eq!(c.verdict, Verdict::Close);
     let m = &c.matches[0];
     assert!(text_at(m.passage).contains(APOLOGY));
-    assert_eq!((m.changed(), m.missing(), m.added()), (1, 0, 0));
+    assert_eq!((m.changed_words(), m.missing(), m.added()), (1, 0, 0));
     // The changed word: "hurt" in the quote (word 6) where the passage has "harmed".
     let Some(&Step::Changed(q, p)) = m.steps.iter().find(|s| matches!(s, Step::Changed(..))) else {
         panic!("no changed word")
@@ -64,13 +64,13 @@ fn words_left_out_and_added_are_told_apart() {
     assert_eq!(c.verdict, Verdict::Close);
     let m = &c.matches[0];
     // "Senior" before the quote is outside it (free); "very" is added.
-    assert_eq!((m.changed(), m.missing(), m.added()), (0, 0, 1));
+    assert_eq!((m.changed_words(), m.missing(), m.added()), (0, 0, 1));
     let c = check(
         &index().index,
         "NHS executives had secured backing for a document",
     );
     let m = &c.matches[0];
-    assert_eq!((m.changed(), m.missing(), m.added()), (0, 1, 0));
+    assert_eq!((m.changed_words(), m.missing(), m.added()), (0, 1, 0));
     assert_eq!(c.verdict, Verdict::Close);
 }
 
@@ -118,6 +118,26 @@ fn alignment_is_semi_global_and_costs_each_difference_once() {
     // Nothing shared: every quote word is added or changed, never matched.
     let steps = align(&q(&[7, 8]), &[1, 2]);
     assert!(steps.iter().all(|s| !matches!(s, Step::Same(..))));
+}
+
+#[test]
+fn swapped_words_are_two_changes() {
+    // The search forgives a swap of two letters as one edit; an alignment reports what each
+    // word became, so two words swapped cost two differences, not one.
+    let q = |v: &[u32]| v.iter().map(|&t| Some(t)).collect::<Vec<_>>();
+    let table: [(&[u32], &[u32], usize); 3] = [
+        (&[1, 2, 3, 4], &[1, 3, 2, 4], 2),
+        (&[5, 1, 2, 6], &[9, 5, 2, 1, 6, 9], 2),
+        (&[1, 2, 3], &[1, 2, 3], 0),
+    ];
+    for (quote, passage, differences) in table {
+        let steps = align(&q(quote), passage);
+        let found = steps
+            .iter()
+            .filter(|s| !matches!(s, Step::Same(..)))
+            .count();
+        assert_eq!(found, differences, "{quote:?} in {passage:?}: {steps:?}");
+    }
 }
 
 #[test]

@@ -1,31 +1,53 @@
 //! Search on the real corpus, data-driven: `query -> the passages it must find`. Expected
 //! passages are named by words of their text, so a test reads like what a person checks.
+//! The index is built as the page builds it (`CorpusIndex::new` over the corpus the build
+//! assembles, word families included). Each stage also has its own table tests beside
+//! this file, on small texts whose every match can be named.
+
+mod expansion;
+mod index;
+mod query;
+mod ranking;
+mod snippets;
 
 use super::corpus::real_corpus;
 use sim_explorer::engine::model::Corpus;
-use sim_explorer::engine::search::{replace_word, snippet, Index, Query, Segment, MAX_QUERY_CHARS};
+use sim_explorer::engine::search::{
+    replace_word, snippet, CorpusIndex, Index, Query, Segment, MAX_QUERY_CHARS,
+};
 use std::sync::OnceLock;
 
 struct Fixture {
     corpus: Corpus,
-    index: Index,
+    /// The page's own search: `compiled::search_index` is `CorpusIndex::new(corpus())`.
+    search: CorpusIndex,
     /// (document id, passage text) by index position.
     passages: Vec<(String, String)>,
+}
+
+impl Fixture {
+    /// The passages' index, families included.
+    fn index(&self) -> &Index {
+        &self.search.index
+    }
 }
 
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let corpus = real_corpus();
+        assert!(
+            !corpus.families.is_empty(),
+            "the corpus has no word families"
+        );
         let passages: Vec<(String, String)> = corpus
             .documents
             .iter()
             .flat_map(|d| d.passages.iter().map(|p| (d.id.clone(), p.text.clone())))
             .collect();
-        let index = Index::new(passages.iter().map(|(_, t)| t.as_str()));
         Fixture {
+            search: CorpusIndex::new(&corpus),
             corpus,
-            index,
             passages,
         }
     })
@@ -34,7 +56,7 @@ fn fixture() -> &'static Fixture {
 /// The texts of the top `k` results.
 fn top(query: &str, k: usize) -> Vec<&'static str> {
     let f = fixture();
-    f.index
+    f.index()
         .search(&Query::parse(query), k)
         .hits
         .iter()
@@ -46,11 +68,11 @@ fn top(query: &str, k: usize) -> Vec<&'static str> {
 fn marked_words(query: &str) -> Vec<String> {
     let f = fixture();
     let query = Query::parse(query);
-    let plan = f.index.plan(&query);
+    let plan = f.index().plan(&query);
     let mut words: Vec<String> = Vec::new();
-    for hit in f.index.search(&query, 20).hits {
+    for hit in f.index().search(&query, 20).hits {
         let text = &f.passages[hit.passage as usize].1;
-        for (s, e) in f.index.highlights(&plan, hit.passage, text) {
+        for (s, e) in f.index().highlights(&plan, hit.passage, text) {
             words.push(text[s..e].to_lowercase());
         }
     }
@@ -60,7 +82,7 @@ fn marked_words(query: &str) -> Vec<String> {
 }
 
 fn total(query: &str) -> usize {
-    fixture().index.search(&Query::parse(query), 10).total
+    fixture().index().search(&Query::parse(query), 10).total
 }
 
 /// Every expected fragment is in one of the top 5 results.
@@ -95,7 +117,7 @@ fn check_first(query: &str, fragment: &str) {
 #[test]
 fn corpus_fixture_is_whole() {
     let f = fixture();
-    assert_eq!(f.index.passage_count(), f.corpus.passage_count());
+    assert_eq!(f.index().passage_count(), f.corpus.passage_count());
 }
 
 #[test]
@@ -179,14 +201,14 @@ fn ranking_prefers_exact_matches_and_whole_queries() {
     );
     check_first("63,000 members", "Over 63,000 members of the public");
     // When no passage has every word, passages with some of them are still found.
-    let r = fixture().index.search(&Query::parse("Wessex zzqqxx"), 5);
+    let r = fixture().index().search(&Query::parse("Wessex zzqqxx"), 5);
     assert!(!r.all_clauses);
     assert!(r.total > 0);
 }
 
 #[test]
 fn no_results_offers_the_closest_words() {
-    let r = fixture().index.search(&Query::parse("Pxulx"), 5);
+    let r = fixture().index().search(&Query::parse("Pxulx"), 5);
     assert_eq!(r.total, 0);
     let words: Vec<&str> = r
         .suggestions
@@ -226,7 +248,7 @@ fn any_input_is_safe() {
     ];
     for q in weird {
         let query = Query::parse(q);
-        let r = fixture().index.search(&query, 10);
+        let r = fixture().index().search(&query, 10);
         assert!(r.hits.len() <= 10);
         assert_eq!(
             query.truncated,
@@ -243,11 +265,11 @@ fn any_input_is_safe() {
 fn highlights_every_match_and_snippets_around_them() {
     let f = fixture();
     let query = Query::parse("Jennings police");
-    let plan = f.index.plan(&query);
-    let r = f.index.search(&query, 3);
+    let plan = f.index().plan(&query);
+    let r = f.index().search(&query, 3);
     let hit = &r.hits[0];
     let text = &f.passages[hit.passage as usize].1;
-    let ranges = f.index.highlights(&plan, hit.passage, text);
+    let ranges = f.index().highlights(&plan, hit.passage, text);
     let marked: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
     assert!(
         marked.iter().any(|m| m.eq_ignore_ascii_case("jennings")),
@@ -293,10 +315,10 @@ fn highlights_every_match_and_snippets_around_them() {
 fn phrase_highlights_cover_the_whole_phrase() {
     let f = fixture();
     let query = Query::parse("\"high intensity users\"");
-    let plan = f.index.plan(&query);
-    let r = f.index.search(&query, 1);
+    let plan = f.index().plan(&query);
+    let r = f.index().search(&query, 1);
     let text = &f.passages[r.hits[0].passage as usize].1;
-    let ranges = f.index.highlights(&plan, r.hits[0].passage, text);
+    let ranges = f.index().highlights(&plan, r.hits[0].passage, text);
     let marked: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
     assert!(marked.contains(&"high intensity users"), "{marked:?}");
 }
@@ -336,15 +358,15 @@ mod properties {
             let f = fixture();
             let query = Query::parse(&input);
             prop_assert_eq!(query.truncated, input.chars().count() > MAX_QUERY_CHARS);
-            let results = f.index.search(&query, limit);
+            let results = f.index().search(&query, limit);
             prop_assert!(results.hits.len() <= limit);
             prop_assert!(results.hits.len() <= results.total);
             prop_assert!(results.hits.windows(2).all(|w| w[0].score >= w[1].score));
-            let plan = f.index.plan(&query);
+            let plan = f.index().plan(&query);
             for hit in &results.hits {
                 prop_assert!(hit.score.is_finite());
                 let text = &f.passages[hit.passage as usize].1;
-                for (s, e) in f.index.highlights(&plan, hit.passage, text) {
+                for (s, e) in f.index().highlights(&plan, hit.passage, text) {
                     // Highlights are non-empty ranges on character boundaries of the text.
                     prop_assert!(s < e && e <= text.len());
                     prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));

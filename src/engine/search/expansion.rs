@@ -1,0 +1,371 @@
+//! The second stage: each query clause resolved against the vocabulary into the terms it
+//! stands for, each with the weight its kind of match earns. Exact, the words a word still
+//! being typed begins, close spellings (a swap, a dropped, wrong or missing letter), other
+//! forms of a word (the build's word families, or a common ending taken off), two query
+//! words joined ("Stop SIM", "StopSIM") and one split in two ("selfharm", "self-harm").
+//! "Quoted phrases" match exactly: no families, no typos.
+
+use super::index::Index;
+use super::query::{Clause, Query, Typed};
+use super::ranking::keep_best;
+use crate::engine::text::{distances_to_prefixes, MAX_EDIT_LEN};
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+// How much a term counts by how it matched. An exact word outranks a word the query only
+// begins, which outranks a guessed spelling: a passage with "Kendall" beats one with "Kendal"
+// for the query "kendall". The prefix weight rises towards exact as more of the word is typed.
+pub(super) const EXACT_WEIGHT: f32 = 1.0;
+/// Another form of a word matched exactly: below the form typed, above any word the query
+/// only begins (prefix weights reach 0.85).
+pub(super) const FAMILY_WEIGHT: f32 = 0.9;
+pub(super) const PREFIX_WEIGHT: f32 = 0.7;
+const FUZZY_WEIGHT: f32 = 0.5;
+/// A family's forms count this share of the weight of the word they came from.
+pub(super) const FAMILY_SHARE: f32 = 0.9;
+/// Shortest query word whose first letter may be wrong or missing: shorter words have too
+/// many neighbours once the first letter is free.
+const MIN_FIRST_LETTER_LEN: usize = 5;
+/// Endings a query word outside the vocabulary is tried without (then with an "e", or "y"
+/// for "ies"/"ied"), longest first: a word the record uses in another form still finds its
+/// family. Only words of the vocabulary are accepted, so a wrong guess finds nothing.
+const ENDINGS: [&str; 12] = [
+    "ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s",
+];
+/// Words the last query word may begin, at most (the most common are kept): a one-letter
+/// prefix would otherwise expand to a third of the vocabulary.
+const MAX_PREFIX_EXPANSIONS: usize = 64;
+/// Fuzzy expansions per query word, at most (closest first).
+const MAX_FUZZY_EXPANSIONS: usize = 16;
+/// Shortest query word that is matched fuzzily: shorter words have too many neighbours
+/// ("sim" is one edit from "aim", "him", "six").
+const MIN_FUZZY_LEN: usize = 4;
+/// From this length, two edits are allowed instead of one.
+pub(super) const TWO_EDITS_LEN: usize = 8;
+
+/// The vocabulary words a query clause stands for, with their weights.
+#[derive(Debug, PartialEq)]
+pub(super) struct Expanded {
+    /// For a word: each matching term and its weight. For a phrase: per word, its terms.
+    pub(super) terms: Vec<Vec<(u32, f32)>>,
+    pub(super) phrase: bool,
+    /// For a word that splits into two words of the vocabulary ("selfharm"): those two, as
+    /// a phrase that also matches the clause. Empty otherwise.
+    pub(super) split: Vec<Vec<(u32, f32)>>,
+}
+
+/// A compiled query: expansions resolved against one index, reusable for highlighting.
+#[derive(Debug, PartialEq)]
+pub struct Plan {
+    pub(super) clauses: Vec<Expanded>,
+}
+
+/// Start positions where the phrase's words appear consecutively in `terms`.
+pub(super) fn phrase_positions(terms: &[u32], words: &[Vec<(u32, f32)>]) -> Vec<usize> {
+    if words.is_empty() || terms.len() < words.len() {
+        return Vec::new();
+    }
+    (0..=terms.len() - words.len())
+        .filter(|&i| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| w.iter().any(|(t, _)| *t == terms[i + k]))
+        })
+        .collect()
+}
+
+impl Index {
+    /// Vocabulary words that `word` begins (itself excluded), most frequent first.
+    fn prefix_terms(&self, word: &str) -> Vec<u32> {
+        let mut found: Vec<(u32, f32)> = self
+            .prefix_range(word)
+            .filter(|&t| self.word(t as u32).len() > word.len())
+            .map(|t| (t as u32, self.df(t as u32) as f32))
+            .collect();
+        keep_best(&mut found, MAX_PREFIX_EXPANSIONS);
+        found.into_iter().map(|(t, _)| t).collect()
+    }
+
+    /// The vocabulary words a misspelt `word` may be close to: those sharing its first
+    /// letter, or its second (a dropped or swapped first letter); for longer words also a
+    /// second letter with the query's second (a wrong first letter: "Gennings") or with its
+    /// first (a missing one: "ennings"). Sorted, each once.
+    fn fuzzy_candidates(&self, q: &[char]) -> Vec<u32> {
+        let mut candidates: Vec<u32> = Vec::new();
+        let mut utf8 = [0u8; 4];
+        for initial in q.iter().take(2) {
+            candidates.extend(
+                self.prefix_range(initial.encode_utf8(&mut utf8))
+                    .map(|t| t as u32),
+            );
+        }
+        if q.len() >= MIN_FIRST_LETTER_LEN {
+            for second in q.iter().take(2) {
+                candidates.extend_from_slice(self.tail_range(second.encode_utf8(&mut utf8)));
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+    }
+
+    /// Vocabulary words a misspelt `word` may stand for, with their similarity (0..1).
+    fn fuzzy_terms(&self, word: &str, typed: Typed) -> Vec<(u32, f32)> {
+        let q: Vec<char> = word.chars().collect();
+        if q.len() < MIN_FUZZY_LEN || q.iter().all(|c| c.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let typing = typed == Typed::Begun;
+        let max_edits = if q.len() >= TWO_EDITS_LEN { 2 } else { 1 };
+        // Built only when a candidate needs it: most queries never do.
+        let mut matcher: Option<SkimMatcherV2> = None;
+        let mut found: Vec<(u32, f32)> = Vec::new();
+        let mut t_chars: Vec<char> = Vec::with_capacity(32);
+        let mut row = [0u32; MAX_EDIT_LEN + 1];
+        for term in self.fuzzy_candidates(&q) {
+            let t = self.word(term);
+            // Cheap length check on bytes before decoding characters: a word much
+            // shorter than the query, or (unless typing) much longer, cannot be close.
+            if t.len() + max_edits + 1 < word.len()
+                || (!typing && t.len() > 4 * (word.len() + max_edits + 1))
+            {
+                continue;
+            }
+            t_chars.clear();
+            t_chars.extend(t.chars());
+            if t_chars == q {
+                continue;
+            }
+            let whole = t_chars.len();
+            // One pass gives the distance from the query to every beginning of the word:
+            // the whole word, and (while typing) beginnings one letter shorter or longer
+            // than the query, which a misspelt, unfinished word may be.
+            let span = if typing && whole > q.len() + max_edits {
+                whole
+                    .min(q.len() + max_edits + 1)
+                    .max(whole.min(q.len() + 1))
+            } else {
+                whole
+            };
+            let reached = distances_to_prefixes(&q, &t_chars[..span], max_edits, &mut row);
+            let mut best: Option<(usize, usize)> = None;
+            if reached {
+                let mut consider = |n: usize| {
+                    let d = row[n] as usize;
+                    if d <= max_edits && best.is_none_or(|(bd, _)| d < bd) {
+                        best = Some((d, n));
+                    }
+                };
+                if span == whole {
+                    consider(whole);
+                }
+                if typing {
+                    let low = q.len().saturating_sub(1).max(MIN_FUZZY_LEN);
+                    for n in low..=(q.len() + 1).min(span) {
+                        if n < whole {
+                            consider(n);
+                        }
+                    }
+                }
+            }
+            let target_len = best.map_or(whole, |(_, n)| n);
+            if target_len.abs_diff(q.len()) > max_edits + 1 {
+                continue;
+            }
+            let similarity = match best {
+                Some((d, n)) => 1.0 - d as f32 / q.len().max(n) as f32,
+                // Dropped letters beyond the edit budget: a close subsequence.
+                None if whole > q.len()
+                    && whole - q.len() <= max_edits + 1
+                    && matcher
+                        .get_or_insert_with(SkimMatcherV2::default)
+                        .fuzzy_match(t, word)
+                        .is_some() =>
+                {
+                    q.len() as f32 / whole as f32 * 0.9
+                }
+                None => continue,
+            };
+            found.push((term, similarity));
+        }
+        keep_best(&mut found, MAX_FUZZY_EXPANSIONS);
+        found
+    }
+
+    /// A vocabulary word that `word` is another form of, found by taking a common ending
+    /// off: "campaigning" is "campaign", "apologised" is "apologise", "studies" is "study".
+    fn without_ending(&self, word: &str) -> Option<u32> {
+        ENDINGS.iter().find_map(|ending| {
+            let stem = word.strip_suffix(ending)?;
+            if stem.chars().count() < 3 {
+                return None;
+            }
+            let y = matches!(*ending, "ies" | "ied").then(|| format!("{stem}y"));
+            [Some(stem.to_string()), Some(format!("{stem}e")), y]
+                .into_iter()
+                .flatten()
+                .find_map(|w| self.id(&w))
+        })
+    }
+
+    /// The words a word still being typed begins, each weighted by how much of it is typed
+    /// (none for a finished word).
+    fn begun_terms(&self, word: &str, typed: Typed) -> Vec<(u32, f32)> {
+        if typed == Typed::Whole {
+            return Vec::new();
+        }
+        let typed_len = word.chars().count() as f32;
+        self.prefix_terms(word)
+            .into_iter()
+            .map(|t| {
+                let whole = self.word(t).chars().count() as f32;
+                let w = PREFIX_WEIGHT + (EXACT_WEIGHT - PREFIX_WEIGHT) * 0.5 * typed_len / whole;
+                (t, w)
+            })
+            .collect()
+    }
+
+    /// The terms a word inside a "quoted phrase" stands for: itself and, while it is being
+    /// typed, the words it begins. Exact: no other forms, no typos.
+    fn phrase_word_terms(&self, word: &str, typed: Typed) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = self
+            .id(word)
+            .map(|t| (t, EXACT_WEIGHT))
+            .into_iter()
+            .collect();
+        out.extend(self.begun_terms(word, typed));
+        out
+    }
+
+    /// The terms a query word stands for, with the weight each match earns: itself (or the
+    /// word it is another form of), the words it begins while typed, close spellings, and
+    /// the other forms of each of those.
+    fn word_terms(&self, word: &str, typed: Typed) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = Vec::new();
+        if let Some(t) = self.id(word) {
+            out.push((t, EXACT_WEIGHT));
+        } else if let Some(t) = self.without_ending(word) {
+            out.push((t, FAMILY_WEIGHT));
+        }
+        out.extend(self.begun_terms(word, typed));
+        for (t, similarity) in self.fuzzy_terms(word, typed) {
+            if !out.iter().any(|&(known, _)| known == t) {
+                out.push((t, FUZZY_WEIGHT * similarity));
+            }
+        }
+        // Every form of every word matched, a little below the word it came from (a word
+        // only begun needs three letters first: "wa" would bring dozens).
+        if typed == Typed::Whole || word.chars().count() >= 3 {
+            self.add_families(&mut out);
+        }
+        out
+    }
+
+    /// Adds the other forms of every term in `out`, each a little below the term it came
+    /// from (an exact word's forms at `FAMILY_WEIGHT`).
+    fn add_families(&self, out: &mut Vec<(u32, f32)>) {
+        let n = out.len();
+        for i in 0..n {
+            let (t, w) = out[i];
+            let w = if w >= EXACT_WEIGHT {
+                FAMILY_WEIGHT
+            } else {
+                w * FAMILY_SHARE
+            };
+            for &m in self.family(t) {
+                match out.iter_mut().find(|(known, _)| *known == m) {
+                    Some(known) => known.1 = known.1.max(w),
+                    None => out.push((m, w)),
+                }
+            }
+        }
+    }
+
+    /// The two vocabulary words `word` is made of ("selfharm": "self", "harm"), longest
+    /// first part first, as a phrase's terms; empty if none.
+    fn split(&self, word: &str) -> Vec<Vec<(u32, f32)>> {
+        let cuts: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(2).collect();
+        cuts.iter()
+            .rev()
+            .filter(|&&i| word[i..].chars().count() >= 2)
+            .find_map(|&i| {
+                Some(vec![
+                    vec![(self.id(&word[..i])?, EXACT_WEIGHT)],
+                    vec![(self.id(&word[i..])?, EXACT_WEIGHT)],
+                ])
+            })
+            .unwrap_or_default()
+    }
+
+    /// A word clause resolved: its terms, the word it makes with a neighbouring query word
+    /// ("Stop SIM", "StopSIM"), and the two words it splits into when the record does not
+    /// use it.
+    fn word_clause(
+        &self,
+        norm: &str,
+        typed: Typed,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Expanded {
+        let mut terms = self.word_terms(norm, typed);
+        let joined = [
+            before.map(|w| format!("{w}{norm}")),
+            after.map(|w| format!("{norm}{w}")),
+        ];
+        for joined in joined.into_iter().flatten() {
+            if let Some(t) = self.id(&joined) {
+                if !terms.iter().any(|&(known, _)| known == t) {
+                    terms.push((t, FAMILY_WEIGHT));
+                }
+            }
+        }
+        let split = if self.id(norm).is_none() {
+            self.split(norm)
+        } else {
+            Vec::new()
+        };
+        Expanded {
+            terms: vec![terms],
+            phrase: false,
+            split,
+        }
+    }
+
+    /// Resolves a query against this index.
+    pub fn plan(&self, query: &Query) -> Plan {
+        let word_at = |i: usize| match query.clauses.get(i) {
+            Some(Clause::Word { norm, .. }) => Some(norm.as_str()),
+            _ => None,
+        };
+        let clauses = query
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(i, clause)| match clause {
+                Clause::Word { norm, typed } => {
+                    let before = i.checked_sub(1).and_then(word_at);
+                    self.word_clause(norm, *typed, before, word_at(i + 1))
+                }
+                Clause::Phrase { words, typed } => Expanded {
+                    terms: words
+                        .iter()
+                        .enumerate()
+                        .map(|(k, w)| {
+                            // Only the phrase's last word can be still being typed.
+                            let typed = if k + 1 == words.len() {
+                                *typed
+                            } else {
+                                Typed::Whole
+                            };
+                            self.phrase_word_terms(w, typed)
+                        })
+                        .collect(),
+                    phrase: true,
+                    split: Vec::new(),
+                },
+            })
+            .collect();
+        Plan { clauses }
+    }
+}

@@ -1,0 +1,357 @@
+//! The third stage: every passage scored against a plan, once per keystroke, then ranked.
+//! BM25 (see `index.rs`), each term's share weighted by how well it matched, and by how many
+//! of the query's words or phrases a passage holds: when some passage holds them all, only
+//! such passages are results; otherwise passages holding some are ranked by their share of
+//! the query. A query that finds nothing gets "did you mean" suggestions.
+
+use super::expansion::{
+    phrase_positions, Plan, EXACT_WEIGHT, FAMILY_SHARE, FAMILY_WEIGHT, PREFIX_WEIGHT, TWO_EDITS_LEN,
+};
+use super::index::{Index, K1};
+use super::query::{Clause, Query};
+use crate::engine::text::edit_distance;
+use std::cmp::Ordering;
+
+/// What one step of match quality adds to a passage's rank: more than any BM25 score, so
+/// quality orders first and BM25 among equals.
+const TIER: f32 = 1000.0;
+/// A phrase found in order is worth more than its words scattered: this multiplies it.
+const PHRASE_BONUS: f32 = 1.5;
+
+/// A match's quality class by its weight: 3 exact, 2 another form, 1 a beginning, 0 a guess.
+fn class(weight: f32) -> u16 {
+    if weight >= EXACT_WEIGHT {
+        3
+    } else if weight >= FAMILY_WEIGHT {
+        2
+    } else if weight >= PREFIX_WEIGHT * FAMILY_SHARE {
+        1
+    } else {
+        0
+    }
+}
+
+/// Orders (id, score) pairs best first, ties by id. The one comparator every ranking of the
+/// engine uses (search results, expansions, suggestions, "Check a quote"'s candidates):
+/// each distinct sort is another copy of the sorting code in the page.
+pub fn by_score_desc(a: &(u32, f32), b: &(u32, f32)) -> Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// Keeps the best `n` of `items` by `by_score_desc`, sorted best first.
+pub fn keep_best(items: &mut Vec<(u32, f32)>, n: usize) {
+    if items.len() > n && n > 0 {
+        items.select_nth_unstable_by(n - 1, by_score_desc);
+    }
+    items.truncate(n);
+    items.sort_unstable_by(by_score_desc);
+}
+
+/// One bit per clause: the mask of a passage holding them all.
+fn full_mask(n_clauses: usize) -> u32 {
+    if n_clauses >= 32 {
+        u32::MAX
+    } else {
+        (1u32 << n_clauses) - 1
+    }
+}
+
+/// One matching passage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Position of the passage in the texts the index was built from.
+    pub passage: u32,
+    pub score: f32,
+}
+
+/// What a query found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Results {
+    /// Best first, at most the `limit` asked for.
+    pub hits: Vec<Hit>,
+    /// Every matching passage, not only those in `hits`.
+    pub total: usize,
+    /// True when every result holds every word and phrase of the query.
+    pub all_clauses: bool,
+    /// For a query with no result: words of the corpus close to the query's words.
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// "Did you mean": a corpus word close to a query word that found nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The query word, normalised.
+    pub word: String,
+    pub replacement: String,
+}
+
+/// A query planned and scored against one index, once per keystroke: the results, the
+/// counts under a filter and the highlights in the reader all come from it.
+#[derive(Debug, PartialEq)]
+pub struct Prepared {
+    pub query: Query,
+    pub plan: Plan,
+    /// Per passage: its summed score (empty for a query with no words).
+    score: Vec<f32>,
+    /// Per passage: a bit per clause it holds (empty for a query with no words).
+    mask: Vec<u32>,
+    /// Per passage: how well its words matched, summed over clauses (see `class`): the
+    /// first key of the ranking, so the form typed outranks another form, which outranks a
+    /// word only begun, which outranks a guessed spelling.
+    tier: Vec<u16>,
+    /// Passages in the index.
+    passages: usize,
+}
+
+impl Prepared {
+    /// The query holds no word at all (only spaces, punctuation or symbols).
+    pub fn is_empty(&self) -> bool {
+        self.plan.clauses.is_empty()
+    }
+
+    /// Whether some admitted passage holds every clause, in which case only such passages
+    /// count as found.
+    fn all_clauses(&self, allow: Option<&[bool]>) -> bool {
+        let full = full_mask(self.plan.clauses.len());
+        match allow {
+            None => self.mask.contains(&full),
+            Some(allow) => self.mask.iter().zip(allow).any(|(&m, &ok)| ok && m == full),
+        }
+    }
+
+    /// One flag per passage: those the query finds among the admitted ones, by the same
+    /// "every word if any passage has them all" rule as `rank`. An empty query finds every
+    /// admitted passage.
+    pub fn matching(&self, allow: Option<&[bool]>) -> Vec<bool> {
+        let admitted = |p: usize| allow.is_none_or(|a| a[p]);
+        if self.is_empty() {
+            return match allow {
+                Some(a) => a.to_vec(),
+                None => vec![true; self.passages],
+            };
+        }
+        let full = full_mask(self.plan.clauses.len());
+        let all = self.all_clauses(allow);
+        self.mask
+            .iter()
+            .enumerate()
+            .map(|(p, &m)| admitted(p) && if all { m == full } else { m != 0 })
+            .collect()
+    }
+
+    /// The best `limit` passages among those `allow` admits, and how many were found.
+    pub fn rank(&self, index: &Index, limit: usize, allow: Option<&[bool]>) -> Results {
+        let n_clauses = self.plan.clauses.len();
+        if n_clauses == 0 {
+            return Results::default();
+        }
+        let found = self.matching(allow);
+        let all_clauses = self.all_clauses(allow);
+        let mut ranked: Vec<(u32, f32)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, &f)| f)
+            .map(|(p, _)| {
+                // Coverage: a passage holding 2 of 3 words scores (2/3)² of its BM25.
+                let coverage = (self.mask[p].count_ones() as f32 / n_clauses as f32).powi(2);
+                (
+                    p as u32,
+                    f32::from(self.tier[p]) * TIER + self.score[p] * coverage,
+                )
+            })
+            .collect();
+        let total = ranked.len();
+        keep_best(&mut ranked, limit);
+        let hits = ranked
+            .into_iter()
+            .map(|(p, score)| Hit { passage: p, score })
+            .collect();
+        let suggestions = if total == 0 {
+            index.suggest(&self.query)
+        } else {
+            Vec::new()
+        };
+        Results {
+            hits,
+            total,
+            all_clauses,
+            suggestions,
+        }
+    }
+}
+
+impl Index {
+    /// Parses nothing, plans and scores once: everything one keystroke needs from the index.
+    /// Ranking, counting and highlighting then all read the same `Prepared`.
+    pub fn prepare(&self, query: Query) -> Prepared {
+        let plan = self.plan(&query);
+        let (score, mask, tier) = if plan.clauses.is_empty() {
+            (Vec::new(), Vec::new(), Vec::new())
+        } else {
+            self.score_all(&plan)
+        };
+        Prepared {
+            query,
+            plan,
+            score,
+            mask,
+            tier,
+            passages: self.passage_count(),
+        }
+    }
+
+    /// Finds the passages for a query: the best `limit` of them ranked, and how many in all.
+    /// (The page prepares once and ranks among the passages its filters admit: `rank`.)
+    pub fn search(&self, query: &Query, limit: usize) -> Results {
+        self.prepare(query.clone()).rank(self, limit, None)
+    }
+
+    /// Scores every passage for every clause: the summed score and, per passage, a bit per
+    /// clause it holds and the quality of its matches.
+    fn score_all(&self, plan: &Plan) -> (Vec<f32>, Vec<u32>, Vec<u16>) {
+        let n = self.passage_count();
+        let mut score = vec![0f32; n];
+        let mut mask = vec![0u32; n];
+        let mut tier = vec![0u16; n];
+        let mut best = vec![0f32; n];
+        // Per passage, the quality class of its best match for the clause being scored.
+        let mut best_class = vec![0u16; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (ci, clause) in plan.clauses.iter().enumerate() {
+            touched.clear();
+            if clause.phrase {
+                self.score_phrase(&clause.terms, &mut best, &mut touched);
+                for &p in &touched {
+                    best_class[p as usize] = 3;
+                }
+            } else {
+                if !clause.split.is_empty() {
+                    self.score_phrase(&clause.split, &mut best, &mut touched);
+                    for &p in &touched {
+                        best_class[p as usize] = 2;
+                    }
+                }
+                for &(term, weight) in &clause.terms[0] {
+                    // The hot loop: one multiply-add and a division per posting.
+                    let w = weight * self.idf[term as usize] * (K1 + 1.0);
+                    let c = class(weight);
+                    for &(p, tf) in &self.postings[term as usize] {
+                        let tf = f32::from(tf);
+                        let s = w * tf / (tf + self.len_norm[p as usize]);
+                        let slot = &mut best[p as usize];
+                        if *slot == 0.0 {
+                            touched.push(p);
+                        }
+                        if s > *slot {
+                            *slot = s;
+                        }
+                        let q = &mut best_class[p as usize];
+                        *q = (*q).max(c);
+                    }
+                }
+            }
+            for &p in &touched {
+                let p = p as usize;
+                score[p] += best[p];
+                mask[p] |= 1 << ci;
+                tier[p] += best_class[p];
+                best[p] = 0.0;
+                best_class[p] = 0;
+            }
+        }
+        (score, mask, tier)
+    }
+
+    /// Scores the passages holding a phrase's words in order (a passage keeps its best score
+    /// for the clause).
+    fn score_phrase(&self, words: &[Vec<(u32, f32)>], best: &mut [f32], touched: &mut Vec<u32>) {
+        if words.iter().any(|w| w.is_empty()) {
+            return;
+        }
+        // Candidates: the passages holding one of the first word's terms, each once.
+        let mut seen = vec![false; self.passage_count()];
+        let mut candidates: Vec<u32> = Vec::new();
+        for (t, _) in &words[0] {
+            for &(p, _) in &self.postings[*t as usize] {
+                if !std::mem::replace(&mut seen[p as usize], true) {
+                    candidates.push(p);
+                }
+            }
+        }
+        for p in candidates {
+            let terms = &self.passage_terms[p as usize];
+            let count = phrase_positions(terms, words).len();
+            if count == 0 {
+                continue;
+            }
+            let s: f32 = words
+                .iter()
+                .map(|w| {
+                    w.iter()
+                        .map(|&(t, weight)| {
+                            weight * self.bm25(t, count.min(u16::MAX as usize) as u16, p)
+                        })
+                        .fold(0.0, f32::max)
+                })
+                .sum::<f32>()
+                * PHRASE_BONUS;
+            let slot = &mut best[p as usize];
+            if *slot == 0.0 {
+                touched.push(p);
+            }
+            if s > *slot {
+                *slot = s;
+            }
+        }
+    }
+
+    /// Close corpus words for each query word that found nothing: "did you mean".
+    fn suggest(&self, query: &Query) -> Vec<Suggestion> {
+        let mut out: Vec<Suggestion> = Vec::new();
+        for clause in &query.clauses {
+            let words: Vec<&String> = match clause {
+                Clause::Word { norm, .. } => vec![norm],
+                Clause::Phrase { words, .. } => words.iter().collect(),
+            };
+            for word in words {
+                if self.id(word).is_some() {
+                    continue;
+                }
+                for replacement in self.closest_words(word) {
+                    if !out.iter().any(|s| s.replacement == replacement) {
+                        out.push(Suggestion {
+                            word: word.clone(),
+                            replacement: replacement.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        out.truncate(6);
+        out
+    }
+
+    /// Up to three vocabulary words close to `word`: closest first; among equals the longer
+    /// word (more likely what was meant), then alphabetical.
+    fn closest_words(&self, word: &str) -> Vec<&str> {
+        let q: Vec<char> = word.chars().collect();
+        if q.len() < 2 {
+            return Vec::new();
+        }
+        // One edit more than fuzzy matching allows: anything closer already matched.
+        let budget = if q.len() >= TWO_EDITS_LEN { 3 } else { 2 };
+        let mut near: Vec<(u32, f32)> = self
+            .vocab
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.len().abs_diff(word.len()) <= budget)
+            .filter_map(|(i, w)| {
+                let t: Vec<char> = w.chars().collect();
+                let d = edit_distance(&q, &t, budget)?;
+                Some((i as u32, w.len().min(999) as f32 / 1000.0 - d as f32))
+            })
+            .collect();
+        keep_best(&mut near, 3);
+        near.into_iter().map(|(t, _)| self.word(t)).collect()
+    }
+}
