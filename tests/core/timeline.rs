@@ -360,6 +360,20 @@ fn the_frame_runs_down_narrow_boxes_and_keeps_the_card_inside() {
     assert_eq!(down.band(10.0, 5.0, 36.0), (0.0, 10.0, 36.0, 5.0));
     assert_eq!(across.band(10.0, 5.0, 24.0), (10.0, 0.0, 5.0, 24.0));
     assert_eq!(Frame::unmeasured(1000.0).lanes, 4);
+    // The chosen days' band: within the chart, at least 2 px, open ends at the limits.
+    let v = Viewport::new((day_number(2012, 1, 1), day_number(2022, 1, 1)));
+    let (x, y, w, h) = across.range_band(&v, (day_number(2017, 1, 1), i32::MAX));
+    assert!(
+        (x - 500.0).abs() < 1.0 && y == 0.0 && (x + w - 1000.0).abs() < 1e-9,
+        "{x} {w}"
+    );
+    assert_eq!(h, across.depth());
+    let day = day_number(2017, 1, 1);
+    assert_eq!(across.range_band(&v, (day, day)).2, 2.0);
+    assert_eq!(
+        down.range_band(&v, (i32::MIN, i32::MAX)),
+        (0.0, 0.0, 400.0, 760.0)
+    );
 }
 
 #[test]

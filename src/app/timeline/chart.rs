@@ -398,11 +398,11 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             let Some(cw) = cw.as_ref() else {
                 return String::new();
             };
-            drawn.with_value(|t| {
+            drawn.with_value(|d| {
                 touched.with(|touched| {
                     let scene = Scene {
                         events,
-                        spans: &t.spans,
+                        spans: &d.spans,
                         touched,
                         open,
                         width: &|c| cw.of(c),
@@ -424,16 +424,7 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
         if r.is_empty() {
             return None;
         }
-        let v = viewport.get();
-        let f = frame.get();
-        let len = f.length();
-        let (d0, d1) = r.days();
-        let px = |d: i32| {
-            v.px_at(f64::from(d.clamp(limits.0, limits.1)), len)
-                .clamp(0.0, len)
-        };
-        let (p0, p1) = (px(d0), px(d1));
-        let (x, y, w, h) = f.band(p0, (p1 - p0).max(2.0), f.depth());
+        let (x, y, w, h) = frame.get().range_band(&viewport.get(), r.days());
         Some(view! { <rect class="range-band" x=x y=y width=w height=h /> })
     };
     let brush_band = move || {
@@ -469,28 +460,7 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
                 on:click=move |ev| chart.click(ev)
                 on:keydown=move |ev| chart.key(ev)
             >
-                <defs>
-                    <pattern id="tl-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect class="hatch-bg" width="5" height="5" />
-                        <line class="hatch" x1="0" y1="0" x2="0" y2="5" />
-                    </pattern>
-                    <linearGradient id="tl-fade-end" x1="0" y1="0" x2="1" y2="0">
-                        <stop offset="0" class="fade-solid" />
-                        <stop offset="1" class="fade-clear" />
-                    </linearGradient>
-                    <linearGradient id="tl-fade-start" x1="0" y1="0" x2="1" y2="0">
-                        <stop offset="0" class="fade-clear" />
-                        <stop offset="1" class="fade-solid" />
-                    </linearGradient>
-                    <linearGradient id="tl-fade-down" x1="0" y1="0" x2="0" y2="1">
-                        <stop offset="0" class="fade-solid" />
-                        <stop offset="1" class="fade-clear" />
-                    </linearGradient>
-                    <linearGradient id="tl-fade-up" x1="0" y1="0" x2="0" y2="1">
-                        <stop offset="0" class="fade-clear" />
-                        <stop offset="1" class="fade-solid" />
-                    </linearGradient>
-                </defs>
+                <ChartDefs />
                 {axis_strip}
                 {range_band}
                 <g class="axis" inner_html=ticks></g>
@@ -499,5 +469,35 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             </svg>
             {move || card.get().map(|(i, left, top)| view! { <super::EventCard event=&events[i] left=left top=top /> })}
         </div>
+    }
+}
+
+/// The fills the marks' kinds use (the stylesheet picks them by kind): a hatch for a date
+/// known only to a period, and fades towards an open end, across and down the page.
+#[component]
+fn ChartDefs() -> impl IntoView {
+    view! {
+        <defs>
+            <pattern id="tl-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect class="hatch-bg" width="5" height="5" />
+                <line class="hatch" x1="0" y1="0" x2="0" y2="5" />
+            </pattern>
+            <linearGradient id="tl-fade-end" x1="0" y1="0" x2="1" y2="0">
+                <stop offset="0" class="fade-solid" />
+                <stop offset="1" class="fade-clear" />
+            </linearGradient>
+            <linearGradient id="tl-fade-start" x1="0" y1="0" x2="1" y2="0">
+                <stop offset="0" class="fade-clear" />
+                <stop offset="1" class="fade-solid" />
+            </linearGradient>
+            <linearGradient id="tl-fade-down" x1="0" y1="0" x2="0" y2="1">
+                <stop offset="0" class="fade-solid" />
+                <stop offset="1" class="fade-clear" />
+            </linearGradient>
+            <linearGradient id="tl-fade-up" x1="0" y1="0" x2="0" y2="1">
+                <stop offset="0" class="fade-clear" />
+                <stop offset="1" class="fade-solid" />
+            </linearGradient>
+        </defs>
     }
 }

@@ -158,6 +158,19 @@ impl Frame {
         }
     }
 
+    /// The band of the chosen days `(first, last)` in view `v`, across the whole chart:
+    /// `(x, y, width, height)`, at least 2 pixels along the axis, within the chart.
+    pub fn range_band(&self, v: &Viewport, (first, last): (i32, i32)) -> (f64, f64, f64, f64) {
+        let len = self.length();
+        let limits = (v.full.0 as i32, v.full.1 as i32);
+        let px = |d: i32| {
+            v.px_at(f64::from(d.clamp(limits.0, limits.1)), len)
+                .clamp(0.0, len)
+        };
+        let (p0, p1) = (px(first), px(last));
+        self.band(p0, (p1 - p0).max(2.0), self.depth())
+    }
+
     /// The axis's strip (where a drag chooses dates): `(width, height)`.
     pub fn axis_strip(&self) -> (f64, f64) {
         self.oriented(self.length(), self.axis_width())
