@@ -460,7 +460,31 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
                 on:click=move |ev| chart.click(ev)
                 on:keydown=move |ev| chart.key(ev)
             >
-                <ChartDefs />
+                // The fills the marks' kinds use (the stylesheet picks them by kind). Written
+                // here, in the SVG's own view: a component of their own would nest them in
+                // another group.
+                <defs>
+                    <pattern id="tl-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect class="hatch-bg" width="5" height="5" />
+                        <line class="hatch" x1="0" y1="0" x2="0" y2="5" />
+                    </pattern>
+                    <linearGradient id="tl-fade-end" x1="0" y1="0" x2="1" y2="0">
+                        <stop offset="0" class="fade-solid" />
+                        <stop offset="1" class="fade-clear" />
+                    </linearGradient>
+                    <linearGradient id="tl-fade-start" x1="0" y1="0" x2="1" y2="0">
+                        <stop offset="0" class="fade-clear" />
+                        <stop offset="1" class="fade-solid" />
+                    </linearGradient>
+                    <linearGradient id="tl-fade-down" x1="0" y1="0" x2="0" y2="1">
+                        <stop offset="0" class="fade-solid" />
+                        <stop offset="1" class="fade-clear" />
+                    </linearGradient>
+                    <linearGradient id="tl-fade-up" x1="0" y1="0" x2="0" y2="1">
+                        <stop offset="0" class="fade-clear" />
+                        <stop offset="1" class="fade-solid" />
+                    </linearGradient>
+                </defs>
                 {axis_strip}
                 {range_band}
                 <g class="axis" inner_html=ticks></g>
@@ -469,35 +493,5 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             </svg>
             {move || card.get().map(|(i, left, top)| view! { <super::EventCard event=&events[i] left=left top=top /> })}
         </div>
-    }
-}
-
-/// The fills the marks' kinds use (the stylesheet picks them by kind): a hatch for a date
-/// known only to a period, and fades towards an open end, across and down the page.
-#[component]
-fn ChartDefs() -> impl IntoView {
-    view! {
-        <defs>
-            <pattern id="tl-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                <rect class="hatch-bg" width="5" height="5" />
-                <line class="hatch" x1="0" y1="0" x2="0" y2="5" />
-            </pattern>
-            <linearGradient id="tl-fade-end" x1="0" y1="0" x2="1" y2="0">
-                <stop offset="0" class="fade-solid" />
-                <stop offset="1" class="fade-clear" />
-            </linearGradient>
-            <linearGradient id="tl-fade-start" x1="0" y1="0" x2="1" y2="0">
-                <stop offset="0" class="fade-clear" />
-                <stop offset="1" class="fade-solid" />
-            </linearGradient>
-            <linearGradient id="tl-fade-down" x1="0" y1="0" x2="0" y2="1">
-                <stop offset="0" class="fade-solid" />
-                <stop offset="1" class="fade-clear" />
-            </linearGradient>
-            <linearGradient id="tl-fade-up" x1="0" y1="0" x2="0" y2="1">
-                <stop offset="0" class="fade-clear" />
-                <stop offset="1" class="fade-solid" />
-            </linearGradient>
-        </defs>
     }
 }
