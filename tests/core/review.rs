@@ -459,10 +459,7 @@ fn the_page_does_not_speak_of_captures() {
     let mut paths = super::corpus::rust_files(&root().join("src/app"));
     paths.extend(super::corpus::rust_files(&root().join("src/engine/export")));
     for file in ["src/engine/cite.rs", "src/engine/pages.rs"] {
-        assert!(
-            root().join(file).is_file(),
-            "{file} has moved: name it here"
-        );
+        assert!(root().join(file).is_file(), "{file} has moved: name it here");
         paths.push(root().join(file));
     }
     let files: Vec<String> = paths
