@@ -122,7 +122,8 @@ fn run() -> Result<(), String> {
     let staged = io::files(&staging)?;
     let (wasm_file, glue_file) = wasm_and_glue(&staged)?;
     let css_path = source.join("style/main.css");
-    let css = io::read_text(&css_path)?;
+    let css = edition::stylesheet(&io::read_text(&css_path)?)
+        .map_err(|message| format!("{}:1: {message}", css_path.display()))?;
     // Named by its bytes, as Trunk names the wasm, so no cache serves an old stylesheet.
     let css_file = format!("main-{}.css", worker::hex_id([css.as_bytes()]));
     let record = sim_explorer::app::static_record();
