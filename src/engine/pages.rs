@@ -1,7 +1,8 @@
 //! The static files the build writes beside the page: the record put into `index.html`,
 //! and one small page per passage (`p/KEY.html`) whose title, description and Open Graph
 //! tags preview the passage where a link is pasted, and which sends a visitor straight on
-//! to the passage in the record, with or without JavaScript. Pure string work, tested here.
+//! to the passage in the record, with or without JavaScript; and the Content-Security-Policy
+//! of each kind of page the build writes, defined once. Pure string work, tested here.
 
 use super::model::{Corpus, Document, Passage};
 use super::view::View;
@@ -20,6 +21,60 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// The kinds of page the build writes, each with its own Content-Security-Policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    /// `index.html`, served: its own files, its WebAssembly, and the inline scripts named.
+    Record,
+    /// `sim-explorer.html`, opened from disk: nothing but what it holds inline, named.
+    OneFile,
+    /// `p/KEY.html`: a preview that loads nothing and runs nothing.
+    Passage,
+}
+
+/// The Content-Security-Policy of a page of `kind`, whose inline scripts and styles are
+/// named by their hash sources (`'sha256-…'`, computed by the build from their final text):
+/// the one definition of what each page may load, so no copy of the policy can disagree.
+pub fn content_security_policy(kind: PageKind, scripts: &[String], styles: &[String]) -> String {
+    let list = |first: &[&str], hashes: &[String]| {
+        first
+            .iter()
+            .copied()
+            .chain(hashes.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let directives = match kind {
+        // 'wasm-unsafe-eval' lets the browser compile the app's own wasm; nothing from
+        // elsewhere loads (no fonts, scripts or trackers), and no inline script runs
+        // unless named by its hash.
+        PageKind::Record => vec![
+            "default-src 'self'".to_string(),
+            format!(
+                "script-src {}",
+                list(&["'self'", "'wasm-unsafe-eval'"], scripts)
+            ),
+            format!("style-src {}", list(&["'self'"], styles)),
+            "img-src 'self' data:".to_string(),
+            "connect-src 'self'".to_string(),
+        ],
+        // A file on disk has no origin worth trusting: everything it runs is inline, named.
+        PageKind::OneFile => vec![
+            "default-src 'none'".to_string(),
+            format!("script-src {}", list(&["'wasm-unsafe-eval'"], scripts)),
+            format!("style-src {}", list(&[], styles)),
+            "img-src data:".to_string(),
+        ],
+        PageKind::Passage => vec!["default-src 'none'".to_string()],
+    };
+    let mut directives = directives;
+    directives.extend([
+        "base-uri 'none'".to_string(),
+        "form-action 'none'".to_string(),
+    ]);
+    directives.join("; ")
 }
 
 /// `page` with the static record in place of its empty `<div id="record"></div>` (as
@@ -113,10 +168,11 @@ pub fn passage_page(doc: &Document, passage: &Passage, site: Option<&str>) -> St
         Some(site) => format!("{site}{}", passage_page_path(&passage.key)),
         None => format!("{}.html", passage.key),
     });
+    let csp = content_security_policy(PageKind::Passage, &[], &[]);
     format!(
         "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; base-uri 'none'; form-action 'none'\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <title>{title} – SIM Explorer</title>\n\
          <meta name=\"description\" content=\"{description}\">\n\
@@ -208,6 +264,44 @@ mod tests {
             with_canonical("<p>no head</p>", "https://x/"),
             "<p>no head</p>"
         );
+    }
+
+    #[test]
+    fn each_kind_of_page_has_its_policy() {
+        let scripts = ["'sha256-a'".to_string(), "'sha256-b'".to_string()];
+        let styles = ["'sha256-c'".to_string()];
+        let check = |kind, scripts: &[String], styles: &[String], expected: &str| {
+            assert_eq!(
+                content_security_policy(kind, scripts, styles),
+                expected,
+                "{kind:?}"
+            );
+        };
+        check(
+            PageKind::Record,
+            &scripts,
+            &[],
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'; \
+             style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; \
+             form-action 'none'",
+        );
+        check(
+            PageKind::OneFile,
+            &scripts,
+            &styles,
+            "default-src 'none'; script-src 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'; \
+             style-src 'sha256-c'; img-src data:; base-uri 'none'; form-action 'none'",
+        );
+        check(
+            PageKind::Passage,
+            &[],
+            &[],
+            "default-src 'none'; base-uri 'none'; form-action 'none'",
+        );
+        // No page lets an inline script or style in unnamed.
+        for kind in [PageKind::Record, PageKind::OneFile, PageKind::Passage] {
+            assert!(!content_security_policy(kind, &scripts, &styles).contains("unsafe-inline"));
+        }
     }
 
     #[test]
