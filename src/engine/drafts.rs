@@ -227,13 +227,12 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
                     problems.push(at(
                         f.line,
                         format!(
-                            "“{}” cites [{}] as the source of ¶{} of {}, which gives the \
+                            "“{}” cites [{}] as the source of {}, which gives the \
                              words of {}, but no quoted: line names that passage: add one, \
                              or make these words pick out only the passages that quote it",
                             f.words,
                             r.id,
-                            passage.number,
-                            f.doc,
+                            corpus.documents[d].locate(passage),
                             ids(corpus, &speaking)
                         ),
                     ));

@@ -212,20 +212,20 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
         for phrase in quoted(event.note.as_deref().unwrap_or("")) {
             let lower = phrase.to_lowercase();
             for &at in &event.sources {
-                let text = &corpus.documents[usize::from(at.0)].passages[usize::from(at.1)].text;
-                if !text.to_lowercase().contains(&lower) {
+                let doc = &corpus.documents[usize::from(at.0)];
+                let passage = &doc.passages[usize::from(at.1)];
+                if !passage.text.to_lowercase().contains(&lower) {
                     continue;
                 }
                 match resolved.iter().find(|(a, p, _)| *a == at && *p == lower) {
                     Some((_, _, other)) if *other != event.id => report(
                         *line,
                         format!(
-                            "[{}]: its note resolves “{phrase}” of {} ¶{}, as [{other}] does: a \
+                            "[{}]: its note resolves “{phrase}” of {}, as [{other}] does: a \
                              relative date dates one thing; say which, and date the other \
                              from its own words",
                             event.id,
-                            corpus.documents[usize::from(at.0)].id,
-                            corpus.documents[usize::from(at.0)].passages[usize::from(at.1)].number
+                            doc.locate(passage)
                         ),
                     ),
                     Some(_) => {}

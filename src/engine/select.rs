@@ -5,7 +5,6 @@
 
 use super::filter::{counts, ActorFilter};
 use super::model::Corpus;
-use super::normalize::tokenize;
 use super::search::{
     snippet, Clause, CorpusIndex, Prepared, ResultItem, Suggestion, SNIPPET_CHARS,
 };
@@ -44,7 +43,7 @@ pub struct Selection {
 }
 
 /// The actor whose name or recorded form (alias, or a form one document uses) is exactly
-/// the search's words, in order.
+/// the search's words, in order: compared with the forms normalised at build time.
 pub fn named_actor(corpus: &Corpus, prepared: &Prepared) -> Option<u16> {
     let words: Vec<&str> = prepared
         .query
@@ -58,41 +57,43 @@ pub fn named_actor(corpus: &Corpus, prepared: &Prepared) -> Option<u16> {
     if words.is_empty() {
         return None;
     }
-    let same = |form: &str| {
-        let tokens = tokenize(form);
-        tokens.len() == words.len() && tokens.iter().zip(&words).all(|(t, w)| t.norm == *w)
-    };
     corpus
-        .actors
+        .names
         .iter()
-        .position(|a| {
-            same(&a.name)
-                || a.aliases.iter().any(|x| same(x))
-                || a.aliases_in.iter().any(|(_, x)| same(x))
-        })
-        .map(|a| a as u16)
+        .find(|n| n.words.iter().map(String::as_str).eq(words.iter().copied()))
+        .map(|n| n.actor)
 }
 
-/// Where a passage names the actor, in any of its forms (byte ranges), to mark them.
-fn name_ranges(corpus: &Corpus, actor: u16, doc: usize, text: &str) -> Vec<(usize, usize)> {
-    let a = &corpus.actors[usize::from(actor)];
-    let doc_id = &corpus.documents[doc].id;
-    let forms = std::iter::once(&a.name).chain(&a.aliases).chain(
-        a.aliases_in
-            .iter()
-            .filter(|(d, _)| d == doc_id)
-            .map(|(_, x)| x),
-    );
-    let tokens = tokenize(text);
+/// Where the passage at an index position names the actor, in any of its forms (byte
+/// ranges), to mark them: the forms' words looked up in the index's vocabulary and found
+/// in the passage's term sequence, so nothing is tokenized again.
+fn name_ranges(
+    corpus: &Corpus,
+    index: &CorpusIndex,
+    actor: u16,
+    position: usize,
+) -> Vec<(usize, usize)> {
+    let (doc, _) = index.passage_at(position);
+    let terms = index.index.passage_terms(position as u32);
+    let spans = index.word_spans(position);
     let mut ranges = Vec::new();
+    let forms = corpus
+        .names
+        .iter()
+        .filter(|n| n.actor == actor && n.doc.is_none_or(|d| usize::from(d) == doc));
     for form in forms {
-        let want: Vec<String> = tokenize(form).into_iter().map(|t| t.norm).collect();
-        if want.is_empty() {
+        let Some(want) = form
+            .words
+            .iter()
+            .map(|w| index.index.id(w))
+            .collect::<Option<Vec<u32>>>()
+        else {
             continue;
-        }
-        for w in tokens.windows(want.len()) {
-            if w.iter().zip(&want).all(|(t, n)| t.norm == *n) {
-                ranges.push((w[0].start, w[want.len() - 1].end));
+        };
+        for (at, window) in terms.windows(want.len()).enumerate() {
+            if window == want.as_slice() {
+                let (start, end) = (spans[at].0, spans[at + want.len() - 1].1);
+                ranges.push((start as usize, end as usize));
             }
         }
     }
@@ -171,7 +172,7 @@ pub fn select(
                 selection.total += 1;
                 if selection.items.len() < limit {
                     let text = &corpus.documents[d].passages[i].text;
-                    let ranges = name_ranges(corpus, actor, d, text);
+                    let ranges = name_ranges(corpus, index, actor, p);
                     selection.items.push(ResultItem {
                         doc: d,
                         passage: i,

@@ -353,7 +353,7 @@ fn a_new_document_is_held_to_the_reviewed_standard() {
             format!(
                 "corpus/actors.txt:{recorded}: “The coalition” is recorded as naming \
                  [stopsim-coalition] in 2021-04-29-activists-call-for-sim-halt, and also stands \
-                 in ¶2 of 2024-05-example-report, where it counts for no one: if it names \
+                 in 2024-05-example-report ¶2, where it counts for no one: if it names \
                  [stopsim-coalition] there too, add 'alias-in: 2024-05-example-report: The \
                  coalition' with a '# why:'; if that document leaves it in doubt, add \
                  'not-alias-in: 2024-05-example-report: The coalition'"
@@ -459,7 +459,10 @@ fn the_page_does_not_speak_of_captures() {
     let mut paths = super::corpus::rust_files(&root().join("src/app"));
     paths.extend(super::corpus::rust_files(&root().join("src/engine/export")));
     for file in ["src/engine/cite.rs", "src/engine/pages.rs"] {
-        assert!(root().join(file).is_file(), "{file} has moved: name it here");
+        assert!(
+            root().join(file).is_file(),
+            "{file} has moved: name it here"
+        );
         paths.push(root().join(file));
     }
     let files: Vec<String> = paths
@@ -492,5 +495,120 @@ fn the_actor_page_does_not_call_a_person_it() {
         for it in ["Show its ", "involving it", "In its own words", " it says"] {
             assert!(!s.contains(it), "“{s}”");
         }
+    }
+}
+
+/// The page-wide lookups the app makes, as (file, what is looked up), each where no
+/// `NodeRef` or event target can stand in. Everything else is found by `NodeRef`, by the
+/// event's own element, or inside an element found so (ARCHITECTURE.md, "Panels read
+/// slices").
+const PAGE_WIDE_LOOKUPS: [(&str, &str); 6] = [
+    // The static record, written by `sim-record` into index.html: no component made it,
+    // and the app reads it once, before it mounts, to take its place.
+    ("src/app/mod.rs", "get_element_by_id(\"record\")"),
+    ("src/app/mod.rs", "get_element_by_id(\"search-input\")"),
+    ("src/app/mod.rs", "get_element_by_id(\"site-header\")"),
+    // The page shell's <head>, which no component renders.
+    (
+        "src/app/browser.rs",
+        "query_selector(\"link[rel=canonical]\")",
+    ),
+    // Focus after a change of place goes to the element the place names (the same id a
+    // link to it carries), in whichever panel shows it; and on taking over, to the
+    // element that had focus in the static record.
+    ("src/app/mod.rs", "get_element_by_id(&t.element)"),
+    ("src/app/mod.rs", "get_element_by_id(&id)"),
+];
+
+/// Lookups on the whole document in a Rust file: `document()`, or a name bound to it, then
+/// `get_element_by_id`, `query_selector(_all)` or `get_elements_by_…` in the same chain,
+/// with their argument, whitespace left out. Comments are left out.
+fn page_wide_lookups(text: &str) -> Vec<String> {
+    let code: String = text
+        .lines()
+        .map(|l| l.split("// ").next().unwrap_or(""))
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut receivers = vec!["document()".to_string()];
+    for (at, _) in code.match_indices("=document();") {
+        let name = code[..at].rsplit("let").next().unwrap_or("");
+        if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            receivers.push(format!("{name}."));
+        }
+    }
+    let mut found = Vec::new();
+    for receiver in &receivers {
+        for (at, _) in code.match_indices(receiver.as_str()) {
+            let before = code[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let chain = &code[at..];
+            let chain = &chain[..chain.find([';', '{']).unwrap_or(chain.len())];
+            for method in [
+                ".get_element_by_id(",
+                ".query_selector",
+                ".get_elements_by_",
+            ] {
+                let Some(m) = chain.find(method) else {
+                    continue;
+                };
+                let call = &chain[m + 1..];
+                let (mut depth, mut end) = (0, call.len());
+                for (i, c) in call.char_indices() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' if depth == 1 => {
+                            end = i + 1;
+                            break;
+                        }
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                }
+                found.push(call[..end].to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn page_wide_lookups_are_found_in_chains_and_through_a_binding() {
+    let text = "let page = document();\nlet r = page.get_element_by_id(\"record\");\n\
+                let x = document()\n    .head()?\n    .query_selector(\"a b\") // why\n;\n\
+                let y = list.query_selector(\"li\"); // document().get_element_by_id(\"no\")";
+    assert_eq!(
+        page_wide_lookups(text),
+        ["query_selector(\"ab\")", "get_element_by_id(\"record\")"]
+    );
+}
+
+#[test]
+fn the_app_finds_elements_by_node_ref_not_by_page_wide_selectors() {
+    let mut seen = Vec::new();
+    for path in super::corpus::rust_files(&root().join("src/app")) {
+        let file = path.strip_prefix(root()).unwrap().display().to_string();
+        for call in page_wide_lookups(&fs::read_to_string(&path).unwrap()) {
+            let allowed = PAGE_WIDE_LOOKUPS
+                .iter()
+                .any(|&(f, c)| f == file && c.replace(' ', "") == call);
+            assert!(
+                allowed,
+                "{file}: document().{call}: find it by NodeRef or the event's element (or \
+                 add it to PAGE_WIDE_LOOKUPS with why nothing else can)"
+            );
+            seen.push((file.clone(), call));
+        }
+    }
+    // An exception no longer needed leaves the list.
+    for (file, call) in PAGE_WIDE_LOOKUPS {
+        assert!(
+            seen.iter()
+                .any(|(f, c)| f == file && *c == call.replace(' ', "")),
+            "{file}: {call} is no longer looked up: remove it from PAGE_WIDE_LOOKUPS"
+        );
     }
 }
