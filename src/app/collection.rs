@@ -296,6 +296,16 @@ fn item_body(what: &Ref, found: Option<Citable>) -> AnyView {
     }
 }
 
+/// The way back to the record and the collection page's heading, which focus lands on.
+fn heading(title: &'static str) -> impl IntoView {
+    view! {
+        <p class="back">
+            <a href="#">"← The record"</a>
+        </p>
+        <h2 id="collection-heading" tabindex="-1">{title}</h2>
+    }
+}
+
 #[component]
 fn OwnCollection() -> impl IntoView {
     let s = shelf();
@@ -412,10 +422,7 @@ fn OwnCollection() -> impl IntoView {
     };
     view! {
         <section class="collection" aria-labelledby="collection-heading">
-            <p class="back">
-                <a href="#">"← The record"</a>
-            </p>
-            <h2 id="collection-heading" tabindex="-1">"Your collection"</h2>
+            {heading("Your collection")}
             {move || {
                 s.notice
                     .get()
@@ -606,10 +613,7 @@ fn SharedCollection(refs: Vec<Ref>) -> impl IntoView {
     });
     view! {
         <section class="collection shared" aria-labelledby="collection-heading">
-            <p class="back">
-                <a href="#">"← The record"</a>
-            </p>
-            <h2 id="collection-heading" tabindex="-1">"A shared collection"</h2>
+            {heading("A shared collection")}
             <p class="collection-about">
                 {format!(
                     "Someone shared {} from the record with you. Shared links carry which items, \

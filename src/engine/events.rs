@@ -3,7 +3,7 @@
 
 use super::date;
 use super::load::{read_register, File, Problem, RegisterLine};
-use super::model::{Claim, Corpus, Event};
+use super::model::{Claim, Corpus, Event, PassageAt};
 use super::text::is_slug;
 
 const FIELDS: [&str; 7] = [
@@ -17,7 +17,7 @@ const FIELDS: [&str; 7] = [
 ];
 
 /// Finds the one passage of `doc` holding `fragment`, as (document, passage) positions.
-pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<(u16, u16), String> {
+pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<PassageAt, String> {
     let Some(d) = corpus.documents.iter().position(|d| d.id == doc) else {
         return Err(format!("unknown document '{doc}'"));
     };
@@ -43,7 +43,7 @@ pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<(u16, 
 /// give its other dates. Returns every problem.
 pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let lines = read_register(file, "event", &FIELDS, &mut problems);
+    let mut events = read_events(file, corpus, &mut problems);
     let mut report = |line: usize, message: String| {
         problems.push(Problem {
             path: file.path.to_string(),
@@ -51,97 +51,6 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
             message,
         })
     };
-    // (event, its line, whether it had a date line)
-    let mut events: Vec<(Event, usize, bool)> = Vec::new();
-    for entry in lines {
-        let (key, value, line) = match entry {
-            RegisterLine::Entry { id, line } => {
-                events.push((
-                    Event {
-                        id: id.to_string(),
-                        title: String::new(),
-                        date: date::DateSpec::On(date::Point::Year {
-                            year: date::MIN_YEAR,
-                        }),
-                        sources: Vec::new(),
-                        claims: Vec::new(),
-                        disagreement: None,
-                        actors: Vec::new(),
-                        note: None,
-                        publication: None,
-                    },
-                    line,
-                    false,
-                ));
-                continue;
-            }
-            RegisterLine::Field { key, value, line } => (key, value, line),
-        };
-        let Some((event, _, has_date)) = events.last_mut() else {
-            continue;
-        };
-        match key.as_str() {
-            "title" => event.title = value.to_string(),
-            "note" => event.note = Some(value.to_string()),
-            "date" => match date::parse(value) {
-                Err(e) => report(line, format!("{key}: {e}")),
-                Ok(d) => {
-                    event.date = d;
-                    *has_date = true;
-                }
-            },
-            "disagreement" => match corpus.disagreement_index(value) {
-                Some(i) => event.disagreement = Some(i as u16),
-                None => report(
-                    line,
-                    format!("unknown disagreement id '{value}' (corpus/disagreements.txt)"),
-                ),
-            },
-            "source" => {
-                let Some((doc, fragment)) = value
-                    .split_once(':')
-                    .map(|(d, f)| (d.trim(), f.trim()))
-                    .filter(|(d, f)| is_slug(d) && !f.is_empty())
-                else {
-                    report(
-                        line,
-                        format!("{key}: write 'document-id: words of the passage'"),
-                    );
-                    continue;
-                };
-                match find_passage(corpus, doc, fragment) {
-                    Err(e) => report(line, e),
-                    Ok(at) => event.sources.push(at),
-                }
-            }
-            "actor" => match corpus.actor_index(value) {
-                Some(a) => event.actors.push(a as u16),
-                None => report(line, format!("unknown actor id '{value}'")),
-            },
-            "publication" => match corpus.documents.iter().position(|d| d.id == value) {
-                Some(d) => event.publication = Some(d as u16),
-                None => report(line, format!("publication: unknown document id '{value}'")),
-            },
-            _ => {}
-        }
-    }
-    for (event, line, has_date) in &events {
-        if event.title.is_empty() {
-            report(*line, format!("[{}] has no title", event.id));
-        }
-        if !has_date {
-            report(*line, format!("[{}] has no date", event.id));
-        }
-        if event.sources.is_empty() {
-            report(
-                *line,
-                format!(
-                    "[{}] has no source: name the passages that state it",
-                    event.id
-                ),
-            );
-        }
-    }
     // A publication is dated as its document, and each document is published once.
     let mut published = vec![false; corpus.documents.len()];
     for (event, line, has_date) in &events {
@@ -243,6 +152,115 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     corpus.events = events;
     problems.sort();
     problems
+}
+
+/// The register's events as written, each with its line and whether it had a date line,
+/// their sources, disagreement, actors and publication resolved; an event missing its
+/// title, date or sources is reported.
+fn read_events(
+    file: &File,
+    corpus: &Corpus,
+    problems: &mut Vec<Problem>,
+) -> Vec<(Event, usize, bool)> {
+    let lines = read_register(file, "event", &FIELDS, problems);
+    let mut report = |line: usize, message: String| {
+        problems.push(Problem {
+            path: file.path.to_string(),
+            line,
+            message,
+        })
+    };
+    let mut events: Vec<(Event, usize, bool)> = Vec::new();
+    for entry in lines {
+        let (key, value, line) = match entry {
+            RegisterLine::Entry { id, line } => {
+                events.push((
+                    Event {
+                        id: id.to_string(),
+                        title: String::new(),
+                        date: date::DateSpec::On(date::Point::Year {
+                            year: date::MIN_YEAR,
+                        }),
+                        sources: Vec::new(),
+                        claims: Vec::new(),
+                        disagreement: None,
+                        actors: Vec::new(),
+                        note: None,
+                        publication: None,
+                    },
+                    line,
+                    false,
+                ));
+                continue;
+            }
+            RegisterLine::Field { key, value, line } => (key, value, line),
+        };
+        let Some((event, _, has_date)) = events.last_mut() else {
+            continue;
+        };
+        match key.as_str() {
+            "title" => event.title = value.to_string(),
+            "note" => event.note = Some(value.to_string()),
+            "date" => match date::parse(value) {
+                Err(e) => report(line, format!("{key}: {e}")),
+                Ok(d) => {
+                    event.date = d;
+                    *has_date = true;
+                }
+            },
+            "disagreement" => match corpus.disagreement_index(value) {
+                Some(i) => event.disagreement = Some(i as u16),
+                None => report(
+                    line,
+                    format!("unknown disagreement id '{value}' (corpus/disagreements.txt)"),
+                ),
+            },
+            "source" => {
+                let Some((doc, fragment)) = value
+                    .split_once(':')
+                    .map(|(d, f)| (d.trim(), f.trim()))
+                    .filter(|(d, f)| is_slug(d) && !f.is_empty())
+                else {
+                    report(
+                        line,
+                        format!("{key}: write 'document-id: words of the passage'"),
+                    );
+                    continue;
+                };
+                match find_passage(corpus, doc, fragment) {
+                    Err(e) => report(line, e),
+                    Ok(at) => event.sources.push(at),
+                }
+            }
+            "actor" => match corpus.actor_index(value) {
+                Some(a) => event.actors.push(a as u16),
+                None => report(line, format!("unknown actor id '{value}'")),
+            },
+            "publication" => match corpus.documents.iter().position(|d| d.id == value) {
+                Some(d) => event.publication = Some(d as u16),
+                None => report(line, format!("publication: unknown document id '{value}'")),
+            },
+            _ => {}
+        }
+    }
+    for (event, line, has_date) in &events {
+        if event.title.is_empty() {
+            report(*line, format!("[{}] has no title", event.id));
+        }
+        if !has_date {
+            report(*line, format!("[{}] has no date", event.id));
+        }
+        if event.sources.is_empty() {
+            report(
+                *line,
+                format!(
+                    "[{}] has no source: name the passages that state it",
+                    event.id
+                ),
+            );
+        }
+    }
+    events
 }
 
 /// The phrases `text` puts in quotation marks (“…” or "…"), as written.

@@ -103,7 +103,7 @@ pub struct Position {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// (document, passage) position.
-    pub at: (u16, u16),
+    pub at: PassageAt,
     pub text: String,
 }
 
@@ -123,7 +123,7 @@ pub struct Draft {
     /// Who made it public instead, where the record says.
     pub released_by: Vec<u16>,
     /// (document, passage) positions of the passages that quote or summarise it.
-    pub quoted: Vec<(u16, u16)>,
+    pub quoted: Vec<PassageAt>,
 }
 
 /// Something the record says happened, when, and which passages say so.
@@ -134,7 +134,7 @@ pub struct Event {
     pub title: String,
     pub date: DateSpec,
     /// (document, passage) positions of the passages that state it.
-    pub sources: Vec<(u16, u16)>,
+    pub sources: Vec<PassageAt>,
     /// Other dates other passages give for the same event: the event is disputed. Taken
     /// from the positions of its disagreement at build time.
     pub claims: Vec<Claim>,
@@ -153,7 +153,7 @@ pub struct Event {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub date: DateSpec,
-    pub sources: Vec<(u16, u16)>,
+    pub sources: Vec<PassageAt>,
 }
 
 impl Event {
@@ -188,7 +188,7 @@ pub struct Actor {
     /// Neutral, in our words.
     pub description: String,
     /// Passages that support the description, as (document, passage) positions.
-    pub support: Vec<(u16, u16)>,
+    pub support: Vec<PassageAt>,
     /// Documents whose stated author it is, by position.
     pub wrote: Vec<u16>,
     /// Index of the actor it belongs to, if any.
@@ -292,6 +292,11 @@ pub struct Kind {
     /// How a citation names it, in square brackets after the title.
     pub cite_as: String,
 }
+
+/// Where a passage is: its document's and its own position in the corpus
+/// (`corpus.documents[d].passages[p]`), as the registers' references are resolved. Not
+/// its key, the stable id links use (`Passage::key`).
+pub type PassageAt = (u16, u16);
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Passage {

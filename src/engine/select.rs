@@ -1,7 +1,8 @@
 //! One selection per keystroke: the search (prepared once), the actor filter and the date
 //! range give, in one pass, the passages allowed, the ranked results with their snippets,
 //! how many passages each actor has and how many results state each event. The page and
-//! both benchmarks call this one function, so what is measured is what people get.
+//! both benchmarks run this one function (`select_planned`; `select` plans the headings
+//! first), so what is measured is what people get.
 
 use super::filter::{counts, ActorFilter};
 use super::model::Corpus;
@@ -102,10 +103,16 @@ fn name_ranges(
     ranges
 }
 
-/// Selects from the record: `prepared` is the search, planned once for this keystroke.
-/// With no search, the filter and the dates alone select, in the record's order; with
-/// nothing applied at all, no passage is listed (the page shows the documents instead) but
-/// the counts cover the whole record.
+/// The search planned against the headings (the events' titles and the disagreements'
+/// questions, an index with a vocabulary of its own): once per search, like `prepared`,
+/// not again when only the filter, the dates or the number shown change.
+pub fn plan_headings(index: &CorpusIndex, prepared: &Prepared) -> Prepared {
+    index.headings.prepare(prepared.query.clone())
+}
+
+/// Selects from the record, planning the headings for this one call: for callers that
+/// select once per search (the benchmarks, tests). The page keeps both plans and calls
+/// `select_planned`.
 pub fn select(
     corpus: &Corpus,
     index: &CorpusIndex,
@@ -114,6 +121,35 @@ pub fn select(
     range: &Range,
     limit: usize,
 ) -> Selection {
+    let headings = plan_headings(index, prepared);
+    let plans = Plans {
+        passages: prepared,
+        headings: &headings,
+    };
+    select_planned(corpus, index, plans, filter, range, limit)
+}
+
+/// One search planned once against each index: the passages', and the headings' (see
+/// `plan_headings`).
+#[derive(Clone, Copy)]
+pub struct Plans<'a> {
+    pub passages: &'a Prepared,
+    pub headings: &'a Prepared,
+}
+
+/// Selects from the record: `plans` is the search, planned once for this keystroke.
+/// With no search, the filter and the dates alone select, in the record's order; with
+/// nothing applied at all, no passage is listed (the page shows the documents instead) but
+/// the counts cover the whole record.
+pub fn select_planned(
+    corpus: &Corpus,
+    index: &CorpusIndex,
+    plans: Plans,
+    filter: &ActorFilter,
+    range: &Range,
+    limit: usize,
+) -> Selection {
+    let prepared = plans.passages;
     let in_range = (!range.is_empty()).then(|| range.mask(corpus));
     let allowed: Option<Vec<bool>> = match (&in_range, filter.is_empty()) {
         (None, true) => None,
@@ -186,8 +222,7 @@ pub fn select(
             }
         }
         // Events and disagreements whose headings hold every word of the search.
-        let headings = index.headings.prepare(prepared.query.clone());
-        let ranked = headings.rank(&index.headings, HEADINGS, None);
+        let ranked = plans.headings.rank(&index.headings, HEADINGS, None);
         if ranked.all_clauses {
             let n_events = corpus.events.len();
             for hit in ranked.hits {

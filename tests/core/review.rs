@@ -612,3 +612,73 @@ fn the_app_finds_elements_by_node_ref_not_by_page_wide_selectors() {
         );
     }
 }
+
+#[test]
+fn the_page_never_matches_aliases_each_keystroke() {
+    // ARCHITECTURE.md: actors are resolved once, at build time. What runs per keystroke
+    // (the selection, the filter, the app) reads `Passage::actors` and `Corpus::names`,
+    // the forms normalised by the build; it neither tokenizes a name nor finds aliases.
+    let mut paths = super::corpus::rust_files(&root().join("src/app"));
+    for file in [
+        "src/engine/select.rs",
+        "src/engine/filter.rs",
+        "src/engine/stats.rs",
+    ] {
+        assert!(
+            root().join(file).is_file(),
+            "{file} has moved: name it here"
+        );
+        paths.push(root().join(file));
+    }
+    for path in paths {
+        let text = fs::read_to_string(&path).unwrap();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for call in ["tokenize(", "find_aliases("] {
+                assert!(
+                    !line.contains(call),
+                    "{}: “{}” matches an actor's forms on the page: use Corpus::names",
+                    path.display(),
+                    line.trim()
+                );
+            }
+        }
+    }
+    // And the build's names are the actors' forms, normalised as the index is.
+    let corpus = real_corpus();
+    assert_eq!(corpus.names, actors::names(&corpus));
+    let police = corpus.actor_index("hampshire-constabulary").unwrap() as u16;
+    assert!(corpus
+        .names
+        .iter()
+        .any(|n| n.actor == police && n.words == ["hampshire", "constabulary"]));
+}
+
+#[test]
+fn one_plan_per_keystroke() {
+    // ARCHITECTURE.md: a search is planned once per keystroke, against the passages and
+    // against the headings, each in a memo of the page's state; the selection, which runs
+    // again when only the filter, the dates or the number shown change, plans nothing.
+    let select = fs::read_to_string(root().join("src/engine/select.rs")).unwrap();
+    let body = &select[select
+        .find("pub fn select_planned(")
+        .expect("select_planned")..];
+    let body = &body[..body.find("\n}\n").unwrap()];
+    assert!(
+        !body.contains("prepare("),
+        "select_planned plans a search again"
+    );
+    assert!(
+        !body.contains("plan_headings("),
+        "select_planned plans the headings again"
+    );
+    let mut plans = Vec::new();
+    for path in super::corpus::rust_files(&root().join("src/app")) {
+        let text = fs::read_to_string(&path).unwrap();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            if line.contains("prepare(") || line.contains("plan_headings(") {
+                plans.push(path.strip_prefix(root()).unwrap().display().to_string());
+            }
+        }
+    }
+    assert_eq!(plans, ["src/app/state.rs", "src/app/state.rs"], "{plans:?}");
+}
