@@ -48,63 +48,12 @@ struct RawDraft {
 /// quoted passage must credit an author's words or position). Returns every problem.
 pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let lines = read_register(file, "draft", &FIELDS, &mut problems);
+    let raw = read_drafts(file, &mut problems);
     let at = |line: usize, message: String| Problem {
         path: file.path.to_string(),
         line,
         message,
     };
-    let mut raw: Vec<RawDraft> = Vec::new();
-    for entry in lines {
-        let (key, value, line) = match entry {
-            RegisterLine::Entry { id, line } => {
-                raw.push(RawDraft {
-                    id: id.to_string(),
-                    line,
-                    by: Vec::new(),
-                    unpublished_by: Vec::new(),
-                    released_by: Vec::new(),
-                    support: Vec::new(),
-                    cited_as: Vec::new(),
-                    quoted: Vec::new(),
-                });
-                continue;
-            }
-            RegisterLine::Field { key, value, line } => (key, value, line),
-        };
-        let Some(d) = raw.last_mut() else { continue };
-        let fragment = || {
-            let (doc, words) = value.split_once(':')?;
-            let (doc, words) = (doc.trim(), words.trim());
-            (is_slug(doc) && !words.is_empty()).then(|| Fragment {
-                doc: doc.to_string(),
-                words: words.to_string(),
-                line,
-            })
-        };
-        let list = match key.as_str() {
-            "by" => Some(&mut d.by),
-            "unpublished-by" => Some(&mut d.unpublished_by),
-            "released-by" => Some(&mut d.released_by),
-            _ => None,
-        };
-        if let Some(list) = list {
-            list.push((value.to_string(), line));
-            continue;
-        }
-        let Some(f) = fragment() else {
-            problems.push(at(
-                line,
-                format!("{key}: write 'document-id: words of the passage'"),
-            ));
-            continue;
-        };
-        match key.as_str() {
-            "support" => d.support.push(f),
-            "cited-as" => d.cited_as.push(f),
-            _ => d.quoted.push(f),
-        }
-    }
 
     let mut drafts: Vec<Draft> = Vec::new();
     for r in &raw {
@@ -256,6 +205,69 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     corpus.drafts = drafts;
     problems.sort();
     problems
+}
+
+/// The register's drafts as written, each reference with its line; a passage not written
+/// `document-id: words` is reported.
+fn read_drafts(file: &File, problems: &mut Vec<Problem>) -> Vec<RawDraft> {
+    let lines = read_register(file, "draft", &FIELDS, problems);
+    let at = |line: usize, message: String| Problem {
+        path: file.path.to_string(),
+        line,
+        message,
+    };
+    let mut raw: Vec<RawDraft> = Vec::new();
+    for entry in lines {
+        let (key, value, line) = match entry {
+            RegisterLine::Entry { id, line } => {
+                raw.push(RawDraft {
+                    id: id.to_string(),
+                    line,
+                    by: Vec::new(),
+                    unpublished_by: Vec::new(),
+                    released_by: Vec::new(),
+                    support: Vec::new(),
+                    cited_as: Vec::new(),
+                    quoted: Vec::new(),
+                });
+                continue;
+            }
+            RegisterLine::Field { key, value, line } => (key, value, line),
+        };
+        let Some(d) = raw.last_mut() else { continue };
+        let fragment = || {
+            let (doc, words) = value.split_once(':')?;
+            let (doc, words) = (doc.trim(), words.trim());
+            (is_slug(doc) && !words.is_empty()).then(|| Fragment {
+                doc: doc.to_string(),
+                words: words.to_string(),
+                line,
+            })
+        };
+        let list = match key.as_str() {
+            "by" => Some(&mut d.by),
+            "unpublished-by" => Some(&mut d.unpublished_by),
+            "released-by" => Some(&mut d.released_by),
+            _ => None,
+        };
+        if let Some(list) = list {
+            list.push((value.to_string(), line));
+            continue;
+        }
+        let Some(f) = fragment() else {
+            problems.push(at(
+                line,
+                format!("{key}: write 'document-id: words of the passage'"),
+            ));
+            continue;
+        };
+        match key.as_str() {
+            "support" => d.support.push(f),
+            "cited-as" => d.cited_as.push(f),
+            _ => d.quoted.push(f),
+        }
+    }
+    raw
 }
 
 fn passage_at(corpus: &Corpus, (d, p): (u16, u16)) -> &Passage {
