@@ -14,6 +14,13 @@ use crate::engine::view::View;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+/// How a list of actors is joined: "A, B, C", or "A, B and C" as a draft's credit says it.
+#[derive(Clone, Copy, PartialEq)]
+enum Joined {
+    Commas,
+    And,
+}
+
 /// "Words of: … · Position reported: … · Names: …" under a passage, each actor a link to its
 /// page. Where the passage quotes a draft (`engine::drafts`), its authors' words and
 /// positions are said to be the draft's ("Words of NHS England, in a draft co-produced with
@@ -30,7 +37,7 @@ pub fn involvement_line(
     let c = corpus();
     // Actors joined as the credit's words join them ("A, B and C" in a draft's credit,
     // "A, B" in a plain list), each a link.
-    let links = move |actors: Vec<u16>, and: bool| {
+    let links = move |actors: Vec<u16>, joined: Joined| {
         let n = actors.len();
         actors
             .into_iter()
@@ -49,7 +56,7 @@ pub fn involvement_line(
                 };
                 let separator = match i {
                     0 => None,
-                    i if and && i == n - 1 => Some(" and "),
+                    i if joined == Joined::And && i == n - 1 => Some(" and "),
                     _ => Some(", "),
                 };
                 view! { {separator} {link} }
@@ -79,7 +86,8 @@ pub fn involvement_line(
     let words = plain(|x| x.said, |cr| &cr.words);
     if !words.is_empty() {
         parts.push(
-            view! { <span class="role">"Words of: "</span> {links(words, false)} }.into_any(),
+            view! { <span class="role">"Words of: "</span> {links(words, Joined::Commas)} }
+                .into_any(),
         );
     }
     if let Some(cr) = credit.as_ref().filter(|cr| !cr.words.is_empty()) {
@@ -87,7 +95,7 @@ pub fn involvement_line(
         parts.push(
             view! {
                 <span class="role">"Words of "</span>
-                {links(cr.words.clone(), true)}
+                {links(cr.words.clone(), Joined::And)}
                 <span class="draft-credit">{format!(", in {phrase}")}</span>
             }
             .into_any(),
@@ -96,7 +104,7 @@ pub fn involvement_line(
     let positions = plain(|x| x.reported, |cr| &cr.positions);
     if !positions.is_empty() {
         parts.push(
-            view! { <span class="role">"Position reported: "</span> {links(positions, false)} }
+            view! { <span class="role">"Position reported: "</span> {links(positions, Joined::Commas)} }
                 .into_any(),
         );
     }
@@ -105,7 +113,7 @@ pub fn involvement_line(
         parts.push(
             view! {
                 <span class="role">"Position of "</span>
-                {links(cr.positions.clone(), true)}
+                {links(cr.positions.clone(), Joined::And)}
                 <span class="draft-credit">{format!(" reported from {phrase}")}</span>
             }
             .into_any(),
@@ -113,7 +121,9 @@ pub fn involvement_line(
     }
     let named = plain(|x| x.mentioned, |_| &NONE);
     if !named.is_empty() {
-        parts.push(view! { <span class="role">"Names: "</span> {links(named, false)} }.into_any());
+        parts.push(
+            view! { <span class="role">"Names: "</span> {links(named, Joined::Commas)} }.into_any(),
+        );
     }
     // `wrote` alone is not shown: an author's passage that gives others' words is theirs,
     // and the document's header already names its author.

@@ -46,7 +46,7 @@ pub fn PassageTools(doc: usize, passage: usize, on_cite: Callback<()>) -> AnyVie
         });
     };
     view! {
-        <span class="passage-tools" role="group" aria-label=format!("Paragraph {}", p.number)>
+        <span class="passage-tools" role="group" aria-label=p.place_label()>
             <button type="button" on:click=move |_| on_cite.run(())>"Cite"</button>
             <button type="button" on:click=copy_link>"Copy link"</button>
             <super::collection::AddButton what=what.to_ref(corpus()) />

@@ -9,7 +9,7 @@
 use super::browser;
 use crate::compiled::corpus;
 use crate::engine::citable::{Citable, Ref};
-use crate::engine::collection::{plural, Collection, Item};
+use crate::engine::collection::{self, plural, Collection, Item};
 use crate::engine::export::{self, Format};
 use crate::engine::view::View;
 use gloo::storage::{LocalStorage, Storage};
@@ -296,6 +296,16 @@ fn item_body(what: &Ref, found: Option<Citable>) -> AnyView {
     }
 }
 
+/// The way back to the record and the collection page's heading, which focus lands on.
+fn heading(title: &'static str) -> impl IntoView {
+    view! {
+        <p class="back">
+            <a href="#">"← The record"</a>
+        </p>
+        <h2 id="collection-heading" tabindex="-1">{title}</h2>
+    }
+}
+
 #[component]
 fn OwnCollection() -> impl IntoView {
     let s = shelf();
@@ -305,15 +315,16 @@ fn OwnCollection() -> impl IntoView {
         s.items
             .with(|c| c.items.iter().map(|i| i.what.clone()).collect::<Vec<_>>())
     });
-    let missing = Memo::new(move |_| s.items.with(|c| c.missing(corpus()).len()));
-    // After a move the item is drawn again: focus goes back to the button pressed.
-    let refocus = |id: String| {
+    let missing = Memo::new(move |_| {
+        s.items
+            .with(|c| collection::missing(corpus(), &c.items).len())
+    });
+    // A move takes the row out of the list and puts it back (keyed, the same nodes): the
+    // button pressed loses focus, which goes back to it once the row is in place.
+    let refocus = |button: NodeRef<leptos::html::Button>| {
         browser::after_next_paint(move || {
-            if let Some(el) = document().get_element_by_id(&id) {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+            if let Some(button) = button.get_untracked() {
+                let _ = button.focus();
             }
         })
     };
@@ -328,6 +339,7 @@ fn OwnCollection() -> impl IntoView {
         });
         let note_id = format!("note-{code}");
         let (up_id, down_id) = (format!("up-{code}"), format!("down-{code}"));
+        let (up_button, down_button) = (NodeRef::new(), NodeRef::new());
         let note = s
             .items
             .with_untracked(|c| c.position(&what).map(|at| c.items[at].note.clone()))
@@ -337,7 +349,6 @@ fn OwnCollection() -> impl IntoView {
             Some(f) => f.title(corpus()),
             None => format!("{} {}", what.noun(), what.id()),
         };
-        let (up_focus, down_focus) = (up_id.clone(), down_id.clone());
         view! {
             <li class="collection-item" class:missing=found.is_none()>
                 {item_body(&what, found)}
@@ -367,12 +378,13 @@ fn OwnCollection() -> impl IntoView {
                     <button
                         type="button"
                         id=up_id
+                        node_ref=up_button
                         disabled=move || position.get() == 0
                         on:click=move |_| {
                             let at = position.get_untracked();
                             s.update(|c| c.move_item(at, at.saturating_sub(1)));
                             status.set(format!("Moved up to position {}.", at.max(1)));
-                            refocus(up_focus.clone());
+                            refocus(up_button);
                         }
                     >
                         "Move up"
@@ -380,12 +392,13 @@ fn OwnCollection() -> impl IntoView {
                     <button
                         type="button"
                         id=down_id
+                        node_ref=down_button
                         disabled=move || { position.get() + 1 >= count.get() }
                         on:click=move |_| {
                             let at = position.get_untracked();
                             s.update(|c| c.move_item(at, at + 1));
                             status.set(format!("Moved down to position {}.", at + 2));
-                            refocus(down_focus.clone());
+                            refocus(down_button);
                         }
                     >
                         "Move down"
@@ -409,10 +422,7 @@ fn OwnCollection() -> impl IntoView {
     };
     view! {
         <section class="collection" aria-labelledby="collection-heading">
-            <p class="back">
-                <a href="#">"← The record"</a>
-            </p>
-            <h2 id="collection-heading" tabindex="-1">"Your collection"</h2>
+            {heading("Your collection")}
             {move || {
                 s.notice
                     .get()
@@ -480,7 +490,10 @@ fn ExportTools() -> impl IntoView {
             }
         });
     };
-    let missing = Memo::new(move |_| s.items.with(|c| c.missing(corpus()).len()));
+    let missing = Memo::new(move |_| {
+        s.items
+            .with(|c| collection::missing(corpus(), &c.items).len())
+    });
     let formats = Format::ALL
         .into_iter()
         .map(|format| {
@@ -600,10 +613,7 @@ fn SharedCollection(refs: Vec<Ref>) -> impl IntoView {
     });
     view! {
         <section class="collection shared" aria-labelledby="collection-heading">
-            <p class="back">
-                <a href="#">"← The record"</a>
-            </p>
-            <h2 id="collection-heading" tabindex="-1">"A shared collection"</h2>
+            {heading("A shared collection")}
             <p class="collection-about">
                 {format!(
                     "Someone shared {} from the record with you. Shared links carry which items, \

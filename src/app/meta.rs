@@ -1,7 +1,7 @@
 //! Small views shared by the panels: a date with its precision, the marker that says a value
 //! is inferred or supplied rather than stated, and text with its search matches marked.
 
-use crate::engine::date::{DateSpec, Point};
+use crate::engine::date::DateSpec;
 use crate::engine::model::{Attested, Basis};
 use crate::engine::search::Segment;
 use leptos::prelude::*;
@@ -9,9 +9,7 @@ use leptos::prelude::*;
 /// `<time>` where HTML has a datetime form for the date, plain text otherwise.
 pub fn date_view(date: DateSpec) -> AnyView {
     let machine = match date {
-        DateSpec::On(p @ (Point::Day { .. } | Point::Month { .. } | Point::Year { .. })) => {
-            Some(p.iso())
-        }
+        DateSpec::On(p) => p.iso(),
         _ => None,
     };
     let words = date.to_string();

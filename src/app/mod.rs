@@ -452,21 +452,28 @@ fn scroll_needed(element: &web_sys::Element, bar: Bar) -> f64 {
     r.top() - wanted
 }
 
-fn scroll_by(dy: f64, at_once: bool) {
+/// How the page moves to a target: at once, or smoothly as the browser scrolls.
+#[derive(Clone, Copy, PartialEq)]
+enum Scroll {
+    AtOnce,
+    Smoothly,
+}
+
+fn scroll_by(dy: f64, how: Scroll) {
     let options = web_sys::ScrollToOptions::new();
     options.set_top(dy);
-    if at_once {
+    if how == Scroll::AtOnce {
         options.set_behavior(web_sys::ScrollBehavior::Instant);
     }
     window().scroll_by_with_scroll_to_options(&options);
 }
 
-/// Brings `element` into view below the sticky bar. Opened by a link (`at_once`), the page
+/// Brings `element` into view below the sticky bar. Opened by a link (`Scroll::AtOnce`), the page
 /// may still be growing above it (the timeline draws its chart once it has measured its
 /// labels), so for a second it is held in place, until the person scrolls themselves.
-fn land_on(element: &web_sys::Element, bar: Bar, at_once: bool) {
-    scroll_by(scroll_needed(element, bar), at_once);
-    if !at_once {
+fn land_on(element: &web_sys::Element, bar: Bar, how: Scroll) {
+    scroll_by(scroll_needed(element, bar), how);
+    if how == Scroll::Smoothly {
         return;
     }
     use std::cell::Cell;
@@ -493,7 +500,7 @@ fn land_on(element: &web_sys::Element, bar: Bar, at_once: bool) {
         }
         let dy = scroll_needed(&h.element, h.bar);
         if dy.abs() > 1.0 {
-            scroll_by(dy, true);
+            scroll_by(dy, Scroll::AtOnce);
         }
         request_animation_frame(move || hold(h, frames - 1));
     }
@@ -534,7 +541,7 @@ fn show_event_with_chart(title: &web_sys::HtmlElement, bar: Bar) -> bool {
             } else {
                 t.bottom() - height + 16.0
             },
-            false,
+            Scroll::Smoothly,
         );
     }
     true
@@ -643,7 +650,13 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, 
             _ => None,
         }
         .unwrap_or_else(|| element.clone().into());
-        land_on(&whole, bar, before.is_none());
+        // A deep link lands at once, from wherever the browser put the static record's copy.
+        let how = if before.is_none() {
+            Scroll::AtOnce
+        } else {
+            Scroll::Smoothly
+        };
+        land_on(&whole, bar, how);
     } else if before.is_none() {
         // A deep link: at once, from wherever the browser put the static record's copy.
         let options = web_sys::ScrollToOptions::new();

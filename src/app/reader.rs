@@ -173,7 +173,7 @@ fn heading_view(r: Reading, i: usize) -> AnyView {
             class:focused=focused
             on:focus=move |_| r.current.set(i)
         >
-            <a class="anchor" href=href id=target tabindex="-1" aria-label=format!("Section {}", p.number)>
+            <a class="anchor" href=href id=target tabindex="-1" aria-label=p.place_label()>
                 "§"
             </a>
             " "
@@ -222,7 +222,7 @@ fn paragraph_view(r: Reading, i: usize) -> AnyView {
             on:focus=move |_| r.current.set(i)
             on:click=on_click
         >
-            <a class="anchor" href=href id=target tabindex="-1" aria-label=format!("Paragraph {}", p.number)>
+            <a class="anchor" href=href id=target tabindex="-1" aria-label=p.place_label()>
                 {p.number}
             </a>
             " "

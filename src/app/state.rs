@@ -8,7 +8,7 @@ use super::browser;
 use crate::compiled::{corpus, search_index};
 use crate::engine::filter::ActorFilter;
 use crate::engine::search::{Prepared, MAX_QUERY_CHARS};
-use crate::engine::select::{select, Selection};
+use crate::engine::select::{plan_headings, select_planned, Plans, Selection};
 use crate::engine::timeline::Range;
 use crate::engine::view::{Panel, Resolved, View};
 use leptos::html::{Input, Ol};
@@ -75,14 +75,20 @@ impl State {
         let filter = Memo::new(move |_| view.with(|r| r.filter.clone()));
         let range = Memo::new(move |_| view.with(|r| r.range));
         let prepared = Memo::new(move |_| query.with(|q| search_index().prepare(q)));
+        let headings = Memo::new(move |_| prepared.with(|p| plan_headings(search_index(), p)));
         let shown = RwSignal::new((String::new(), PAGE));
         let limit = Memo::new(move |_| {
             shown.with(|(for_query, n)| query.with(|q| if q == for_query { *n } else { PAGE }))
         });
         let selection = Memo::new(move |_| {
-            prepared.with(|p| {
-                filter.with(|f| {
-                    range.with(|r| select(corpus(), search_index(), p, f, r, limit.get()))
+            prepared.with(|passages| {
+                headings.with(|headings| {
+                    let plans = Plans { passages, headings };
+                    filter.with(|f| {
+                        range.with(|r| {
+                            select_planned(corpus(), search_index(), plans, f, r, limit.get())
+                        })
+                    })
                 })
             })
         });

@@ -4,7 +4,7 @@
 //! and the link that opens them.
 
 use super::drafts;
-use super::model::{Basis, Corpus, Passage};
+use super::model::{Basis, Corpus, Event, Passage};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -103,14 +103,7 @@ pub fn passage(
 pub fn event(corpus: &Corpus, index: usize, url: Option<&str>, format: Format) -> String {
     let url = address(url, format);
     let e = &corpus.events[index];
-    let mut head = format!("{}: {}", e.date, e.title);
-    if e.disputed() {
-        let others: Vec<String> = e.claims.iter().map(|c| c.date.to_string()).collect();
-        head.push_str(&format!(
-            " (date disputed: also given as {})",
-            others.join(", ")
-        ));
-    }
+    let head = event_head(corpus, e);
     let stated = e.sources.first().map(|&(d, p)| {
         let (d, p) = (usize::from(d), usize::from(p));
         let text = &corpus.documents[d].passages[p].text;
@@ -127,6 +120,20 @@ pub fn event(corpus: &Corpus, index: usize, url: Option<&str>, format: Format) -
         (Format::Plain, None) => format!("{head}. {url}"),
         (Format::Markdown, None) => format!("**{}** {url}", md_escape(&head)),
     }
+}
+
+/// "2013: SIM first piloted on the Isle of Wight (date disputed: also given as 2012)": an
+/// event as its citation and the exports name it. A disputed event whose sources give no
+/// other date points to its disagreement instead.
+pub(crate) fn event_head(corpus: &Corpus, e: &Event) -> String {
+    let mut head = format!("{}: {}", e.date, e.title);
+    if let Some(others) = e.other_dates() {
+        head.push_str(&format!(" ({others})"));
+    } else if let Some(d) = e.disagreement {
+        let question = &corpus.disagreements[usize::from(d)].question;
+        head.push_str(&format!(" (date disputed: see “{question}”)"));
+    }
+    head
 }
 
 /// A disagreement: its question, what kind of difference it is, and every position with

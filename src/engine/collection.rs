@@ -35,6 +35,16 @@ pub struct Loaded {
     pub notice: Option<String>,
 }
 
+/// The items whose ids this record no longer has: the page flags them, and the reference
+/// lists leave them out.
+pub fn missing<'a>(corpus: &Corpus, items: &'a [Item]) -> Vec<&'a Ref> {
+    items
+        .iter()
+        .map(|i| &i.what)
+        .filter(|r| r.resolve(corpus).is_none())
+        .collect()
+}
+
 /// The first line of a stored collection: says whose data it is and in which version.
 const HEADER: &str = "SIM Explorer collection 1";
 
@@ -103,15 +113,6 @@ impl Collection {
     /// added.
     pub fn merge(&mut self, refs: &[Ref]) -> usize {
         refs.iter().filter(|r| self.add((*r).clone())).count()
-    }
-
-    /// The items whose ids this record no longer has.
-    pub fn missing(&self, corpus: &Corpus) -> Vec<&Ref> {
-        self.items
-            .iter()
-            .map(|i| &i.what)
-            .filter(|r| r.resolve(corpus).is_none())
-            .collect()
     }
 
     /// The ids, comma-separated, for a shared link (`col=`): notes stay on the device.

@@ -40,7 +40,7 @@ pub enum DateSpec {
 pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2100;
 
-const MONTH_NAMES: [&str; 12] = [
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -165,13 +165,23 @@ impl Point {
         }
     }
 
-    /// Machine form, as written in corpus files and `<time datetime>`.
-    pub fn iso(self) -> String {
+    /// As corpus files and links write it, the syntax `parse` reads back: "2021-06-17",
+    /// "2021-06", "late 2017", "2021". ISO 8601 but for a part of a year.
+    pub fn written(self) -> String {
         match self {
             Point::Day { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
             Point::Month { year, month } => format!("{year:04}-{month:02}"),
             Point::Part { year, part } => format!("{} {year:04}", part.word()),
             Point::Year { year } => format!("{year:04}"),
+        }
+    }
+
+    /// ISO 8601, as `<time datetime>` takes it: `None` for a part of a year, which it has
+    /// no form for.
+    pub fn iso(self) -> Option<String> {
+        match self {
+            Point::Part { .. } => None,
+            other => Some(other.written()),
         }
     }
 }
@@ -224,13 +234,13 @@ impl DateSpec {
         }
     }
 
-    /// Machine form, the syntax `parse` reads back.
-    pub fn iso(self) -> String {
+    /// As corpus files write it, the syntax `parse` reads back.
+    pub fn written(self) -> String {
         match self {
-            DateSpec::On(p) => p.iso(),
-            DateSpec::Between(a, b) => format!("{} to {}", a.iso(), b.iso()),
-            DateSpec::By(p) => format!("by {}", p.iso()),
-            DateSpec::OrLater(p) => format!("{} or later", p.iso()),
+            DateSpec::On(p) => p.written(),
+            DateSpec::Between(a, b) => format!("{} to {}", a.written(), b.written()),
+            DateSpec::By(p) => format!("by {}", p.written()),
+            DateSpec::OrLater(p) => format!("{} or later", p.written()),
         }
     }
 }
@@ -376,7 +386,11 @@ mod tests {
         let date = parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
         assert_eq!(date.to_string(), words, "{input}");
         assert_eq!(date.precision(), precision, "{input}");
-        assert_eq!(parse(&date.iso()).unwrap(), date, "round trip of {input}");
+        assert_eq!(
+            parse(&date.written()).unwrap(),
+            date,
+            "round trip of {input}"
+        );
     }
 
     #[test]
@@ -398,8 +412,22 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(-1), (1969, 12, 31));
         assert_eq!(civil_from_days(day_number(2000, 2, 29)), (2000, 2, 29));
-        assert_eq!(Point::month_of(day_number(2021, 6, 17)).iso(), "2021-06");
-        assert_eq!(Point::day_of(day_number(2024, 2, 29)).iso(), "2024-02-29");
+        assert_eq!(
+            Point::month_of(day_number(2021, 6, 17)).written(),
+            "2021-06"
+        );
+        assert_eq!(
+            Point::day_of(day_number(2024, 2, 29)).written(),
+            "2024-02-29"
+        );
+        // "late 2017" is how the record writes it; ISO 8601 has no form for it.
+        let late = parse("late 2017").unwrap();
+        assert_eq!(late.written(), "late 2017");
+        assert!(matches!(late, DateSpec::On(p) if p.iso().is_none()));
+        assert_eq!(
+            Point::day_of(day_number(2024, 2, 29)).iso().as_deref(),
+            Some("2024-02-29")
+        );
     }
 
     #[test]

@@ -136,9 +136,10 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
                             report(
                                 line,
                                 format!(
-                                    "{} neither speaks in, is reported by, nor wrote this passage of {} (¶{}): \
+                                    "{} neither speaks in, is reported by, nor wrote {}: \
                                      credit the position to whoever makes the claim",
-                                    actor.id, document.id, document.passages[at.1 as usize].number
+                                    actor.id,
+                                    document.locate(&document.passages[at.1 as usize])
                                 ),
                             );
                         }

@@ -48,26 +48,174 @@ struct RawDraft {
 /// quoted passage must credit an author's words or position). Returns every problem.
 pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let raw = read(file, &mut problems);
+    let raw = read_drafts(file, &mut problems);
     let at = |line: usize, message: String| Problem {
         path: file.path.to_string(),
         line,
         message,
     };
+
     let mut drafts: Vec<Draft> = Vec::new();
     for r in &raw {
-        let draft = check(corpus, r, &drafts, &at, &mut problems);
-        drafts.push(draft);
+        let actors = |list: &[(String, usize)], problems: &mut Vec<Problem>| -> Vec<u16> {
+            list.iter()
+                .filter_map(|(id, line)| match corpus.actor_index(id) {
+                    Some(a) => Some(a as u16),
+                    None => {
+                        problems.push(at(*line, format!("unknown actor id '{id}'")));
+                        None
+                    }
+                })
+                .collect()
+        };
+        let by = actors(&r.by, &mut problems);
+        let unpublished_by = actors(&r.unpublished_by, &mut problems);
+        let released_by = actors(&r.released_by, &mut problems);
+        if r.by.is_empty() {
+            problems.push(at(r.line, format!("[{}] has no by: who wrote it?", r.id)));
+        }
+        // A single author's published document is just that author's words: say.
+        if r.by.len() == 1 && r.unpublished_by.is_empty() {
+            problems.push(at(
+                r.line,
+                format!(
+                    "[{}] has one author and no unpublished-by: a document its one author \
+                     published gives its words plainly; record them with said: in \
+                     corpus/actors.txt",
+                    r.id
+                ),
+            ));
+        }
+        if r.support.is_empty() {
+            problems.push(at(
+                r.line,
+                format!(
+                    "[{}] has no support: name the passages that say who wrote it, and that \
+                     it was not published",
+                    r.id
+                ),
+            ));
+        }
+        if r.quoted.is_empty() {
+            problems.push(at(
+                r.line,
+                format!(
+                    "[{}] quotes no passage: name each passage that gives its words or sums \
+                     it up with quoted:",
+                    r.id
+                ),
+            ));
+        }
+        for f in &r.support {
+            if let Err(message) = find_passage(corpus, &f.doc, &f.words) {
+                problems.push(at(f.line, message));
+            }
+        }
+        let mut quoted = Vec::new();
+        for f in &r.quoted {
+            let place = match find_passage(corpus, &f.doc, &f.words) {
+                Ok(place) => place,
+                Err(message) => {
+                    problems.push(at(f.line, message));
+                    continue;
+                }
+            };
+            if let Some(other) = drafts.iter().find(|d| d.quoted.contains(&place)) {
+                problems.push(at(
+                    f.line,
+                    format!(
+                        "quoted: this passage is also quoted from [{}]: a passage's words \
+                         come from one draft",
+                        other.id
+                    ),
+                ));
+            }
+            // The draft's words reach the page only as someone's: the passage must give an
+            // author's words or position, or it credits the draft to nobody.
+            let passage = passage_at(corpus, place);
+            let credits_an_author = passage
+                .actors
+                .iter()
+                .any(|x| by.contains(&x.actor) && (x.said || x.reported));
+            if !credits_an_author && !by.is_empty() {
+                problems.push(at(
+                    f.line,
+                    format!(
+                        "quoted: the passage gives the words or position of none of [{}]'s \
+                         authors ({}): add a said: or reports: line for it in \
+                         corpus/actors.txt, or remove this line",
+                        r.id,
+                        ids(corpus, &by)
+                    ),
+                ));
+            }
+            quoted.push(place);
+        }
+        // The other way round: a passage holding the words its document uses to cite the
+        // draft as its source ("In the document, …") that gives an author's words is
+        // quoting the draft, and must say so, or those words would reach the page plainly.
+        for f in &r.cited_as {
+            let Some(d) = corpus.documents.iter().position(|d| d.id == f.doc) else {
+                problems.push(at(f.line, format!("unknown document '{}'", f.doc)));
+                continue;
+            };
+            let mut found = false;
+            for (p, passage) in corpus.documents[d].passages.iter().enumerate() {
+                if find_aliases(&passage.text, &[f.words.as_str()]).is_empty() {
+                    continue;
+                }
+                found = true;
+                let place = (d as u16, p as u16);
+                let speaking: Vec<u16> = passage
+                    .actors
+                    .iter()
+                    .filter(|x| by.contains(&x.actor) && x.said)
+                    .map(|x| x.actor)
+                    .collect();
+                if !speaking.is_empty() && !quoted.contains(&place) {
+                    problems.push(at(
+                        f.line,
+                        format!(
+                            "“{}” cites [{}] as the source of {}, which gives the \
+                             words of {}, but no quoted: line names that passage: add one, \
+                             or make these words pick out only the passages that quote it",
+                            f.words,
+                            r.id,
+                            corpus.documents[d].locate(passage),
+                            ids(corpus, &speaking)
+                        ),
+                    ));
+                }
+            }
+            if !found {
+                problems.push(at(
+                    f.line,
+                    format!("cited-as: “{}” appears nowhere in {}", f.words, f.doc),
+                ));
+            }
+        }
+        drafts.push(Draft {
+            id: r.id.clone(),
+            by,
+            unpublished_by,
+            released_by,
+            quoted,
+        });
     }
     corpus.drafts = drafts;
     problems.sort();
     problems
 }
 
-/// The register's entries as written, each field with its line; a malformed fragment is a
-/// problem and left out.
-fn read(file: &File, problems: &mut Vec<Problem>) -> Vec<RawDraft> {
+/// The register's drafts as written, each reference with its line; a passage not written
+/// `document-id: words` is reported.
+fn read_drafts(file: &File, problems: &mut Vec<Problem>) -> Vec<RawDraft> {
     let lines = read_register(file, "draft", &FIELDS, problems);
+    let at = |line: usize, message: String| Problem {
+        path: file.path.to_string(),
+        line,
+        message,
+    };
     let mut raw: Vec<RawDraft> = Vec::new();
     for entry in lines {
         let (key, value, line) = match entry {
@@ -87,6 +235,15 @@ fn read(file: &File, problems: &mut Vec<Problem>) -> Vec<RawDraft> {
             RegisterLine::Field { key, value, line } => (key, value, line),
         };
         let Some(d) = raw.last_mut() else { continue };
+        let fragment = || {
+            let (doc, words) = value.split_once(':')?;
+            let (doc, words) = (doc.trim(), words.trim());
+            (is_slug(doc) && !words.is_empty()).then(|| Fragment {
+                doc: doc.to_string(),
+                words: words.to_string(),
+                line,
+            })
+        };
         let list = match key.as_str() {
             "by" => Some(&mut d.by),
             "unpublished-by" => Some(&mut d.unpublished_by),
@@ -97,20 +254,11 @@ fn read(file: &File, problems: &mut Vec<Problem>) -> Vec<RawDraft> {
             list.push((value.to_string(), line));
             continue;
         }
-        let fragment = value.split_once(':').and_then(|(doc, words)| {
-            let (doc, words) = (doc.trim(), words.trim());
-            (is_slug(doc) && !words.is_empty()).then(|| Fragment {
-                doc: doc.to_string(),
-                words: words.to_string(),
+        let Some(f) = fragment() else {
+            problems.push(at(
                 line,
-            })
-        });
-        let Some(f) = fragment else {
-            problems.push(Problem {
-                path: file.path.to_string(),
-                line,
-                message: format!("{key}: write 'document-id: words of the passage'"),
-            });
+                format!("{key}: write 'document-id: words of the passage'"),
+            ));
             continue;
         };
         match key.as_str() {
@@ -120,188 +268,6 @@ fn read(file: &File, problems: &mut Vec<Problem>) -> Vec<RawDraft> {
         }
     }
     raw
-}
-
-/// One entry checked against the record and the drafts before it: its actors known, its
-/// fields present, its passages found and crediting an author, and every passage that
-/// cites it by its own words and gives an author's words named as quoting it.
-fn check(
-    corpus: &Corpus,
-    r: &RawDraft,
-    earlier: &[Draft],
-    at: &impl Fn(usize, String) -> Problem,
-    problems: &mut Vec<Problem>,
-) -> Draft {
-    let actors = |list: &[(String, usize)], problems: &mut Vec<Problem>| -> Vec<u16> {
-        list.iter()
-            .filter_map(|(id, line)| match corpus.actor_index(id) {
-                Some(a) => Some(a as u16),
-                None => {
-                    problems.push(at(*line, format!("unknown actor id '{id}'")));
-                    None
-                }
-            })
-            .collect()
-    };
-    let by = actors(&r.by, problems);
-    let unpublished_by = actors(&r.unpublished_by, problems);
-    let released_by = actors(&r.released_by, problems);
-    if r.by.is_empty() {
-        problems.push(at(r.line, format!("[{}] has no by: who wrote it?", r.id)));
-    }
-    // A single author's published document is just that author's words: say.
-    if r.by.len() == 1 && r.unpublished_by.is_empty() {
-        problems.push(at(
-            r.line,
-            format!(
-                "[{}] has one author and no unpublished-by: a document its one author \
-                 published gives its words plainly; record them with said: in \
-                 corpus/actors.txt",
-                r.id
-            ),
-        ));
-    }
-    if r.support.is_empty() {
-        problems.push(at(
-            r.line,
-            format!(
-                "[{}] has no support: name the passages that say who wrote it, and that \
-                 it was not published",
-                r.id
-            ),
-        ));
-    }
-    if r.quoted.is_empty() {
-        problems.push(at(
-            r.line,
-            format!(
-                "[{}] quotes no passage: name each passage that gives its words or sums \
-                 it up with quoted:",
-                r.id
-            ),
-        ));
-    }
-    for f in &r.support {
-        if let Err(message) = find_passage(corpus, &f.doc, &f.words) {
-            problems.push(at(f.line, message));
-        }
-    }
-    let quoted = check_quoted(corpus, r, &by, earlier, at, problems);
-    check_cited_as(corpus, r, &by, &quoted, at, problems);
-    Draft {
-        id: r.id.clone(),
-        by,
-        unpublished_by,
-        released_by,
-        quoted,
-    }
-}
-
-/// The places of the passages an entry's `quoted:` lines name, each found, quoted from no
-/// earlier draft, and giving an author's words or position.
-fn check_quoted(
-    corpus: &Corpus,
-    r: &RawDraft,
-    by: &[u16],
-    earlier: &[Draft],
-    at: &impl Fn(usize, String) -> Problem,
-    problems: &mut Vec<Problem>,
-) -> Vec<(u16, u16)> {
-    let mut quoted = Vec::new();
-    for f in &r.quoted {
-        let place = match find_passage(corpus, &f.doc, &f.words) {
-            Ok(place) => place,
-            Err(message) => {
-                problems.push(at(f.line, message));
-                continue;
-            }
-        };
-        if let Some(other) = earlier.iter().find(|d| d.quoted.contains(&place)) {
-            problems.push(at(
-                f.line,
-                format!(
-                    "quoted: this passage is also quoted from [{}]: a passage's words \
-                     come from one draft",
-                    other.id
-                ),
-            ));
-        }
-        // The draft's words reach the page only as someone's: the passage must give an
-        // author's words or position, or it credits the draft to nobody.
-        let passage = passage_at(corpus, place);
-        let credits_an_author = passage
-            .actors
-            .iter()
-            .any(|x| by.contains(&x.actor) && (x.said || x.reported));
-        if !credits_an_author && !by.is_empty() {
-            problems.push(at(
-                f.line,
-                format!(
-                    "quoted: the passage gives the words or position of none of [{}]'s \
-                     authors ({}): add a said: or reports: line for it in \
-                     corpus/actors.txt, or remove this line",
-                    r.id,
-                    ids(corpus, by)
-                ),
-            ));
-        }
-        quoted.push(place);
-    }
-    quoted
-}
-
-/// The other way round from `quoted:`: a passage holding the words its document uses to
-/// cite the draft as its source ("In the document, …") that gives an author's words is
-/// quoting the draft, and must say so, or those words would reach the page plainly.
-fn check_cited_as(
-    corpus: &Corpus,
-    r: &RawDraft,
-    by: &[u16],
-    quoted: &[(u16, u16)],
-    at: &impl Fn(usize, String) -> Problem,
-    problems: &mut Vec<Problem>,
-) {
-    for f in &r.cited_as {
-        let Some(d) = corpus.documents.iter().position(|d| d.id == f.doc) else {
-            problems.push(at(f.line, format!("unknown document '{}'", f.doc)));
-            continue;
-        };
-        let mut found = false;
-        for (p, passage) in corpus.documents[d].passages.iter().enumerate() {
-            if find_aliases(&passage.text, &[f.words.as_str()]).is_empty() {
-                continue;
-            }
-            found = true;
-            let place = (d as u16, p as u16);
-            let speaking: Vec<u16> = passage
-                .actors
-                .iter()
-                .filter(|x| by.contains(&x.actor) && x.said)
-                .map(|x| x.actor)
-                .collect();
-            if !speaking.is_empty() && !quoted.contains(&place) {
-                problems.push(at(
-                    f.line,
-                    format!(
-                        "“{}” cites [{}] as the source of ¶{} of {}, which gives the \
-                         words of {}, but no quoted: line names that passage: add one, \
-                         or make these words pick out only the passages that quote it",
-                        f.words,
-                        r.id,
-                        passage.number,
-                        f.doc,
-                        ids(corpus, &speaking)
-                    ),
-                ));
-            }
-        }
-        if !found {
-            problems.push(at(
-                f.line,
-                format!("cited-as: “{}” appears nowhere in {}", f.words, f.doc),
-            ));
-        }
-    }
 }
 
 fn passage_at(corpus: &Corpus, (d, p): (u16, u16)) -> &Passage {

@@ -3,7 +3,7 @@
 
 use super::date;
 use super::load::{read_register, File, Problem, RegisterLine};
-use super::model::{Claim, Corpus, Event};
+use super::model::{Claim, Corpus, Event, PassageAt};
 use super::text::is_slug;
 
 const FIELDS: [&str; 7] = [
@@ -17,7 +17,7 @@ const FIELDS: [&str; 7] = [
 ];
 
 /// Finds the one passage of `doc` holding `fragment`, as (document, passage) positions.
-pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<(u16, u16), String> {
+pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<PassageAt, String> {
     let Some(d) = corpus.documents.iter().position(|d| d.id == doc) else {
         return Err(format!("unknown document '{doc}'"));
     };
@@ -43,7 +43,7 @@ pub fn find_passage(corpus: &Corpus, doc: &str, fragment: &str) -> Result<(u16, 
 /// give its other dates. Returns every problem.
 pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let lines = read_register(file, "event", &FIELDS, &mut problems);
+    let mut events = read_events(file, corpus, &mut problems);
     let mut report = |line: usize, message: String| {
         problems.push(Problem {
             path: file.path.to_string(),
@@ -51,7 +51,125 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
             message,
         })
     };
-    // (event, its line, whether it had a date line)
+    // A publication is dated as its document, and each document is published once.
+    let mut published = vec![false; corpus.documents.len()];
+    for (event, line, has_date) in &events {
+        let Some(d) = event.publication.map(usize::from) else {
+            continue;
+        };
+        let doc = &corpus.documents[d];
+        if *has_date && event.date != doc.date.value {
+            report(
+                *line,
+                format!(
+                    "[{}]: a publication has its document's date ({}), not {}",
+                    event.id, doc.date.value, event.date
+                ),
+            );
+        }
+        if std::mem::replace(&mut published[d], true) {
+            report(
+                *line,
+                format!(
+                    "[{}]: '{}' already has a publication event",
+                    event.id, doc.id
+                ),
+            );
+        }
+    }
+    // A disputed event's other dates are its disagreement's: every position gives one, and
+    // the event's own date is one of them.
+    for (event, line, has_date) in &mut events {
+        let Some(d) = event
+            .disagreement
+            .map(|i| &corpus.disagreements[i as usize])
+        else {
+            continue;
+        };
+        for p in &d.positions {
+            match p.date {
+                None => report(
+                    *line,
+                    format!(
+                        "[{}]: its disagreement [{}] has a position without a date ('{}')",
+                        event.id, d.id, p.summary
+                    ),
+                ),
+                Some(at) if at == event.date => {}
+                Some(at) => event.claims.push(Claim {
+                    date: at,
+                    sources: p.quotes.iter().map(|q| q.at).collect(),
+                }),
+            }
+        }
+        if *has_date && !d.positions.iter().any(|p| p.date == Some(event.date)) {
+            report(
+                *line,
+                format!(
+                    "[{}]: its date {} is none of the dates of its disagreement [{}]",
+                    event.id, event.date, d.id
+                ),
+            );
+        }
+    }
+    // A relative date in a passage dates one thing (issue 23: the June 2021 report's
+    // "earlier this month" dates DNS's earlier report, and was also read as dating the
+    // network's shutdown, which the same passage tells of). Each phrase an event's note
+    // quotes from one of its sources is claimed by that event alone.
+    let mut resolved: Vec<((u16, u16), String, &str)> = Vec::new();
+    for (event, line, _) in &events {
+        for phrase in quoted(event.note.as_deref().unwrap_or("")) {
+            let lower = phrase.to_lowercase();
+            for &at in &event.sources {
+                let doc = &corpus.documents[usize::from(at.0)];
+                let passage = &doc.passages[usize::from(at.1)];
+                if !passage.text.to_lowercase().contains(&lower) {
+                    continue;
+                }
+                match resolved.iter().find(|(a, p, _)| *a == at && *p == lower) {
+                    Some((_, _, other)) if *other != event.id => report(
+                        *line,
+                        format!(
+                            "[{}]: its note resolves “{phrase}” of {}, as [{other}] does: a \
+                             relative date dates one thing; say which, and date the other \
+                             from its own words",
+                            event.id,
+                            doc.locate(passage)
+                        ),
+                    ),
+                    Some(_) => {}
+                    None => resolved.push((at, lower.clone(), event.id.as_str())),
+                }
+            }
+        }
+        // A title states no year or month only an inferred date supports.
+        for message in super::actors::unsupported_dates(corpus, &event.title, &event.sources) {
+            report(*line, format!("[{}]: title: {message}", event.id));
+        }
+    }
+    let mut events: Vec<Event> = events.into_iter().map(|(e, _, _)| e).collect();
+    events.sort_by(|a, b| (a.date.sort_key(), &a.id).cmp(&(b.date.sort_key(), &b.id)));
+    corpus.events = events;
+    problems.sort();
+    problems
+}
+
+/// The register's events as written, each with its line and whether it had a date line,
+/// their sources, disagreement, actors and publication resolved; an event missing its
+/// title, date or sources is reported.
+fn read_events(
+    file: &File,
+    corpus: &Corpus,
+    problems: &mut Vec<Problem>,
+) -> Vec<(Event, usize, bool)> {
+    let lines = read_register(file, "event", &FIELDS, problems);
+    let mut report = |line: usize, message: String| {
+        problems.push(Problem {
+            path: file.path.to_string(),
+            line,
+            message,
+        })
+    };
     let mut events: Vec<(Event, usize, bool)> = Vec::new();
     for entry in lines {
         let (key, value, line) = match entry {
@@ -142,107 +260,7 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
             );
         }
     }
-    // A publication is dated as its document, and each document is published once.
-    let mut published = vec![false; corpus.documents.len()];
-    for (event, line, has_date) in &events {
-        let Some(d) = event.publication.map(usize::from) else {
-            continue;
-        };
-        let doc = &corpus.documents[d];
-        if *has_date && event.date != doc.date.value {
-            report(
-                *line,
-                format!(
-                    "[{}]: a publication has its document's date ({}), not {}",
-                    event.id, doc.date.value, event.date
-                ),
-            );
-        }
-        if std::mem::replace(&mut published[d], true) {
-            report(
-                *line,
-                format!(
-                    "[{}]: '{}' already has a publication event",
-                    event.id, doc.id
-                ),
-            );
-        }
-    }
-    // A disputed event's other dates are its disagreement's: every position gives one, and
-    // the event's own date is one of them.
-    for (event, line, has_date) in &mut events {
-        let Some(d) = event
-            .disagreement
-            .map(|i| &corpus.disagreements[i as usize])
-        else {
-            continue;
-        };
-        for p in &d.positions {
-            match p.date {
-                None => report(
-                    *line,
-                    format!(
-                        "[{}]: its disagreement [{}] has a position without a date ('{}')",
-                        event.id, d.id, p.summary
-                    ),
-                ),
-                Some(at) if at == event.date => {}
-                Some(at) => event.claims.push(Claim {
-                    date: at,
-                    sources: p.quotes.iter().map(|q| q.at).collect(),
-                }),
-            }
-        }
-        if *has_date && !d.positions.iter().any(|p| p.date == Some(event.date)) {
-            report(
-                *line,
-                format!(
-                    "[{}]: its date {} is none of the dates of its disagreement [{}]",
-                    event.id, event.date, d.id
-                ),
-            );
-        }
-    }
-    // A relative date in a passage dates one thing (issue 23: the June 2021 report's
-    // "earlier this month" dates DNS's earlier report, and was also read as dating the
-    // network's shutdown, which the same passage tells of). Each phrase an event's note
-    // quotes from one of its sources is claimed by that event alone.
-    let mut resolved: Vec<((u16, u16), String, &str)> = Vec::new();
-    for (event, line, _) in &events {
-        for phrase in quoted(event.note.as_deref().unwrap_or("")) {
-            let lower = phrase.to_lowercase();
-            for &at in &event.sources {
-                let text = &corpus.documents[usize::from(at.0)].passages[usize::from(at.1)].text;
-                if !text.to_lowercase().contains(&lower) {
-                    continue;
-                }
-                match resolved.iter().find(|(a, p, _)| *a == at && *p == lower) {
-                    Some((_, _, other)) if *other != event.id => report(
-                        *line,
-                        format!(
-                            "[{}]: its note resolves “{phrase}” of {} ¶{}, as [{other}] does: a \
-                             relative date dates one thing; say which, and date the other \
-                             from its own words",
-                            event.id,
-                            corpus.documents[usize::from(at.0)].id,
-                            corpus.documents[usize::from(at.0)].passages[usize::from(at.1)].number
-                        ),
-                    ),
-                    Some(_) => {}
-                    None => resolved.push((at, lower.clone(), event.id.as_str())),
-                }
-            }
-        }
-        // A title states no year or month only an inferred date supports.
-        for message in super::actors::unsupported_dates(corpus, &event.title, &event.sources) {
-            report(*line, format!("[{}]: title: {message}", event.id));
-        }
-    }
-    let mut events: Vec<Event> = events.into_iter().map(|(e, _, _)| e).collect();
-    events.sort_by(|a, b| (a.date.sort_key(), &a.id).cmp(&(b.date.sort_key(), &b.id)));
-    corpus.events = events;
-    problems.sort();
-    problems
+    events
 }
 
 /// The phrases `text` puts in quotation marks (“…” or "…"), as written.

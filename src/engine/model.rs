@@ -22,6 +22,21 @@ pub struct Corpus {
     pub drafts: Vec<Draft>,
     /// The record's words that share a stem, each family sorted (see `families.rs`).
     pub families: Vec<Vec<String>>,
+    /// Every actor's name and recorded forms as the search's words, in the actors' order:
+    /// normalised at build time (`actors::names`), so the page never tokenizes an alias.
+    pub names: Vec<ActorName>,
+}
+
+/// One name or recorded form of an actor, as the words the index holds for it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActorName {
+    /// Index into `Corpus::actors`.
+    pub actor: u16,
+    /// The one document that uses the form (`alias-in:`); `None` where it names the actor
+    /// everywhere.
+    pub doc: Option<u16>,
+    /// Normalised by `normalize::tokenize`, as the index and the query are.
+    pub words: Vec<String>,
 }
 
 /// A question the record answers in more than one way: each position quoted from its
@@ -88,7 +103,7 @@ pub struct Position {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// (document, passage) position.
-    pub at: (u16, u16),
+    pub at: PassageAt,
     pub text: String,
 }
 
@@ -108,7 +123,7 @@ pub struct Draft {
     /// Who made it public instead, where the record says.
     pub released_by: Vec<u16>,
     /// (document, passage) positions of the passages that quote or summarise it.
-    pub quoted: Vec<(u16, u16)>,
+    pub quoted: Vec<PassageAt>,
 }
 
 /// Something the record says happened, when, and which passages say so.
@@ -119,7 +134,7 @@ pub struct Event {
     pub title: String,
     pub date: DateSpec,
     /// (document, passage) positions of the passages that state it.
-    pub sources: Vec<(u16, u16)>,
+    pub sources: Vec<PassageAt>,
     /// Other dates other passages give for the same event: the event is disputed. Taken
     /// from the positions of its disagreement at build time.
     pub claims: Vec<Claim>,
@@ -138,12 +153,23 @@ pub struct Event {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub date: DateSpec,
-    pub sources: Vec<(u16, u16)>,
+    pub sources: Vec<PassageAt>,
 }
 
 impl Event {
     pub fn disputed(&self) -> bool {
         !self.claims.is_empty() || self.disagreement.is_some()
+    }
+
+    /// "date disputed: also given as 2012, 2014": the other dates sources give, as the
+    /// timeline's list, citations and exports all say it. `None` when no other date is
+    /// given (a disagreement whose positions all give the event's own date).
+    pub fn other_dates(&self) -> Option<String> {
+        if self.claims.is_empty() {
+            return None;
+        }
+        let dates: Vec<String> = self.claims.iter().map(|c| c.date.to_string()).collect();
+        Some(format!("date disputed: also given as {}", dates.join(", ")))
     }
 }
 
@@ -162,7 +188,7 @@ pub struct Actor {
     /// Neutral, in our words.
     pub description: String,
     /// Passages that support the description, as (document, passage) positions.
-    pub support: Vec<(u16, u16)>,
+    pub support: Vec<PassageAt>,
     /// Documents whose stated author it is, by position.
     pub wrote: Vec<u16>,
     /// Index of the actor it belongs to, if any.
@@ -267,6 +293,11 @@ pub struct Kind {
     pub cite_as: String,
 }
 
+/// Where a passage is: its document's and its own position in the corpus
+/// (`corpus.documents[d].passages[p]`), as the registers' references are resolved. Not
+/// its key, the stable id links use (`Passage::key`).
+pub type PassageAt = (u16, u16);
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Passage {
     /// Stable key, unique in the corpus: see `text::passage_key`.
@@ -332,6 +363,13 @@ impl Document {
     pub fn label_of(&self, passage: &Passage) -> String {
         format!("{}, {}", self.title.value, passage.place())
     }
+
+    /// "2021-06-17-dodgy-data-warnings ¶13": a passage as a build problem names it, by the
+    /// document's file name (a heading is "§2").
+    pub fn locate(&self, passage: &Passage) -> String {
+        let sign = if passage.heading { '§' } else { '¶' };
+        format!("{} {sign}{}", self.id, passage.number)
+    }
 }
 
 impl Passage {
@@ -339,10 +377,21 @@ impl Passage {
     /// "section heading 2". Paragraphs and headings are numbered apart, so the thirteenth
     /// paragraph a reader counts in the original is "paragraph 13".
     pub fn place(&self) -> String {
+        format!("{} {}", self.kind_words().0, self.number)
+    }
+
+    /// "Paragraph 13", "Section heading 2": the place as a label or a sentence starts it
+    /// (a paragraph's anchor and tools, an export's note).
+    pub fn place_label(&self) -> String {
+        format!("{} {}", self.kind_words().1, self.number)
+    }
+
+    /// What it is, within a sentence and at its start.
+    fn kind_words(&self) -> (&'static str, &'static str) {
         if self.heading {
-            format!("section heading {}", self.number)
+            ("section heading", "Section heading")
         } else {
-            format!("paragraph {}", self.number)
+            ("paragraph", "Paragraph")
         }
     }
 }

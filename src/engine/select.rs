@@ -1,11 +1,11 @@
 //! One selection per keystroke: the search (prepared once), the actor filter and the date
 //! range give, in one pass, the passages allowed, the ranked results with their snippets,
 //! how many passages each actor has and how many results state each event. The page and
-//! both benchmarks call this one function, so what is measured is what people get.
+//! both benchmarks run this one function (`select_planned`; `select` plans the headings
+//! first), so what is measured is what people get.
 
 use super::filter::{counts, ActorFilter};
 use super::model::Corpus;
-use super::normalize::tokenize;
 use super::search::{
     snippet, Clause, CorpusIndex, Prepared, ResultItem, Suggestion, SNIPPET_CHARS,
 };
@@ -44,7 +44,7 @@ pub struct Selection {
 }
 
 /// The actor whose name or recorded form (alias, or a form one document uses) is exactly
-/// the search's words, in order.
+/// the search's words, in order: compared with the forms normalised at build time.
 pub fn named_actor(corpus: &Corpus, prepared: &Prepared) -> Option<u16> {
     let words: Vec<&str> = prepared
         .query
@@ -58,41 +58,43 @@ pub fn named_actor(corpus: &Corpus, prepared: &Prepared) -> Option<u16> {
     if words.is_empty() {
         return None;
     }
-    let same = |form: &str| {
-        let tokens = tokenize(form);
-        tokens.len() == words.len() && tokens.iter().zip(&words).all(|(t, w)| t.norm == *w)
-    };
     corpus
-        .actors
+        .names
         .iter()
-        .position(|a| {
-            same(&a.name)
-                || a.aliases.iter().any(|x| same(x))
-                || a.aliases_in.iter().any(|(_, x)| same(x))
-        })
-        .map(|a| a as u16)
+        .find(|n| n.words.iter().map(String::as_str).eq(words.iter().copied()))
+        .map(|n| n.actor)
 }
 
-/// Where a passage names the actor, in any of its forms (byte ranges), to mark them.
-fn name_ranges(corpus: &Corpus, actor: u16, doc: usize, text: &str) -> Vec<(usize, usize)> {
-    let a = &corpus.actors[usize::from(actor)];
-    let doc_id = &corpus.documents[doc].id;
-    let forms = std::iter::once(&a.name).chain(&a.aliases).chain(
-        a.aliases_in
-            .iter()
-            .filter(|(d, _)| d == doc_id)
-            .map(|(_, x)| x),
-    );
-    let tokens = tokenize(text);
+/// Where the passage at an index position names the actor, in any of its forms (byte
+/// ranges), to mark them: the forms' words looked up in the index's vocabulary and found
+/// in the passage's term sequence, so nothing is tokenized again.
+fn name_ranges(
+    corpus: &Corpus,
+    index: &CorpusIndex,
+    actor: u16,
+    position: usize,
+) -> Vec<(usize, usize)> {
+    let (doc, _) = index.passage_at(position);
+    let terms = index.index.passage_terms(position as u32);
+    let spans = index.word_spans(position);
     let mut ranges = Vec::new();
+    let forms = corpus
+        .names
+        .iter()
+        .filter(|n| n.actor == actor && n.doc.is_none_or(|d| usize::from(d) == doc));
     for form in forms {
-        let want: Vec<String> = tokenize(form).into_iter().map(|t| t.norm).collect();
-        if want.is_empty() {
+        let Some(want) = form
+            .words
+            .iter()
+            .map(|w| index.index.id(w))
+            .collect::<Option<Vec<u32>>>()
+        else {
             continue;
-        }
-        for w in tokens.windows(want.len()) {
-            if w.iter().zip(&want).all(|(t, n)| t.norm == *n) {
-                ranges.push((w[0].start, w[want.len() - 1].end));
+        };
+        for (at, window) in terms.windows(want.len()).enumerate() {
+            if window == want.as_slice() {
+                let (start, end) = (spans[at].0, spans[at + want.len() - 1].1);
+                ranges.push((start as usize, end as usize));
             }
         }
     }
@@ -101,10 +103,16 @@ fn name_ranges(corpus: &Corpus, actor: u16, doc: usize, text: &str) -> Vec<(usiz
     ranges
 }
 
-/// Selects from the record: `prepared` is the search, planned once for this keystroke.
-/// With no search, the filter and the dates alone select, in the record's order; with
-/// nothing applied at all, no passage is listed (the page shows the documents instead) but
-/// the counts cover the whole record.
+/// The search planned against the headings (the events' titles and the disagreements'
+/// questions, an index with a vocabulary of its own): once per search, like `prepared`,
+/// not again when only the filter, the dates or the number shown change.
+pub fn plan_headings(index: &CorpusIndex, prepared: &Prepared) -> Prepared {
+    index.headings.prepare(prepared.query.clone())
+}
+
+/// Selects from the record, planning the headings for this one call: for callers that
+/// select once per search (the benchmarks, tests). The page keeps both plans and calls
+/// `select_planned`.
 pub fn select(
     corpus: &Corpus,
     index: &CorpusIndex,
@@ -113,6 +121,35 @@ pub fn select(
     range: &Range,
     limit: usize,
 ) -> Selection {
+    let headings = plan_headings(index, prepared);
+    let plans = Plans {
+        passages: prepared,
+        headings: &headings,
+    };
+    select_planned(corpus, index, plans, filter, range, limit)
+}
+
+/// One search planned once against each index: the passages', and the headings' (see
+/// `plan_headings`).
+#[derive(Clone, Copy)]
+pub struct Plans<'a> {
+    pub passages: &'a Prepared,
+    pub headings: &'a Prepared,
+}
+
+/// Selects from the record: `plans` is the search, planned once for this keystroke.
+/// With no search, the filter and the dates alone select, in the record's order; with
+/// nothing applied at all, no passage is listed (the page shows the documents instead) but
+/// the counts cover the whole record.
+pub fn select_planned(
+    corpus: &Corpus,
+    index: &CorpusIndex,
+    plans: Plans,
+    filter: &ActorFilter,
+    range: &Range,
+    limit: usize,
+) -> Selection {
+    let prepared = plans.passages;
     let in_range = (!range.is_empty()).then(|| range.mask(corpus));
     let allowed: Option<Vec<bool>> = match (&in_range, filter.is_empty()) {
         (None, true) => None,
@@ -171,7 +208,7 @@ pub fn select(
                 selection.total += 1;
                 if selection.items.len() < limit {
                     let text = &corpus.documents[d].passages[i].text;
-                    let ranges = name_ranges(corpus, actor, d, text);
+                    let ranges = name_ranges(corpus, index, actor, p);
                     selection.items.push(ResultItem {
                         doc: d,
                         passage: i,
@@ -185,8 +222,7 @@ pub fn select(
             }
         }
         // Events and disagreements whose headings hold every word of the search.
-        let headings = index.headings.prepare(prepared.query.clone());
-        let ranked = headings.rank(&index.headings, HEADINGS, None);
+        let ranked = plans.headings.rank(&index.headings, HEADINGS, None);
         if ranked.all_clauses {
             let n_events = corpus.events.len();
             for hit in ranked.hits {

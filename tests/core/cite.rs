@@ -75,6 +75,36 @@ fn an_event_citation_gives_its_date_dispute_and_source() {
 }
 
 #[test]
+fn an_event_disputed_without_another_date_names_no_other_date() {
+    // A disagreement whose positions all give the event's own date: the citation once
+    // said "also given as )". It points to the disagreement instead, and the timeline's
+    // list says nothing of other dates.
+    let mut corpus = real_corpus();
+    let i = corpus
+        .events
+        .iter()
+        .position(|e| e.id == "pilot-isle-of-wight")
+        .unwrap();
+    assert_eq!(
+        corpus.events[i].other_dates().as_deref(),
+        Some("date disputed: also given as 2012")
+    );
+    corpus.events[i].claims.clear();
+    let e = &corpus.events[i];
+    assert!(e.disputed());
+    assert_eq!(e.other_dates(), None);
+    let question = &corpus.disagreements[usize::from(e.disagreement.unwrap())].question;
+    for format in [Format::Plain, Format::Markdown] {
+        let text = event(&corpus, i, Some("u"), format);
+        assert!(!text.contains("also given as"), "{text}");
+        assert!(
+            text.contains(&format!("(date disputed: see “{question}”)")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_local_copy_with_no_published_address_cites_no_file_path() {
     // The one-file edition opened from disk, built without SITE_URL: the citation says it
     // comes from a local copy, and names no address (a file:// path nobody else can open).

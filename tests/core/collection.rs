@@ -4,7 +4,7 @@
 use super::corpus::real_corpus;
 use proptest::prelude::*;
 use sim_explorer::engine::citable::{Citable, Ref};
-use sim_explorer::engine::collection::{parse_shared, Collection, Item};
+use sim_explorer::engine::collection::{missing, parse_shared, Collection, Item};
 
 fn p(id: &str) -> Ref {
     Ref::Passage(id.to_string())
@@ -69,7 +69,7 @@ fn items_resolve_against_the_record_and_missing_ones_are_kept() {
         c.items[2].what.resolve(&corpus),
         Some(Citable::Disagreement(0))
     );
-    assert_eq!(c.missing(&corpus), vec![&p("gone00")]);
+    assert_eq!(missing(&corpus, &c.items), vec![&p("gone00")]);
     // Stored and read back, the missing item is still there.
     let back = Collection::from_storage(&c.to_storage());
     assert_eq!(back.collection, c);

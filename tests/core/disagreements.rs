@@ -66,7 +66,7 @@ fn reports_every_problem_with_its_line() {
              quote: 2023-stopsim-statement: The scheme was first piloted on the Isle of Wight in 2012\n\
              position: 2013\nby: disability-news-service\n\
              quote: 2023-nhse-unpublished-sim-apology: SIM was first trialled in 2013 on the Isle of Wight\n",
-            &["corpus/disagreements.txt:7: nhs-england neither speaks in, is reported by, nor wrote this passage of 2023-stopsim-statement (¶3): credit the position to whoever makes the claim"],
+            &["corpus/disagreements.txt:7: nhs-england neither speaks in, is reported by, nor wrote 2023-stopsim-statement ¶3: credit the position to whoever makes the claim"],
         ),
     ];
     for (text, expected) in cases {

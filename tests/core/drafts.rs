@@ -131,8 +131,8 @@ fn reports_every_problem_with_its_line() {
                 "corpus/drafts.txt:5: quoted: the passage gives the words or position of none \
                  of [d]'s authors ([nhs-england]): add a said: or reports: line for it in \
                  corpus/actors.txt, or remove this line",
-                "corpus/drafts.txt:7: “In the document” cites [d] as the source of ¶18 of \
-                 2023-nhse-unpublished-sim-apology, which gives the words of [nhs-england], \
+                "corpus/drafts.txt:7: “In the document” cites [d] as the source of \
+                 2023-nhse-unpublished-sim-apology ¶18, which gives the words of [nhs-england], \
                  but no quoted: line names that passage: add one, or make these words pick \
                  out only the passages that quote it",
             ],

@@ -7,9 +7,9 @@ use biblatex::{Bibliography, ChunksExt};
 use serde_json::Value;
 use sim_explorer::engine::citable::Ref;
 use sim_explorer::engine::cite::LOCAL_COPY;
-use sim_explorer::engine::collection::Item;
+use sim_explorer::engine::collection::{missing, Item};
 use sim_explorer::engine::date::{self, DateSpec};
-use sim_explorer::engine::export::{export, missing_count, Format};
+use sim_explorer::engine::export::{export, Format};
 use sim_explorer::engine::model::Corpus;
 use std::collections::HashSet;
 
@@ -689,8 +689,8 @@ fn missing_items_are_counted_and_left_out_of_reference_lists() {
         item(Ref::Event("no-such-event".into()), "a"),
         item(Ref::Disagreement("no-such-question".into()), ""),
     ];
-    assert_eq!(missing_count(&corpus, &items), 2);
-    assert_eq!(missing_count(&corpus, &collection(&corpus)), 1);
+    assert_eq!(missing(&corpus, &items).len(), 2);
+    assert_eq!(missing(&corpus, &collection(&corpus)).len(), 1);
     assert_eq!(export_of(&corpus, &items, Format::CslJson), "[]\n");
     assert_eq!(export_of(&corpus, &items, Format::Ris), "");
     let md = export_of(&corpus, &items, Format::Markdown);

@@ -103,7 +103,7 @@ pub fn small_record() -> Corpus {
         wrote: Vec::new(),
         part_of: None,
     };
-    Corpus {
+    let mut corpus = Corpus {
         documents: vec![
             document("a", "2013", 0..3),
             document("b", "2021-06-17", 3..6),
@@ -148,7 +148,11 @@ pub fn small_record() -> Corpus {
         disagreements: Vec::new(),
         drafts: Vec::new(),
         families: Vec::new(),
-    }
+        names: Vec::new(),
+    };
+    // As the build does, once the actors are known.
+    corpus.names = sim_explorer::engine::actors::names(&corpus);
+    corpus
 }
 
 /// The first two words of a passage: how tests name it.

@@ -353,7 +353,7 @@ fn a_new_document_is_held_to_the_reviewed_standard() {
             format!(
                 "corpus/actors.txt:{recorded}: “The coalition” is recorded as naming \
                  [stopsim-coalition] in 2021-04-29-activists-call-for-sim-halt, and also stands \
-                 in ¶2 of 2024-05-example-report, where it counts for no one: if it names \
+                 in 2024-05-example-report ¶2, where it counts for no one: if it names \
                  [stopsim-coalition] there too, add 'alias-in: 2024-05-example-report: The \
                  coalition' with a '# why:'; if that document leaves it in doubt, add \
                  'not-alias-in: 2024-05-example-report: The coalition'"
@@ -496,4 +496,189 @@ fn the_actor_page_does_not_call_a_person_it() {
             assert!(!s.contains(it), "“{s}”");
         }
     }
+}
+
+/// The page-wide lookups the app makes, as (file, what is looked up), each where no
+/// `NodeRef` or event target can stand in. Everything else is found by `NodeRef`, by the
+/// event's own element, or inside an element found so (ARCHITECTURE.md, "Panels read
+/// slices").
+const PAGE_WIDE_LOOKUPS: [(&str, &str); 6] = [
+    // The static record, written by `sim-record` into index.html: no component made it,
+    // and the app reads it once, before it mounts, to take its place.
+    ("src/app/mod.rs", "get_element_by_id(\"record\")"),
+    ("src/app/mod.rs", "get_element_by_id(\"search-input\")"),
+    ("src/app/mod.rs", "get_element_by_id(\"site-header\")"),
+    // The page shell's <head>, which no component renders.
+    (
+        "src/app/browser.rs",
+        "query_selector(\"link[rel=canonical]\")",
+    ),
+    // Focus after a change of place goes to the element the place names (the same id a
+    // link to it carries), in whichever panel shows it; and on taking over, to the
+    // element that had focus in the static record.
+    ("src/app/mod.rs", "get_element_by_id(&t.element)"),
+    ("src/app/mod.rs", "get_element_by_id(&id)"),
+];
+
+/// Lookups on the whole document in a Rust file: `document()`, or a name bound to it, then
+/// `get_element_by_id`, `query_selector(_all)` or `get_elements_by_…` in the same chain,
+/// with their argument, whitespace left out. Comments are left out.
+fn page_wide_lookups(text: &str) -> Vec<String> {
+    let code: String = text
+        .lines()
+        .map(|l| l.split("// ").next().unwrap_or(""))
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut receivers = vec!["document()".to_string()];
+    for (at, _) in code.match_indices("=document();") {
+        let name = code[..at].rsplit("let").next().unwrap_or("");
+        if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            receivers.push(format!("{name}."));
+        }
+    }
+    let mut found = Vec::new();
+    for receiver in &receivers {
+        for (at, _) in code.match_indices(receiver.as_str()) {
+            let before = code[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let chain = &code[at..];
+            let chain = &chain[..chain.find([';', '{']).unwrap_or(chain.len())];
+            for method in [
+                ".get_element_by_id(",
+                ".query_selector",
+                ".get_elements_by_",
+            ] {
+                let Some(m) = chain.find(method) else {
+                    continue;
+                };
+                let call = &chain[m + 1..];
+                let (mut depth, mut end) = (0, call.len());
+                for (i, c) in call.char_indices() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' if depth == 1 => {
+                            end = i + 1;
+                            break;
+                        }
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                }
+                found.push(call[..end].to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn page_wide_lookups_are_found_in_chains_and_through_a_binding() {
+    let text = "let page = document();\nlet r = page.get_element_by_id(\"record\");\n\
+                let x = document()\n    .head()?\n    .query_selector(\"a b\") // why\n;\n\
+                let y = list.query_selector(\"li\"); // document().get_element_by_id(\"no\")";
+    assert_eq!(
+        page_wide_lookups(text),
+        ["query_selector(\"ab\")", "get_element_by_id(\"record\")"]
+    );
+}
+
+#[test]
+fn the_app_finds_elements_by_node_ref_not_by_page_wide_selectors() {
+    let mut seen = Vec::new();
+    for path in super::corpus::rust_files(&root().join("src/app")) {
+        let file = path.strip_prefix(root()).unwrap().display().to_string();
+        for call in page_wide_lookups(&fs::read_to_string(&path).unwrap()) {
+            let allowed = PAGE_WIDE_LOOKUPS
+                .iter()
+                .any(|&(f, c)| f == file && c.replace(' ', "") == call);
+            assert!(
+                allowed,
+                "{file}: document().{call}: find it by NodeRef or the event's element (or \
+                 add it to PAGE_WIDE_LOOKUPS with why nothing else can)"
+            );
+            seen.push((file.clone(), call));
+        }
+    }
+    // An exception no longer needed leaves the list.
+    for (file, call) in PAGE_WIDE_LOOKUPS {
+        assert!(
+            seen.iter()
+                .any(|(f, c)| f == file && *c == call.replace(' ', "")),
+            "{file}: {call} is no longer looked up: remove it from PAGE_WIDE_LOOKUPS"
+        );
+    }
+}
+
+#[test]
+fn the_page_never_matches_aliases_each_keystroke() {
+    // ARCHITECTURE.md: actors are resolved once, at build time. What runs per keystroke
+    // (the selection, the filter, the app) reads `Passage::actors` and `Corpus::names`,
+    // the forms normalised by the build; it neither tokenizes a name nor finds aliases.
+    let mut paths = super::corpus::rust_files(&root().join("src/app"));
+    for file in [
+        "src/engine/select.rs",
+        "src/engine/filter.rs",
+        "src/engine/stats.rs",
+    ] {
+        assert!(
+            root().join(file).is_file(),
+            "{file} has moved: name it here"
+        );
+        paths.push(root().join(file));
+    }
+    for path in paths {
+        let text = fs::read_to_string(&path).unwrap();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for call in ["tokenize(", "find_aliases("] {
+                assert!(
+                    !line.contains(call),
+                    "{}: “{}” matches an actor's forms on the page: use Corpus::names",
+                    path.display(),
+                    line.trim()
+                );
+            }
+        }
+    }
+    // And the build's names are the actors' forms, normalised as the index is.
+    let corpus = real_corpus();
+    assert_eq!(corpus.names, actors::names(&corpus));
+    let police = corpus.actor_index("hampshire-constabulary").unwrap() as u16;
+    assert!(corpus
+        .names
+        .iter()
+        .any(|n| n.actor == police && n.words == ["hampshire", "constabulary"]));
+}
+
+#[test]
+fn one_plan_per_keystroke() {
+    // ARCHITECTURE.md: a search is planned once per keystroke, against the passages and
+    // against the headings, each in a memo of the page's state; the selection, which runs
+    // again when only the filter, the dates or the number shown change, plans nothing.
+    let select = fs::read_to_string(root().join("src/engine/select.rs")).unwrap();
+    let body = &select[select
+        .find("pub fn select_planned(")
+        .expect("select_planned")..];
+    let body = &body[..body.find("\n}\n").unwrap()];
+    assert!(
+        !body.contains("prepare("),
+        "select_planned plans a search again"
+    );
+    assert!(
+        !body.contains("plan_headings("),
+        "select_planned plans the headings again"
+    );
+    let mut plans = Vec::new();
+    for path in super::corpus::rust_files(&root().join("src/app")) {
+        let text = fs::read_to_string(&path).unwrap();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            if line.contains("prepare(") || line.contains("plan_headings(") {
+                plans.push(path.strip_prefix(root()).unwrap().display().to_string());
+            }
+        }
+    }
+    assert_eq!(plans, ["src/app/state.rs", "src/app/state.rs"], "{plans:?}");
 }

@@ -6,7 +6,7 @@ use super::fixture::{name, small_record};
 use sim_explorer::engine::date::parse_point;
 use sim_explorer::engine::filter::Role;
 use sim_explorer::engine::search::CorpusIndex;
-use sim_explorer::engine::select::{select, Selection};
+use sim_explorer::engine::select::{plan_headings, select, select_planned, Plans, Selection};
 use sim_explorer::engine::timeline::RangeRule;
 use sim_explorer::engine::view::View;
 
@@ -14,14 +14,19 @@ fn selection(view: &View) -> Selection {
     let corpus = small_record();
     let index = CorpusIndex::new(&corpus);
     let prepared = index.prepare(&view.query);
-    select(
-        &corpus,
-        &index,
-        &prepared,
-        &view.actor_filter(&corpus),
-        &view.range(),
-        50,
-    )
+    let (filter, range) = (view.actor_filter(&corpus), view.range());
+    // The page's way: both plans made once, kept while the filter or dates change.
+    let headings = plan_headings(&index, &prepared);
+    let plans = Plans {
+        passages: &prepared,
+        headings: &headings,
+    };
+    let planned = select_planned(&corpus, &index, plans, &filter, &range, 50);
+    assert_eq!(
+        planned,
+        select(&corpus, &index, &prepared, &filter, &range, 50)
+    );
+    planned
 }
 
 /// The results of a view, best first, each named by its first two words.

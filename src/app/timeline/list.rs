@@ -27,13 +27,8 @@ pub fn EventList(shared: Shared) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                let dispute = e.disputed().then(|| {
-                    let others: Vec<String> = e.claims.iter().map(|c| c.date.to_string()).collect();
-                    view! {
-                        <span class="dispute">
-                            {format!(" (disputed: also given as {})", others.join(", "))}
-                        </span>
-                    }
+                let dispute = e.other_dates().map(|others| {
+                    view! { <span class="dispute">{format!(" ({others})")}</span> }
                 });
                 // A memo each, so a change of selection touches only the items it changes.
                 let touched = Memo::new(move |_| shared.touched.with(|t| t[i]));

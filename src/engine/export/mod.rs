@@ -6,17 +6,17 @@
 //! Google Docs citation plug-ins read), RIS and BibTeX are reference lists: one reference per
 //! quoted passage, each carrying the quote verbatim and the same metadata as a citation, with
 //! inferred and supplied values said so in its note. Items the record no longer has cannot
-//! be referenced and are left out of those three (`missing_count` tells the page how many).
+//! be referenced and are left out of those three (`collection::missing` tells the page which).
 //!
 //! Each format is written by hand with the escaping it needs, so the engine keeps its few
 //! dependencies; the tests read every format back with a real parser.
 
 use super::citable::{Citable, Ref};
 use super::cite::{self, md_escape};
-use super::collection::{plural, Item};
+use super::collection::{missing, plural, Item};
 use super::date::{civil_from_days, DateSpec, Point};
 use super::drafts;
-use super::model::{Basis, Corpus, Document, Event, Kind};
+use super::model::{Basis, Corpus, Document, Kind, Passage};
 use std::collections::HashSet;
 
 mod bibtex;
@@ -112,17 +112,9 @@ pub fn export(
         Format::Ris => ris(&references(corpus, items, link)),
         Format::Bibtex => bibtex(
             &references(corpus, items, link),
-            missing_count(corpus, items),
+            missing(corpus, items).len(),
         ),
     }
-}
-
-/// How many items the record no longer has: the reference lists leave them out.
-pub fn missing_count(corpus: &Corpus, items: &[Item]) -> usize {
-    items
-        .iter()
-        .filter(|i| i.what.resolve(corpus).is_none())
-        .count()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -140,7 +132,7 @@ fn readable(
     } else {
         "SIM Explorer collection\n\n"
     });
-    out.push_str(&summary(items.len(), missing_count(corpus, items)));
+    out.push_str(&summary(items.len(), missing(corpus, items).len()));
     for item in items {
         // A rule between items: a disagreement's citation has blank lines of its own.
         out.push_str("\n\n---\n\n");
@@ -244,8 +236,8 @@ struct Reference<'a> {
     id: String,
     doc: &'a Document,
     kind: &'a Kind,
-    /// The paragraph, the locator citations give.
-    paragraph: u32,
+    /// The passage, for its place: the locator citations give.
+    passage: &'a Passage,
     /// Whose words or position the passage gives from a draft, where it quotes one ("Words
     /// of NHS England, in a draft …"): never cited as their plain words.
     draft_credit: Vec<String>,
@@ -282,7 +274,7 @@ fn references<'a>(
                 id,
                 doc: d,
                 kind: corpus.kind_of(d),
-                paragraph: d.passages[at].number,
+                passage: &d.passages[at],
                 draft_credit: corpus
                     .credit(&d.passages[at])
                     .map(|c| c.sentences(corpus))
@@ -301,7 +293,7 @@ fn references<'a>(
             }
             Citable::Event(i) => {
                 let e = &corpus.events[i];
-                let context = format!("Event cited: {}", event_head(corpus, e));
+                let context = format!("Event cited: {}", cite::event_head(corpus, e));
                 for (n, &(d, p)) in e.sources.iter().enumerate() {
                     let at = (usize::from(d), usize::from(p));
                     let text = corpus.documents[at.0].passages[at.1].text.as_str();
@@ -349,23 +341,6 @@ fn references<'a>(
     out
 }
 
-/// "2013: SIM first piloted on the Isle of Wight (date disputed: also given as 2012)", as a
-/// citation of the event says it.
-fn event_head(corpus: &Corpus, e: &Event) -> String {
-    let mut head = format!("{}: {}", e.date, e.title);
-    let others: Vec<String> = e.claims.iter().map(|c| c.date.to_string()).collect();
-    if !others.is_empty() {
-        head.push_str(&format!(
-            " (date disputed: also given as {})",
-            others.join(", ")
-        ));
-    } else if let Some(d) = e.disagreement {
-        let question = &corpus.disagreements[usize::from(d)].question;
-        head.push_str(&format!(" (date disputed: see “{question}”)"));
-    }
-    head
-}
-
 /// True when the formats' date fields say all the date says: a day, a month or a year.
 /// Otherwise the date's words go in the note too.
 fn plain_date(date: DateSpec) -> bool {
@@ -385,7 +360,7 @@ fn note_parts(r: &Reference) -> Vec<String> {
     let mut parts = vec![
         format!("Quote: “{}”", r.quote),
         // Formats place a locator in the citation, not the reference, so it is said here.
-        format!("Paragraph {}", r.paragraph),
+        r.passage.place_label(),
     ];
     parts.extend(r.context.clone());
     if r.url.is_none() {

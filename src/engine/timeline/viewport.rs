@@ -364,7 +364,7 @@ mod tests {
         assert_eq!(
             Viewport::new((day_number(2018, 3, 1), day_number(2019, 3, 1)))
                 .month_at(0.0, 100.0)
-                .iso(),
+                .written(),
             "2018-03"
         );
     }

@@ -167,8 +167,8 @@ impl View {
             } else {
                 RangeRule::Stated
             },
-            from: from.map(Point::iso),
-            to: to.map(Point::iso),
+            from: from.map(Point::written),
+            to: to.map(Point::written),
             event,
             dis,
             // Any text is a quote to check: a cut or odd one is simply checked as it is.

@@ -210,8 +210,8 @@ impl View {
             other => other,
         };
         View {
-            from: from.map(Point::iso),
-            to: to.map(Point::iso),
+            from: from.map(Point::written),
+            to: to.map(Point::written),
             ..self.results()
         }
     }
