@@ -381,6 +381,11 @@ pub fn SiteHeader(compact: Signal<bool>) -> impl IntoView {
 /// The page's footer: where the record comes from, and the one-file copy to keep.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    // Rendered natively for the static record, where there is no browser to ask.
+    #[cfg(target_arch = "wasm32")]
+    let offers_download = !browser::opened_from_file();
+    #[cfg(not(target_arch = "wasm32"))]
+    let offers_download = true;
     view! {
         <footer class="site-footer">
             <p>
@@ -390,8 +395,9 @@ pub fn SiteFooter() -> impl IntoView {
                     corpus().documents.len()
                 )}
             </p>
-            // The build leaves this out of the one-file edition, which is that file.
-            <p class="download-note">
+            // The one-file edition is that file: the build leaves the link out of its static
+            // record, and the app, opened from a file, leaves it out too.
+            <p class="download-note" hidden=!offers_download>
                 <a href="sim-explorer.html" download="sim-explorer.html">"Download the record"</a>
                 ": the whole explorer in one HTML file, to open from a laptop or a USB stick \
                 with no connection, for good."

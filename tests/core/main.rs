@@ -19,6 +19,7 @@ mod record;
 mod review;
 mod search;
 mod select;
+mod shape;
 mod stats;
 mod timeline;
 mod verify;

@@ -455,9 +455,12 @@ fn string_literals_are_found_whole_and_comments_left_out() {
 #[test]
 fn the_page_does_not_speak_of_captures() {
     // Every file whose strings reach the page: the app, and the engine's citations, exports
-    // and passage pages (folders walked, so a file split in two is still read).
+    // passage pages and the timeline's markup (folders walked, so a file split in two is still read).
     let mut paths = super::corpus::rust_files(&root().join("src/app"));
     paths.extend(super::corpus::rust_files(&root().join("src/engine/export")));
+    paths.extend(super::corpus::rust_files(
+        &root().join("src/engine/timeline"),
+    ));
     for file in ["src/engine/cite.rs", "src/engine/pages.rs"] {
         assert!(
             root().join(file).is_file(),

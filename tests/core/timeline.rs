@@ -502,7 +502,10 @@ fn a_year_dates_a_cluster_or_a_sought_event_come_into_view() {
     assert!(shows(near, day(2018, 6, 1), day(2018, 6, 1)) && near.span() < 30.0);
     // Dragging along the axis chooses whole months, either way round.
     let (from, to) = v.months_between(600.0, 100.0, len);
-    assert_eq!((from.written(), to.written()), ("2018-02".into(), "2018-11".into()));
+    assert_eq!(
+        (from.written(), to.written()),
+        ("2018-02".into(), "2018-11".into())
+    );
 }
 
 #[test]

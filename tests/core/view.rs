@@ -130,8 +130,11 @@ fn fragments() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
 }
 
+// Sized to the 2-core machine CI runs on (issue 22): 100,000 cases took most of a minute of
+// a loaded machine's test run; 20,000 still reach every piece of a fragment many times over,
+// and a failure found once is kept in tests/proptest-regressions/ for good.
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 100_000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
 
     #[test]
     fn any_fragment_opens_a_view_that_exists(fragment in fragments()) {

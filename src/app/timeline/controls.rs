@@ -8,11 +8,18 @@ use crate::engine::timeline::RangeRule;
 use crate::engine::view::View;
 use leptos::prelude::*;
 
-/// A point as the value of an `<input type="date">`: its first day for "from", its last
-/// for "to".
-fn day_input(p: Point, first: bool) -> String {
-    let (a, b) = p.span();
-    let (y, m, d) = civil_from_days(if first { a } else { b });
+/// A point as the value of the "from" `<input type="date">`: its first day.
+fn first_day_input(p: Point) -> String {
+    day_input(p.span().0)
+}
+
+/// A point as the value of the "to" `<input type="date">`: its last day.
+fn last_day_input(p: Point) -> String {
+    day_input(p.span().1)
+}
+
+fn day_input(day: i32) -> String {
+    let (y, m, d) = civil_from_days(day);
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -22,11 +29,11 @@ pub fn Controls(shared: Shared) -> impl IntoView {
     let viewport = shared.viewport;
     let from_value = move || {
         s.range
-            .with(|r| r.from.map(|p| day_input(p, true)).unwrap_or_default())
+            .with(|r| r.from.map(first_day_input).unwrap_or_default())
     };
     let to_value = move || {
         s.range
-            .with(|r| r.to.map(|p| day_input(p, false)).unwrap_or_default())
+            .with(|r| r.to.map(last_day_input).unwrap_or_default())
     };
     // One end of the range as a date field; emptied or unreadable, that end is open.
     let date_field = move |label: &'static str,

@@ -2,7 +2,7 @@
 //! inferred from quoted evidence, or supplied), checked against the capture.
 
 use super::super::model::{Attested, Basis, Document, Kind};
-use super::super::text::{fold_whitespace, is_slug};
+use super::super::text::{edit_distance, fold_whitespace, is_slug};
 use super::super::{date, kinds};
 use super::body::parse_body;
 use super::{file_name, quote, Capture, File, Report};
@@ -21,22 +21,6 @@ fn known_fields() -> Vec<String> {
         names.extend(SUFFIXES.iter().map(|suffix| format!("{base}{suffix}")));
     }
     names
-}
-
-/// Levenshtein distance, for "did you mean" on misspelt field names.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 struct Field {
@@ -182,9 +166,12 @@ fn parse_header(lines: &[&str], report: &mut Report) -> BTreeMap<String, Vec<Fie
         if !known.contains(&key) {
             let nearest = known
                 .iter()
-                .map(|k| (edit_distance(&key, k), k))
-                .min()
-                .filter(|(d, _)| *d <= 2);
+                .filter_map(|k| {
+                    let (typed, field): (Vec<char>, Vec<char>) =
+                        (key.chars().collect(), k.chars().collect());
+                    Some((edit_distance(&typed, &field, 2)?, k))
+                })
+                .min();
             let message = match nearest {
                 Some((_, k)) => format!("unknown field '{key}' (did you mean '{k}'?)"),
                 None => format!(

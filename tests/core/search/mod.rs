@@ -351,7 +351,9 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+        // Sized to the 2-core machine CI runs on (issue 22): each case searches the real
+        // record, and 3,000 ran over a minute under load.
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
         #[test]
         fn any_query_is_answered_sanely(input in queries(), limit in 0usize..30) {
