@@ -113,8 +113,12 @@ setup_build() {
   ensure_rust
   ensure_node
   ensure_npm_packages
-  ensure_trunk
-  ensure_wasm_bindgen
+  # Trunk and wasm-bindgen-cli compile side by side: each leaves a core idle for long
+  # stretches (its largest crates, linking) that the other fills.
+  ensure_trunk &
+  local trunk=$!
+  ensure_wasm_bindgen || { wait "$trunk"; fail "installing wasm-bindgen-cli failed"; }
+  wait "$trunk" || fail "installing Trunk failed"
   ensure_crates
 }
 

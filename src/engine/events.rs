@@ -175,19 +175,12 @@ fn read_events(
         let (key, value, line) = match entry {
             RegisterLine::Entry { id, line } => {
                 events.push((
-                    Event {
-                        id: id.to_string(),
-                        title: String::new(),
-                        date: date::DateSpec::On(date::Point::Year {
+                    Event::dated(
+                        id.to_string(),
+                        date::DateSpec::On(date::Point::Year {
                             year: date::MIN_YEAR,
                         }),
-                        sources: Vec::new(),
-                        claims: Vec::new(),
-                        disagreement: None,
-                        actors: Vec::new(),
-                        note: None,
-                        publication: None,
-                    },
+                    ),
                     line,
                     false,
                 ));

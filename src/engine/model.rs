@@ -157,6 +157,22 @@ pub struct Claim {
 }
 
 impl Event {
+    /// An event with its id and date and nothing else yet: the register's reader fills in
+    /// the rest field by field.
+    pub fn dated(id: String, date: DateSpec) -> Self {
+        Event {
+            id,
+            title: String::new(),
+            date,
+            sources: Vec::new(),
+            claims: Vec::new(),
+            disagreement: None,
+            actors: Vec::new(),
+            note: None,
+            publication: None,
+        }
+    }
+
     pub fn disputed(&self) -> bool {
         !self.claims.is_empty() || self.disagreement.is_some()
     }

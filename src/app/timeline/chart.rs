@@ -20,6 +20,16 @@ use leptos::prelude::*;
 use leptos::svg::Svg;
 use wasm_bindgen::JsCast;
 
+/// The fades drawn towards an open end: id, the direction (x2, y2) and the classes of its
+/// two stops. "by" fades towards the start, "or later" towards the end; on a phone the
+/// chart runs down the page, so up and down.
+const FADES: [(&str, &str, &str, &str, &str); 4] = [
+    ("tl-fade-end", "1", "0", "fade-solid", "fade-clear"),
+    ("tl-fade-start", "1", "0", "fade-clear", "fade-solid"),
+    ("tl-fade-down", "0", "1", "fade-solid", "fade-clear"),
+    ("tl-fade-up", "0", "1", "fade-clear", "fade-solid"),
+];
+
 /// The mark (event or cluster) an event happened in, found from the chart's own listener.
 fn mark_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()
@@ -468,22 +478,15 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
                         <rect class="hatch-bg" width="5" height="5" />
                         <line class="hatch" x1="0" y1="0" x2="0" y2="5" />
                     </pattern>
-                    <linearGradient id="tl-fade-end" x1="0" y1="0" x2="1" y2="0">
-                        <stop offset="0" class="fade-solid" />
-                        <stop offset="1" class="fade-clear" />
-                    </linearGradient>
-                    <linearGradient id="tl-fade-start" x1="0" y1="0" x2="1" y2="0">
-                        <stop offset="0" class="fade-clear" />
-                        <stop offset="1" class="fade-solid" />
-                    </linearGradient>
-                    <linearGradient id="tl-fade-down" x1="0" y1="0" x2="0" y2="1">
-                        <stop offset="0" class="fade-solid" />
-                        <stop offset="1" class="fade-clear" />
-                    </linearGradient>
-                    <linearGradient id="tl-fade-up" x1="0" y1="0" x2="0" y2="1">
-                        <stop offset="0" class="fade-clear" />
-                        <stop offset="1" class="fade-solid" />
-                    </linearGradient>
+                    {FADES
+                        .map(|(id, x2, y2, from, to)| {
+                            view! {
+                                <linearGradient id=id x1="0" y1="0" x2=x2 y2=y2>
+                                    <stop offset="0" class=from />
+                                    <stop offset="1" class=to />
+                                </linearGradient>
+                            }
+                        })}
                 </defs>
                 {axis_strip}
                 {range_band}

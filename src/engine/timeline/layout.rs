@@ -245,17 +245,7 @@ mod tests {
     #[test]
     fn spans_close_open_ends_a_year_out_within_the_limits() {
         use crate::engine::date::parse;
-        let event = |date: &str| Event {
-            id: String::new(),
-            title: String::new(),
-            date: parse(date).unwrap(),
-            sources: Vec::new(),
-            claims: Vec::new(),
-            disagreement: None,
-            actors: Vec::new(),
-            note: None,
-            publication: None,
-        };
+        let event = |date: &str| Event::dated(String::new(), parse(date).unwrap());
         let limits = axis_limits([parse("2013").unwrap(), parse("2023-03-10").unwrap()]);
         assert_eq!(
             limits,
