@@ -503,8 +503,8 @@ fn the_actor_page_does_not_call_a_person_it() {
 
 /// The page-wide lookups the app makes, as (file, what is looked up), each where no
 /// `NodeRef` or event target can stand in. Everything else is found by `NodeRef`, by the
-/// event's own element, or inside an element found so (ARCHITECTURE.md, "Panels read
-/// slices").
+/// event's own element, or inside an element found so (ARCHITECTURE.md, "No page-wide
+/// selector").
 const PAGE_WIDE_LOOKUPS: [(&str, &str); 6] = [
     // The static record, written by `sim-record` into index.html: no component made it,
     // and the app reads it once, before it mounts, to take its place.
