@@ -143,15 +143,8 @@ fn labels_are_cut_after_a_word_with_an_ellipsis() {
 /// An event of the record's kind, dated `date`.
 fn event(id: &str, title: &str, date: &str) -> Event {
     Event {
-        id: id.to_string(),
         title: title.to_string(),
-        date: parse(date).unwrap(),
-        sources: Vec::new(),
-        claims: Vec::new(),
-        disagreement: None,
-        actors: Vec::new(),
-        note: None,
-        publication: None,
+        ..Event::dated(id.to_string(), parse(date).unwrap())
     }
 }
 
