@@ -18,13 +18,16 @@ fn the_static_record_holds_every_passage_under_its_id() {
         }
     }
     // Each kind's label, from the kinds register, in the list and in each document's header.
+    // Leptos marks where its text nodes end with empty comments (`<!>`), more of them where
+    // components' view types are erased; they are not text, so the count leaves them out.
+    let text = html.replace("<!>", "");
     for kind in &corpus().kinds {
         let n = corpus()
             .documents
             .iter()
             .filter(|d| corpus().kind_of(d).id == kind.id)
             .count();
-        let shown = html.matches(&format!(">{}</", kind.label)).count();
+        let shown = text.matches(&format!(">{}</", kind.label)).count();
         assert_eq!(shown, 2 * n, "{}", kind.label);
     }
     println!("{} bytes", html.len());
