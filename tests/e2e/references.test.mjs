@@ -22,7 +22,7 @@ const DODGY = '2021-06-17-dodgy-data-warnings';
 const STATEMENT = '2023-stopsim-statement';
 const APOLOGY = '2023-nhse-unpublished-sim-apology';
 /** The reader's clock: the access date every reference gives. */
-const TODAY = new Date(2026, 11, 6, 12, 0, 0);
+const TODAY = new Date(2025, 2, 14, 12, 0, 0);
 
 /** The keys of a document's paragraphs, in order. */
 async function paragraphKeys(page, url, doc) {
@@ -85,7 +85,7 @@ describe('Reference lists in a citation processor', { timeout: TEST_TIMEOUT_MS *
       );
       const report = csl[0];
       assert.deepEqual(report.author, [{ family: 'Pring', given: 'John' }]);
-      assert.deepEqual(report.accessed, { 'date-parts': [[2026, 12, 6]] });
+      assert.deepEqual(report.accessed, { 'date-parts': [[2025, 3, 14]] });
       assert.equal(report.URL, `${site}#doc=${DODGY}`);
       const cited = report.note.split('\n').filter((l) => l.startsWith('Paragraph '));
       assert.deepEqual(
@@ -104,14 +104,14 @@ describe('Reference lists in a citation processor', { timeout: TEST_TIMEOUT_MS *
       assert.deepEqual(render(csl, 'apa', site), apa);
       // Harvard sorts by author, the paper standing in for the report with no byline.
       assert.deepEqual(render(csl, 'harvard1', site), [
-        `Disability News Service (2023) “${TITLES[APOLOGY]}.” Available at: SITE/#doc=${APOLOGY} (Accessed: December 6, 2026).`,
-        `Pring, J. (2021) “${TITLES[DODGY]},” Disability News Service, 17 June. Available at: SITE/#doc=${DODGY} (Accessed: December 6, 2026).`,
-        `StopSIM Coalition (2023) “${TITLES[STATEMENT]}.” StopSIM Coalition. Available at: SITE/#doc=${STATEMENT} (Accessed: December 6, 2026).`,
+        `Disability News Service (2023) “${TITLES[APOLOGY]}.” Available at: SITE/#doc=${APOLOGY} (Accessed: March 14, 2025).`,
+        `Pring, J. (2021) “${TITLES[DODGY]},” Disability News Service, 17 June. Available at: SITE/#doc=${DODGY} (Accessed: March 14, 2025).`,
+        `StopSIM Coalition (2023) “${TITLES[STATEMENT]}.” StopSIM Coalition. Available at: SITE/#doc=${STATEMENT} (Accessed: March 14, 2025).`,
       ]);
       assert.deepEqual(render(csl, 'vancouver', site), [
-        `1. Pring J. ${TITLES[DODGY]} [News report]. Disability News Service [Internet]. 2021 Jun 17 [cited 2026 Dec 6]. Available from: SITE/#doc=${DODGY}`,
-        `2. StopSIM Coalition. ${TITLES[STATEMENT]} [Campaign statement] [Internet]. StopSIM Coalition; 2023 [cited 2026 Dec 6]. Available from: SITE/#doc=${STATEMENT}`,
-        `3. ${TITLES[APOLOGY]} [News report]. Disability News Service [Internet]. 2023 [cited 2026 Dec 6]. Available from: SITE/#doc=${APOLOGY}`,
+        `1. Pring J. ${TITLES[DODGY]} [News report]. Disability News Service [Internet]. 2021 Jun 17 [cited 2025 Mar 14]. Available from: SITE/#doc=${DODGY}`,
+        `2. StopSIM Coalition. ${TITLES[STATEMENT]} [Campaign statement] [Internet]. StopSIM Coalition; 2023 [cited 2025 Mar 14]. Available from: SITE/#doc=${STATEMENT}`,
+        `3. ${TITLES[APOLOGY]} [News report]. Disability News Service [Internet]. 2023 [cited 2025 Mar 14]. Available from: SITE/#doc=${APOLOGY}`,
       ]);
 
       // BibTeX, read by citation-js's BibTeX reader: the same three references. A news
@@ -131,7 +131,7 @@ describe('Reference lists in a citation processor', { timeout: TEST_TIMEOUT_MS *
         [{ family: 'StopSIM Coalition' }],
         undefined,
       ]);
-      assert.deepEqual(fromBib.map((e) => e.accessed), Array(3).fill({ 'date-parts': [[2026, 12, 6]] }));
+      assert.deepEqual(fromBib.map((e) => e.accessed), Array(3).fill({ 'date-parts': [[2025, 3, 14]] }));
 
       // Neither list gives an undated reference or a year letter (2021a …).
       for (const line of [...render(csl, 'apa', site), ...render(bib, 'apa', site)]) {
@@ -143,7 +143,7 @@ describe('Reference lists in a citation processor', { timeout: TEST_TIMEOUT_MS *
       const records = ris.split('ER  - \r\n').filter((r) => r.trim());
       assert.equal(records.length, 3);
       assert.match(records[0], /^AU {2}- Pring, John\r$/m);
-      assert.match(records[0], /^Y2 {2}- 2026\/12\/06\/\r$/m);
+      assert.match(records[0], /^Y2 {2}- 2025\/03\/14\/\r$/m);
       assert.equal((records[0].match(/^N1 {2}- Paragraph /gm) ?? []).length, 6);
       s.assertClean();
     }));
