@@ -52,8 +52,8 @@ fn fields(s: &Source, today: Point) -> Vec<(&'static str, String)> {
     }
     let publisher = format!("{{{}}}", tex(&d.publisher.value));
     if news {
-        // biblatex's mark of a newspaper article, which biblatex-apa and Zotero's importers
-        // read; BibTeX's styles ignore it.
+        // biblatex's mark of a newspaper article (biblatex-apa reads it); BibTeX's styles
+        // and citation-js ignore it and take a journal article.
         fields.push(("journal", publisher));
         fields.push(("entrysubtype", "{newspaper}".to_string()));
     } else {
@@ -178,9 +178,9 @@ fn iso(parts: Vec<i32>) -> String {
 
 /// The date as biblatex's `date` field reads it (ISO 8601 with EDTF ranges): "2021-04-29",
 /// "2018-01/2018-04" for early 2018. `None` for a date open on one side: biblatex reads an
-/// open interval ("2023-03/.."), but other readers (citation-js, Zotero's importer) take the
+/// open interval ("2023-03/.."), but other readers (citation-js among them) take the
 /// field before year and month and find no year in it, so the reference printed "n.d."
-/// (issue 24). Year and month and the note's words say it instead.
+/// (issue 24). The year and the note's words say it instead.
 fn edtf(date: DateSpec) -> Option<String> {
     match date {
         DateSpec::On(p) => {
