@@ -115,13 +115,15 @@ describe('Reference lists in a citation processor', { timeout: TEST_TIMEOUT_MS *
       ]);
 
       // BibTeX, read by citation-js's BibTeX reader: the same three references. A news
-      // report is an @article, which it reads as a journal article (it ignores biblatex's
-      // entrysubtype = {newspaper}), so APA gives the year alone; an open date is its year.
+      // report is an @online with its publisher as organization, so APA keeps its day (as an
+      // @article with biblatex's entrysubtype = {newspaper} it was read as a journal article
+      // and given the year alone); an open date is its year.
       const bib = await download(page, 'bib');
       assert.deepEqual(render(bib, 'apa', site), [
-        `Pring, J. (2021). ${TITLES[DODGY]} [News report]. Disability News Service. SITE/#doc=${DODGY}`,
+        // No author: APA puts the site that published the report in the author's place.
+        `Disability News Service. (2023). ${TITLES[APOLOGY]} [News report]. SITE/#doc=${APOLOGY}`,
+        `Pring, J. (2021, June 17). ${TITLES[DODGY]} [News report]. Disability News Service. SITE/#doc=${DODGY}`,
         `StopSIM Coalition. (2023). ${TITLES[STATEMENT]} [Campaign statement]. StopSIM Coalition. SITE/#doc=${STATEMENT}`,
-        `${TITLES[APOLOGY]}. (2023). [News report]. Disability News Service. SITE/#doc=${APOLOGY}`,
       ]);
       // The braced organisation is one name, never split (citation-js keeps it whole as a
       // family name with no given one).

@@ -31,7 +31,7 @@ pub(super) fn bibtex(sources: &[Source], today: Point, n_missing: usize) -> Stri
             .collect();
         out.push_str(&format!(
             "\n@{}{{{},\n{}\n}}\n",
-            if news { "article" } else { "misc" },
+            if news { "online" } else { "misc" },
             s.id,
             lines.join(",\n")
         ));
@@ -52,10 +52,11 @@ fn fields(s: &Source, today: Point) -> Vec<(&'static str, String)> {
     }
     let publisher = format!("{{{}}}", tex(&d.publisher.value));
     if news {
-        // biblatex's mark of a newspaper article (biblatex-apa reads it); BibTeX's styles
-        // and citation-js ignore it and take a journal article.
-        fields.push(("journal", publisher));
-        fields.push(("entrysubtype", "{newspaper}".to_string()));
+        // A report on a news site: biblatex's @online, its publisher as `organization`.
+        // Read as @article with `entrysubtype = {newspaper}` (biblatex's newspaper mark),
+        // citation-js and reference managers that follow it take a journal article and
+        // print the year alone: "Pring, J. (2021)." for a report of 17 June 2021.
+        fields.push(("organization", publisher));
     } else {
         // @misc prints howpublished in BibTeX's standard styles; publisher is for
         // reference managers reading the file.
