@@ -1,6 +1,7 @@
 //! The browser's history, clipboard, share sheet and service worker, in one place:
 //! everything else in the app is pure or reactive, and this is what talks to the device.
 
+use crate::engine::date::Point;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -87,7 +88,7 @@ pub fn opened_from_file() -> bool {
 /// opened from a file, the page's canonical address (which the build writes when told
 /// `SITE_URL`). `None` for a local copy with none: its `file://` path is a link nobody else
 /// can open.
-fn published_folder() -> Option<String> {
+pub fn published_folder() -> Option<String> {
     if opened_from_file() {
         let canonical = document()
             .head()?
@@ -113,6 +114,17 @@ pub fn view_url(fragment: &str) -> Option<String> {
 /// The address to share for a file of the published record (`p/KEY.html`), or `None`.
 pub fn file_url(path: &str) -> Option<String> {
     published_folder().map(|folder| format!("{folder}{path}"))
+}
+
+/// Today by the reader's clock, in their time zone: the access date an export gives (the
+/// engine has no clock).
+pub fn today() -> Point {
+    let now = js_sys::Date::new_0();
+    Point::Day {
+        year: now.get_full_year() as i32,
+        month: now.get_month() as u8 + 1,
+        day: now.get_date() as u8,
+    }
 }
 
 /// Copies text to the clipboard. Fails where the browser refuses (no permission, an

@@ -12,10 +12,7 @@ use leptos::prelude::*;
 /// the link is pasted and goes on to it in the record; for events and disagreements, the
 /// view. `None` from a local copy that knows no published address.
 pub fn link_of(what: Citable) -> Option<String> {
-    match what.page_path(corpus()) {
-        Some(path) => browser::file_url(&path),
-        None => browser::view_url(&what.fragment(corpus())),
-    }
+    browser::file_url(&what.address(corpus()))
 }
 
 /// Said where "Copy link" would have nothing to copy.

@@ -10,7 +10,7 @@ use super::browser;
 use crate::compiled::corpus;
 use crate::engine::citable::{Citable, Ref};
 use crate::engine::collection::{self, plural, Collection, Item};
-use crate::engine::export::{self, Format};
+use crate::engine::export::{self, Format, Origin};
 use crate::engine::view::View;
 use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -132,15 +132,6 @@ fn read_and_repair_stored() -> (Collection, Option<String>) {
         let _ = LocalStorage::raw().set_item(KEY, &loaded.collection.to_storage());
     }
     (loaded.collection, loaded.notice)
-}
-
-/// The link that opens an item, as its citation gives it (`cite::link_of`); an item gone
-/// from the record links to the record.
-pub fn item_url(what: &Ref) -> Option<String> {
-    match what.resolve(corpus()) {
-        Some(found) => super::cite::link_of(found),
-        None => browser::view_url("#"),
-    }
 }
 
 /// The words an item holds, verbatim: the passage, or the first passage stating the event;
@@ -477,8 +468,13 @@ fn ExportTools() -> impl IntoView {
     let s = shelf();
     let status = RwSignal::new(String::new());
     let text_of = move |format: Format| {
+        let folder = browser::published_folder();
+        let origin = Origin {
+            folder: folder.as_deref(),
+            today: browser::today(),
+        };
         s.items
-            .with(|c| export::export(corpus(), &c.items, &item_url, format))
+            .with(|c| export::export(corpus(), &c.items, &origin, format))
     };
     let copy = move |text: String, what: String| {
         leptos::task::spawn_local(async move {

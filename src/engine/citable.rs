@@ -157,6 +157,14 @@ impl Citable {
         }
     }
 
+    /// Where it is, relative to the record's folder: its own page where it has one, else the
+    /// fragment that opens it. A shared link and an export's address are this appended to
+    /// where the record is published.
+    pub fn address(self, corpus: &Corpus) -> String {
+        self.page_path(corpus)
+            .unwrap_or_else(|| self.fragment(corpus))
+    }
+
     /// Its citation, ending with `url` (`None`: a local copy with no published address).
     pub fn cite(self, corpus: &Corpus, url: Option<&str>, format: Format) -> String {
         match self {

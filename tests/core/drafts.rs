@@ -68,12 +68,11 @@ fn cite_disagreement(corpus: &Corpus, id: &str) -> String {
 }
 
 fn export_of(corpus: &Corpus, items: &[Item], format: export::Format) -> String {
-    export::export(
-        corpus,
-        items,
-        &|r: &Ref| Some(format!("https://e.org/#{}", r.code())),
-        format,
-    )
+    let origin = export::Origin {
+        folder: Some("https://e.org/"),
+        today: sim_explorer::engine::date::Point::Year { year: 2026 },
+    };
+    export::export(corpus, items, &origin, format)
 }
 
 #[test]

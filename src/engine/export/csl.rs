@@ -1,24 +1,24 @@
 //! CSL-JSON (CSL 1.0.2 data schema), as Zotero, Pandoc and the Word and Google Docs
-//! citation plug-ins read it: an array of items, written by hand.
+//! citation plug-ins read it: an array of items, one per source, written by hand.
 
-use super::*;
+use super::sources::{
+    citation_parts, first_parts, last_parts, source_parts, Name, Source, NEWS_KIND,
+};
+use crate::engine::date::{DateSpec, Point};
 
-// ---------------------------------------------------------------------------------------
-// CSL-JSON (CSL 1.0.2 data schema): an array of items, written by hand.
-
-pub(super) fn csl_json(refs: &[Reference]) -> String {
-    if refs.is_empty() {
+pub(super) fn csl_json(sources: &[Source], today: Point) -> String {
+    if sources.is_empty() {
         return "[]\n".to_string();
     }
-    let entries: Vec<String> = refs.iter().map(csl_item).collect();
+    let entries: Vec<String> = sources.iter().map(|s| csl_item(s, today)).collect();
     format!("[\n{}\n]\n", entries.join(",\n"))
 }
 
-fn csl_item(r: &Reference) -> String {
-    let d = r.doc;
-    let news = r.kind.id == NEWS_KIND;
+fn csl_item(s: &Source, today: Point) -> String {
+    let d = s.doc;
+    let news = s.kind.id == NEWS_KIND;
     let mut fields: Vec<(&str, String)> = vec![
-        ("id", json_string(&r.id)),
+        ("id", json_string(&s.id)),
         (
             "type",
             json_string(if news {
@@ -29,27 +29,26 @@ fn csl_item(r: &Reference) -> String {
         ),
         ("title", json_string(&d.title.value)),
         // The kind as today's citations bracket it: "[Campaign statement]".
-        ("genre", json_string(&r.kind.cite_as)),
+        ("genre", json_string(&s.kind.cite_as)),
     ];
     // A newspaper article's publisher is the paper it appears in: styles print the
     // container title for it and no publisher.
     let publisher = if news { "container-title" } else { "publisher" };
     fields.push((publisher, json_string(&d.publisher.value)));
-    if let Some(author) = &d.author {
-        // A literal name, never split into family and given: the record gives names as
-        // written ("John Pring", "members of the StopSIM Coalition"), and a wrong split
-        // would misname the author in every style.
-        fields.push((
-            "author",
-            format!("[{{\"literal\": {}}}]", json_string(&author.value)),
-        ));
+    if !s.authors.is_empty() {
+        let names: Vec<String> = s.authors.iter().map(csl_name).collect();
+        fields.push(("author", format!("[{}]", names.join(", "))));
     }
     fields.push(("issued", csl_date(d.date.value)));
-    if let Some(url) = &r.url {
+    if let Some(url) = &s.url {
         fields.push(("URL", json_string(url)));
+        fields.push(("accessed", date_parts(&[first_parts(today)])));
     }
-    // One part a line: Zotero keeps the note as the item's "Extra", line by line.
-    fields.push(("note", json_string(&note_parts(r).join("\n"))));
+    // One part a line, each citation's place and quote first: Zotero keeps the note as the
+    // item's "Extra", line by line.
+    let mut note: Vec<String> = s.citations.iter().flat_map(citation_parts).collect();
+    note.extend(source_parts(s));
+    fields.push(("note", json_string(&note.join("\n"))));
     let lines: Vec<String> = fields
         .iter()
         .map(|(key, value)| format!("    \"{key}\": {value}"))
@@ -57,29 +56,46 @@ fn csl_item(r: &Reference) -> String {
     format!("  {{\n{}\n  }}", lines.join(",\n"))
 }
 
-/// CSL date-parts at the date's precision, a part of a year as its range of months; an
-/// open date ("by", "or later") as its words, which date-parts cannot say.
+fn csl_name(name: &Name) -> String {
+    match name {
+        Name::Person { family, given } => format!(
+            "{{\"family\": {}, \"given\": {}}}",
+            json_string(family),
+            json_string(given)
+        ),
+        Name::Literal(name) => format!("{{\"literal\": {}}}", json_string(name)),
+    }
+}
+
+/// `{"date-parts": [[2021, 6, 17]]}`, one array per point (two for a range).
+fn date_parts(points: &[Vec<i32>]) -> String {
+    let arrays: Vec<String> = points
+        .iter()
+        .map(|parts| {
+            let numbers: Vec<String> = parts.iter().map(i32::to_string).collect();
+            format!("[{}]", numbers.join(", "))
+        })
+        .collect();
+    format!("{{\"date-parts\": [{}]}}", arrays.join(", "))
+}
+
+/// CSL date-parts at the date's precision, a part of a year as its range of months. A date
+/// open on one side ("10 March 2023 or later") is its bound's year marked `circa`, which
+/// styles print as "ca. 2023": date-parts cannot say "or later", and a literal date is one
+/// processors print as "n.d." or not at all. The note gives the date in words.
 fn csl_date(date: DateSpec) -> String {
-    let json_parts = |parts: Vec<i32>| {
-        let numbers: Vec<String> = parts.iter().map(i32::to_string).collect();
-        format!("[{}]", numbers.join(", "))
-    };
     let range = |first: Vec<i32>, last: Vec<i32>| {
         if first == last {
-            format!("{{\"date-parts\": [{}]}}", json_parts(first))
+            date_parts(&[first])
         } else {
-            format!(
-                "{{\"date-parts\": [{}, {}]}}",
-                json_parts(first),
-                json_parts(last)
-            )
+            date_parts(&[first, last])
         }
     };
     match date {
         DateSpec::On(p) => range(first_parts(p), last_parts(p)),
         DateSpec::Between(a, b) => range(first_parts(a), last_parts(b)),
-        DateSpec::By(_) | DateSpec::OrLater(_) => {
-            format!("{{\"literal\": {}}}", json_string(&date.to_string()))
+        DateSpec::By(p) | DateSpec::OrLater(p) => {
+            format!("{{\"date-parts\": [[{}]], \"circa\": true}}", p.year())
         }
     }
 }

@@ -1,15 +1,17 @@
 //! RIS: tagged lines from TY to ER, as most reference managers read them.
 
-use super::*;
+use super::sources::{
+    citation_parts, one_line, plain_date, sentences, source_parts, year_of, Name, Source, NEWS_KIND,
+};
+use crate::engine::date::{DateSpec, Point};
 
-// ---------------------------------------------------------------------------------------
-// RIS: "XX  - value" lines, CR LF as the RIS specification and Zotero's writer end them.
+// "XX  - value" lines, CR LF as the RIS specification and Zotero's writer end them.
 
-pub(super) fn ris(refs: &[Reference]) -> String {
+pub(super) fn ris(sources: &[Source], today: Point) -> String {
     let mut out = String::new();
-    for r in refs {
-        let d = r.doc;
-        let news = r.kind.id == NEWS_KIND;
+    for s in sources {
+        let d = s.doc;
+        let news = s.kind.id == NEWS_KIND;
         let mut tag = |tag: &str, value: &str| {
             let value = one_line(value);
             if !value.is_empty() {
@@ -18,29 +20,41 @@ pub(super) fn ris(refs: &[Reference]) -> String {
         };
         // GEN, the generic type, for any kind but news reports.
         tag("TY", if news { "NEWS" } else { "GEN" });
-        tag("ID", &r.id);
+        tag("ID", &s.id);
         tag("TI", &d.title.value);
-        if let Some(author) = &d.author {
-            // No comma: readers (Zotero among them) take a name without "Last, First" as
-            // one literal name, as the record gives it.
-            tag("AU", &author.value);
+        for author in &s.authors {
+            tag("AU", &ris_name(author));
         }
         // T2 is a newspaper's title; PB the publisher of anything else.
         tag(if news { "T2" } else { "PB" }, &d.publisher.value);
-        tag("M3", &r.kind.cite_as);
-        if let Some(year) = single_year(d.date.value) {
+        tag("M3", &s.kind.cite_as);
+        if let Some(year) = year_of(d.date.value) {
             tag("PY", &format!("{year:04}"));
         }
         tag("DA", &ris_date(d.date.value));
-        if let Some(url) = &r.url {
+        if let Some(url) = &s.url {
             tag("UR", url);
+            // Y2: the access date, as Zotero reads it.
+            tag("Y2", &ris_date(DateSpec::On(today)));
         }
-        // N1 (notes), not AB: a quote is not an abstract. Paragraphs are no pages, so the
-        // locator is in the note, not in SP.
-        tag("N1", &sentences(&note_parts(r)));
+        // N1 (notes), one per citation and one for the reference, not AB: a quote is not
+        // an abstract. Paragraphs are no pages, so the locator is in the note, not in SP.
+        for c in &s.citations {
+            tag("N1", &sentences(&citation_parts(c)));
+        }
+        tag("N1", &sentences(&source_parts(s)));
         out.push_str("ER  - \r\n\r\n");
     }
     out
+}
+
+/// "Pring, John": RIS readers split a name at its comma. An organisation's name has none,
+/// and readers (Zotero among them) take a name without one whole.
+fn ris_name(name: &Name) -> String {
+    match name {
+        Name::Person { family, given } => format!("{family}, {given}"),
+        Name::Literal(name) => name.clone(),
+    }
 }
 
 /// "YYYY/MM/DD/other": the fields as far as the date gives them (its first point, for a
