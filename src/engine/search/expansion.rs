@@ -6,6 +6,7 @@
 //! "Quoted phrases" match exactly: no families, no typos.
 
 use super::index::Index;
+use super::numbers;
 use super::query::{Clause, Query, Typed};
 use super::ranking::keep_best;
 use crate::engine::text::{distances_to_prefixes, MAX_EDIT_LEN};
@@ -32,6 +33,15 @@ const MIN_FIRST_LETTER_LEN: usize = 5;
 const ENDINGS: [&str; 12] = [
     "ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s",
 ];
+/// Words a person uses for what the record says in other words, with those words: "StopSIM
+/// demands" means what the coalition "calls for" and "wants" (the record's "demand" is the
+/// demand on services). Kept short: each pair is a judgement about this record's wording.
+const RELATED: [(&str, &[&str]); 2] = [
+    ("demand", &["call", "want", "urge", "must"]),
+    ("demands", &["call", "want", "urge", "must"]),
+];
+/// A related word's weight: below another form of the word typed (class 1, see `ranking`).
+const RELATED_WEIGHT: f32 = FAMILY_WEIGHT * FAMILY_SHARE;
 /// Words the last query word may begin, at most (the most common are kept): a one-letter
 /// prefix would otherwise expand to a third of the vocabulary.
 const MAX_PREFIX_EXPANSIONS: usize = 64;
@@ -298,9 +308,49 @@ impl Index {
             .unwrap_or_default()
     }
 
+    /// Adds `words` found in the vocabulary (and their families) at `weight`, unless known.
+    fn add_words(&self, out: &mut Vec<(u32, f32)>, words: &[String], weight: f32) {
+        let start = out.len();
+        for w in words {
+            if let Some(t) = self.id(w) {
+                if !out.iter().any(|&(known, _)| known == t) {
+                    out.push((t, weight));
+                }
+            }
+        }
+        let mut added: Vec<(u32, f32)> = out.split_off(start);
+        self.add_families(&mut added);
+        for (t, w) in added {
+            if !out.iter().any(|&(known, _)| known == t) {
+                out.push((t, w));
+            }
+        }
+    }
+
+    /// The other ways of writing a number: "63k", "63 thousand" and "63,000" find "63,000";
+    /// "6" finds "six" and "fourteen" finds "14". A multiple ("thousand") after a number
+    /// stands for their product too, so both words of "63 thousand" find "63,000".
+    fn number_words(&self, norm: &str, before: Option<&str>, after: Option<&str>) -> Vec<String> {
+        let mut values: Vec<u64> = Vec::new();
+        if let Some(v) = numbers::value(norm) {
+            values.push(v);
+            if let Some(m) = after.and_then(numbers::multiple) {
+                values.extend(v.checked_mul(m));
+            }
+        }
+        if let (Some(m), Some(v)) = (numbers::multiple(norm), before.and_then(numbers::value)) {
+            values.extend(v.checked_mul(m));
+        }
+        values
+            .into_iter()
+            .flat_map(numbers::forms)
+            .filter(|w| w != norm)
+            .collect()
+    }
+
     /// A word clause resolved: its terms, the word it makes with a neighbouring query word
-    /// ("Stop SIM", "StopSIM"), and the two words it splits into when the record does not
-    /// use it.
+    /// ("Stop SIM", "StopSIM"), the other ways of writing a number, related words, and the
+    /// two words it splits into when the record does not use it.
     fn word_clause(
         &self,
         norm: &str,
@@ -319,6 +369,12 @@ impl Index {
                     terms.push((t, FAMILY_WEIGHT));
                 }
             }
+        }
+        let numbers = self.number_words(norm, before, after);
+        self.add_words(&mut terms, &numbers, FAMILY_WEIGHT);
+        if let Some((_, related)) = RELATED.iter().find(|(w, _)| *w == norm) {
+            let related: Vec<String> = related.iter().map(|w| (*w).to_string()).collect();
+            self.add_words(&mut terms, &related, RELATED_WEIGHT);
         }
         let split = if self.id(norm).is_none() {
             self.split(norm)

@@ -11,6 +11,7 @@ use super::index::{Index, K1};
 use super::query::{Clause, Query};
 use crate::engine::text::edit_distance;
 use std::cmp::Ordering;
+use std::ops::Range;
 
 /// What one step of match quality adds to a passage's rank: more than any BM25 score, so
 /// quality orders first and BM25 among equals.
@@ -85,6 +86,16 @@ pub struct Suggestion {
     pub replacement: String,
 }
 
+/// A run of a query's words that is a name (of an actor of the record): the passages that
+/// name it in another form hold those words too (see `Prepared::stand_in`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// Index into `Corpus::actors`.
+    pub actor: u16,
+    /// The query's clauses that spell the name.
+    pub clauses: Range<usize>,
+}
+
 /// A query planned and scored against one index, once per keystroke: the results, the
 /// counts under a filter and the highlights in the reader all come from it.
 #[derive(Debug, PartialEq)]
@@ -101,12 +112,78 @@ pub struct Prepared {
     tier: Vec<u16>,
     /// Passages in the index.
     passages: usize,
+    /// The runs of the query that are names, in query order.
+    pub names: Vec<Name>,
+    /// Passages that hold a name only in another form, with the actor: sorted by passage.
+    stood_in: Vec<(u32, u16)>,
 }
 
 impl Prepared {
     /// The query holds no word at all (only spaces, punctuation or symbols).
     pub fn is_empty(&self) -> bool {
         self.plan.clauses.is_empty()
+    }
+
+    /// Counts `passages` (those naming `name`'s actor in any form the register records,
+    /// scoped to the documents where a form names it, or giving its words or position;
+    /// found by the build, so nothing is matched here) as holding the name's words: a
+    /// clause a passage lacks is filled as another form of its word would fill it (class 2,
+    /// the word's BM25 once). So "Hampshire police warned" finds "The force … warned both
+    /// …", where the report's "the force" is Hampshire's police, and "the force" elsewhere
+    /// stays a force. A passage flagged as the actor's own words, which name it nowhere
+    /// (a statement says "we"), fills as the name itself (class 3): "StopSIM demands"
+    /// means what the coalition itself asks for.
+    pub fn stand_in(&mut self, index: &Index, name: Name, passages: &[(u32, bool)]) {
+        if self.mask.is_empty() {
+            return;
+        }
+        let words: Vec<(usize, Option<u32>)> = name
+            .clauses
+            .clone()
+            .map(|c| match &self.query.clauses[c] {
+                Clause::Word { norm, .. } => (c, index.id(norm)),
+                Clause::Phrase { .. } => (c, None),
+            })
+            .collect();
+        for &(p, own_words) in passages {
+            let i = p as usize;
+            let (weight, tier) = if own_words {
+                (EXACT_WEIGHT, class(EXACT_WEIGHT))
+            } else {
+                (FAMILY_WEIGHT, class(FAMILY_WEIGHT))
+            };
+            let mut filled = false;
+            for &(c, term) in &words {
+                let bit = 1u32 << c;
+                if self.mask[i] & bit != 0 {
+                    continue;
+                }
+                self.mask[i] |= bit;
+                self.tier[i] += tier;
+                // The actor's own words are its words however long the passage: their
+                // fill is not shortened by BM25's length normalisation.
+                self.score[i] += term.map_or(0.0, |t| match own_words {
+                    true => weight * index.idf(t),
+                    false => weight * index.bm25(t, 1, p),
+                });
+                filled = true;
+            }
+            if filled {
+                self.stood_in.push((p, name.actor));
+            }
+        }
+        self.stood_in.sort_unstable();
+        self.names.push(name);
+    }
+
+    /// The actor a passage was found by, when it holds a name of the query only in another
+    /// form.
+    pub fn stood_in(&self, passage: u32) -> Option<u16> {
+        let at = self.stood_in.partition_point(|&(p, _)| p < passage);
+        self.stood_in
+            .get(at)
+            .filter(|&&(p, _)| p == passage)
+            .map(|&(_, a)| a)
     }
 
     /// Whether some admitted passage holds every clause, in which case only such passages
@@ -197,6 +274,8 @@ impl Index {
             mask,
             tier,
             passages: self.passage_count(),
+            names: Vec::new(),
+            stood_in: Vec::new(),
         }
     }
 
