@@ -8,7 +8,7 @@
 use super::index::Index;
 use super::numbers;
 use super::query::{Clause, Query, Typed};
-use super::ranking::keep_best;
+use super::ranking::{full_mask, keep_best};
 use crate::engine::text::{distances_to_prefixes, MAX_EDIT_LEN};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -68,7 +68,20 @@ pub(super) struct Expanded {
 #[derive(Debug, PartialEq)]
 pub struct Plan {
     pub(super) clauses: Vec<Expanded>,
+    /// A bit per clause a passage must hold to hold "every word": all but the words a
+    /// question or a sentence is made of (`FUNCTION_WORDS`), unless the query is only those.
+    pub(super) required: u32,
 }
+
+/// Words a question or a sentence is made of rather than what it is about: "who created
+/// SIM" asks about SIM's creation, and a passage that also holds "who" is no better an
+/// answer. Such a word still scores (BM25), but a passage need not hold it, and it adds
+/// nothing to the match's quality.
+const FUNCTION_WORDS: [&str; 34] = [
+    "a", "an", "and", "are", "as", "at", "be", "been", "by", "did", "do", "does", "for", "how",
+    "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "what",
+    "when", "where", "which", "who", "why", "with",
+];
 
 /// Start positions where the phrase's words appear consecutively in `terms`.
 pub(super) fn phrase_positions(terms: &[u32], words: &[Vec<(u32, f32)>]) -> Vec<usize> {
@@ -422,6 +435,17 @@ impl Index {
                 },
             })
             .collect();
-        Plan { clauses }
+        let optional = |c: &Clause| matches!(c, Clause::Word { norm, .. } if FUNCTION_WORDS.contains(&norm.as_str()));
+        let required = query
+            .clauses
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !optional(c))
+            .fold(0u32, |m, (i, _)| m | 1 << i);
+        let required = match required {
+            0 => full_mask(query.clauses.len()),
+            m => m,
+        };
+        Plan { clauses, required }
     }
 }

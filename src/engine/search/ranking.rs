@@ -49,7 +49,7 @@ pub fn keep_best(items: &mut Vec<(u32, f32)>, n: usize) {
 }
 
 /// One bit per clause: the mask of a passage holding them all.
-fn full_mask(n_clauses: usize) -> u32 {
+pub(super) fn full_mask(n_clauses: usize) -> u32 {
     if n_clauses >= 32 {
         u32::MAX
     } else {
@@ -189,10 +189,14 @@ impl Prepared {
     /// Whether some admitted passage holds every clause, in which case only such passages
     /// count as found.
     fn all_clauses(&self, allow: Option<&[bool]>) -> bool {
-        let full = full_mask(self.plan.clauses.len());
+        let req = self.plan.required;
         match allow {
-            None => self.mask.contains(&full),
-            Some(allow) => self.mask.iter().zip(allow).any(|(&m, &ok)| ok && m == full),
+            None => self.mask.iter().any(|&m| m & req == req),
+            Some(allow) => self
+                .mask
+                .iter()
+                .zip(allow)
+                .any(|(&m, &ok)| ok && m & req == req),
         }
     }
 
@@ -207,12 +211,12 @@ impl Prepared {
                 None => vec![true; self.passages],
             };
         }
-        let full = full_mask(self.plan.clauses.len());
+        let req = self.plan.required;
         let all = self.all_clauses(allow);
         self.mask
             .iter()
             .enumerate()
-            .map(|(p, &m)| admitted(p) && if all { m == full } else { m != 0 })
+            .map(|(p, &m)| admitted(p) && if all { m & req == req } else { m & req != 0 })
             .collect()
     }
 
@@ -229,8 +233,11 @@ impl Prepared {
             .enumerate()
             .filter(|(_, &f)| f)
             .map(|(p, _)| {
-                // Coverage: a passage holding 2 of 3 words scores (2/3)² of its BM25.
-                let coverage = (self.mask[p].count_ones() as f32 / n_clauses as f32).powi(2);
+                // Coverage: a passage holding 2 of 3 words scores (2/3)² of its BM25 (words
+                // a question is made of, "who", "was", do not count).
+                let req = self.plan.required;
+                let coverage =
+                    ((self.mask[p] & req).count_ones() as f32 / req.count_ones() as f32).powi(2);
                 (
                     p as u32,
                     f32::from(self.tier[p]) * TIER + self.score[p] * coverage,
@@ -329,11 +336,14 @@ impl Index {
                     }
                 }
             }
+            // A word a question is made of ("who", "was") adds its BM25, not its class: a
+            // passage holding "who" is not a better match for "who created SIM".
+            let required = plan.required & (1 << ci) != 0;
             for &p in &touched {
                 let p = p as usize;
                 score[p] += best[p];
                 mask[p] |= 1 << ci;
-                tier[p] += best_class[p];
+                tier[p] += if required { best_class[p] } else { 0 };
                 best[p] = 0.0;
                 best_class[p] = 0;
             }
