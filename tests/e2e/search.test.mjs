@@ -187,10 +187,14 @@ describe('Search', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       const first = `${RESULT}:first-child`;
       const second = `${RESULT}:nth-child(2)`;
       const before = await page.$eval(second, (li) => li.getBoundingClientRect().top);
-      // Tab from the result's link reaches its tools; nothing appeared on focus.
+      // Tab from the result's link (past its actors' links) reaches its tools; nothing
+      // appeared on focus.
       await page.focus(`${first} .result-link`);
-      await page.keyboard.press('Tab');
+      for (let i = 0; i < 8 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Cite'; i++) {
+        await page.keyboard.press('Tab');
+      }
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cite');
+      assert.ok(await page.evaluate((sel) => document.querySelector(sel).contains(document.activeElement), first));
       assert.equal(await page.$eval(second, (li) => li.getBoundingClientRect().top), before);
       await page.keyboard.press('Enter');
       await page.waitForSelector(`${first} .cite-tools`);
