@@ -9,8 +9,10 @@ use super::actors::involvement_line;
 use super::meta::{date_view, marked};
 use super::{browser, state, State};
 use crate::compiled::{corpus, search_index};
+use crate::engine::citable::Citable;
 use crate::engine::date::DateSpec;
 use crate::engine::filter::Role;
+use crate::engine::model::Passage;
 use crate::engine::search::{replace_word, ResultItem};
 use crate::engine::timeline::RangeRule;
 use crate::engine::view::{Panel, View};
@@ -274,7 +276,41 @@ fn on_results_keydown(s: State, ev: web_sys::KeyboardEvent) {
     }
 }
 
-/// One result: its snippet as a link to the passage, where it is, and who is in it.
+/// Why a result was found by a name: the passage names the actor in another form, gives
+/// its words, or reports its position (the involvement the build recorded).
+fn found_by_name(passage: &Passage, actor: u16) -> String {
+    let name = &corpus().actors[usize::from(actor)].name;
+    let x = passage.actors.iter().find(|x| x.actor == actor);
+    match x {
+        Some(x) if x.mentioned => format!("Found by name: names {name} in another form."),
+        Some(x) if x.said || x.wrote => format!("Found by name: {name}’s own words."),
+        _ => format!("Found by name: reports {name}’s position."),
+    }
+}
+
+/// A result's tools, always in place (nothing appears on hover, so nothing jumps): "Cite",
+/// which opens the passage's citations below it, and "Add to collection".
+fn result_tools(doc: usize, passage: usize) -> impl IntoView {
+    let citing = RwSignal::new(false);
+    let what = Citable::Passage { doc, passage };
+    let label = corpus().documents[doc].passages[passage].place_label();
+    view! {
+        <div class="result-tools" role="group" aria-label=format!("Result: {label}")>
+            <button
+                type="button"
+                aria-expanded=move || if citing.get() { "true" } else { "false" }
+                on:click=move |_| citing.update(|c| *c = !*c)
+            >
+                "Cite"
+            </button>
+            <super::collection::AddButton what=what.to_ref(corpus()) />
+        </div>
+        {move || citing.get().then(|| view! { <super::cite::CiteTools what=what /> })}
+    }
+}
+
+/// One result: its snippet as a link to the passage, where it is, who is in it, and its
+/// tools.
 fn result_row(item: ResultItem) -> impl IntoView {
     let doc = &corpus().documents[item.doc];
     let passage = &doc.passages[item.passage];
@@ -299,17 +335,9 @@ fn result_row(item: ResultItem) -> impl IntoView {
             </p>
             {item
                 .by_name
-                .map(|a| {
-                    view! {
-                        <p class="found-by-name">
-                            {format!(
-                                "Found by name: names {} in another form.",
-                                corpus().actors[usize::from(a)].name,
-                            )}
-                        </p>
-                    }
-                })}
+                .map(|a| view! { <p class="found-by-name">{found_by_name(passage, a)}</p> })}
             {involvement_line(passage, None)}
+            {result_tools(item.doc, item.passage)}
         </li>
     }
 }

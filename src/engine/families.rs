@@ -19,14 +19,26 @@ pub fn corpus_words(corpus: &Corpus) -> BTreeSet<String> {
 }
 
 /// Derived forms the stemmer keeps apart but a reader means together ("co-production"
-/// and "co-produced"): a word ending in the first is joined to the family of the same word
-/// ending in the second, when the record holds that word.
-const DERIVED: [(&str, &str); 4] = [
+/// and "co-produced"; "apologised" and "apology", which Snowball stems to "apologis" and
+/// "apolog", so each found only itself): a word ending in the first is joined to the family
+/// of the same word ending in the second, when the record holds that word (for "y", when
+/// they share at least `MIN_SHARED` letters: "praise" is not a form of "pray").
+const DERIVED: [(&str, &str); 12] = [
     ("uction", "uce"),
     ("isation", "ise"),
     ("ization", "ize"),
     ("ation", "ate"),
+    ("ised", "y"),
+    ("ising", "y"),
+    ("ises", "y"),
+    ("ise", "y"),
+    ("ized", "y"),
+    ("izing", "y"),
+    ("izes", "y"),
+    ("ize", "y"),
 ];
+/// Shortest part a word ending in "ise" or "ize" must share with one ending in "y".
+const MIN_SHARED: usize = 4;
 
 /// Groups `words` by `stem`, joining the derived forms above: each group of two or more
 /// words, sorted, in order of its first word. Numbers and words of fewer than three letters
@@ -52,6 +64,7 @@ pub fn group(words: &BTreeSet<String>, stem: impl Fn(&str) -> String) -> Vec<Vec
         for (ending, base) in DERIVED {
             let Some(other) = word
                 .strip_suffix(ending)
+                .filter(|w| base != "y" || w.chars().count() >= MIN_SHARED)
                 .map(|w| format!("{w}{base}"))
                 .and_then(|w| stems.get(w.as_str()))
             else {

@@ -6,9 +6,7 @@
 
 use super::filter::{counts, ActorFilter};
 use super::model::Corpus;
-use super::search::{
-    snippet, Clause, CorpusIndex, Prepared, ResultItem, Suggestion, SNIPPET_CHARS,
-};
+use super::search::{CorpusIndex, Prepared, ResultItem, Suggestion};
 use super::timeline::Range;
 
 /// Events and disagreements shown above the passages, at most.
@@ -34,8 +32,8 @@ pub struct Selection {
     pub actor_counts: Vec<u32>,
     /// Per event: how many of the selected passages state it (or a date disputed for it).
     pub event_counts: Vec<u32>,
-    /// The actor the search names, when all its words are one of the actor's names: its
-    /// passages that name it in another form follow the others.
+    /// The actor the search names, when all its words are one of the actor's names (its
+    /// passages that name it only in another form follow the others, by their tier).
     pub named: Option<u16>,
     /// Events whose titles the search matches, best first (indices into `Corpus::events`).
     pub events: Vec<usize>,
@@ -43,64 +41,15 @@ pub struct Selection {
     pub disagreements: Vec<usize>,
 }
 
-/// The actor whose name or recorded form (alias, or a form one document uses) is exactly
-/// the search's words, in order: compared with the forms normalised at build time.
-pub fn named_actor(corpus: &Corpus, prepared: &Prepared) -> Option<u16> {
-    let words: Vec<&str> = prepared
-        .query
-        .clauses
-        .iter()
-        .flat_map(|c| match c {
-            Clause::Word { norm, .. } => vec![norm.as_str()],
-            Clause::Phrase { words, .. } => words.iter().map(String::as_str).collect(),
-        })
-        .collect();
-    if words.is_empty() {
-        return None;
-    }
-    corpus
+/// The actor the search names, when its words are all one name of the actor (its name or
+/// a form that names it everywhere): `CorpusIndex::prepare` found the name.
+pub fn named_actor(prepared: &Prepared) -> Option<u16> {
+    let all = 0..prepared.query.clauses.len();
+    prepared
         .names
         .iter()
-        .find(|n| n.words.iter().map(String::as_str).eq(words.iter().copied()))
+        .find(|n| n.clauses == all)
         .map(|n| n.actor)
-}
-
-/// Where the passage at an index position names the actor, in any of its forms (byte
-/// ranges), to mark them: the forms' words looked up in the index's vocabulary and found
-/// in the passage's term sequence, so nothing is tokenized again.
-fn name_ranges(
-    corpus: &Corpus,
-    index: &CorpusIndex,
-    actor: u16,
-    position: usize,
-) -> Vec<(usize, usize)> {
-    let (doc, _) = index.passage_at(position);
-    let terms = index.index.passage_terms(position as u32);
-    let spans = index.word_spans(position);
-    let mut ranges = Vec::new();
-    let forms = corpus
-        .names
-        .iter()
-        .filter(|n| n.actor == actor && n.doc.is_none_or(|d| usize::from(d) == doc));
-    for form in forms {
-        let Some(want) = form
-            .words
-            .iter()
-            .map(|w| index.index.id(w))
-            .collect::<Option<Vec<u32>>>()
-        else {
-            continue;
-        };
-        for (at, window) in terms.windows(want.len()).enumerate() {
-            if window == want.as_slice() {
-                let (start, end) = (spans[at].0, spans[at + want.len() - 1].1);
-                ranges.push((start as usize, end as usize));
-            }
-        }
-    }
-    ranges.sort_unstable();
-    ranges.dedup();
-    ranges
 }
 
 /// The search planned against the headings (the events' titles and the disagreements'
@@ -164,7 +113,7 @@ pub fn select_planned(
                 .collect(),
         ),
     };
-    let mut found = prepared.matching(allowed.as_deref());
+    let found = prepared.matching(allowed.as_deref());
     let mut selection = Selection {
         truncated: prepared.query.truncated,
         searched: !prepared.is_empty(),
@@ -190,37 +139,7 @@ pub fn select_planned(
         selection.total = ranked.total;
         selection.all_clauses = ranked.all_clauses;
         selection.suggestions = ranked.suggestions;
-        // A name: the passages naming that actor in its other forms ("the force"), after
-        // those holding the words typed, in the record's order.
-        selection.named = named_actor(corpus, prepared);
-        if let Some(actor) = selection.named {
-            for (p, f) in found.iter_mut().enumerate() {
-                let (d, i) = index.passage_at(p);
-                let admitted = allowed.as_ref().is_none_or(|a| a[p]);
-                let names = corpus.documents[d].passages[i]
-                    .actors
-                    .iter()
-                    .any(|x| x.actor == actor && x.mentioned);
-                if *f || !admitted || !names {
-                    continue;
-                }
-                *f = true;
-                selection.total += 1;
-                if selection.items.len() < limit {
-                    let text = &corpus.documents[d].passages[i].text;
-                    let ranges = name_ranges(corpus, index, actor, p);
-                    selection.items.push(ResultItem {
-                        doc: d,
-                        passage: i,
-                        snippet: snippet(text, &ranges, SNIPPET_CHARS),
-                        by_name: Some(actor),
-                    });
-                }
-            }
-            if selection.total > 0 {
-                selection.suggestions.clear();
-            }
-        }
+        selection.named = named_actor(prepared);
         // Events and disagreements whose headings hold every word of the search.
         let ranked = plans.headings.rank(&index.headings, HEADINGS, None);
         if ranked.all_clauses {
@@ -236,19 +155,7 @@ pub fn select_planned(
         }
     }
     // Counts ignore the actor filter itself: each says what choosing that actor would give.
-    let mut candidates = prepared.matching(in_range.as_deref());
-    if let Some(actor) = selection.named {
-        for (p, c) in candidates.iter_mut().enumerate() {
-            let (d, i) = index.passage_at(p);
-            let admitted = in_range.as_ref().is_none_or(|r| r[p]);
-            *c = *c
-                || admitted
-                    && corpus.documents[d].passages[i]
-                        .actors
-                        .iter()
-                        .any(|x| x.actor == actor && x.mentioned);
-        }
-    }
+    let candidates = prepared.matching(in_range.as_deref());
     selection.actor_counts = counts(corpus, &candidates, filter.role);
     let mut seen = Vec::new();
     selection.event_counts = corpus

@@ -2,7 +2,9 @@
 // per-query latency (p50, p95) of SIM Explorer's engine (wasm), MiniSearch, Fuse.js,
 // FlexSearch, Orama and Pagefind on the same passages and the same queries, in the same page
 // and run; recall@5 of each on the misspelt query set; word-form recall@30 (the passages
-// holding any form of the word a query means); index build times; the ratios between them.
+// holding any form of the word a query means); recall@5 and first result on what a person
+// means (the 'hard' set: names in other forms, numbers written otherwise); index build
+// times; the ratios between them.
 // Every engine is fed one list of passages, `bench_texts` (src/bench.rs, from the compiled
 // corpus), each passage under its position in it; each engine's own account of what it
 // holds is checked against that list, and any disagreement fails the run. Pagefind indexes
@@ -89,7 +91,7 @@ function preparePagefind(texts) {
 }
 
 /** Runs in the page: loads a corpus into every engine and measures them. */
-async function measure({ n, latency, recall, forms, batch, rounds, fuseQueries, fuseBatch, fuseRounds }) {
+async function measure({ n, latency, recall, hard, forms, batch, rounds, fuseQueries, fuseBatch, fuseRounds }) {
   const W = window.wasmBindings;
   const now = () => performance.now();
   const out = { n, engines: {} };
@@ -185,6 +187,29 @@ async function measure({ n, latency, recall, forms, batch, rounds, fuseQueries, 
     }
     Object.assign(result, { forms_recall_at_30: sum / forms.length, forms_per_query: per });
   }
+  // What a person means (the 'hard' set): recall@5 of its expected passages, and how many
+  // queries with one answering passage put it first.
+  function hardScore(top5, result) {
+    let found = 0;
+    let wanted = 0;
+    let first = 0;
+    let firsts = 0;
+    const missed = [];
+    for (const { query, expect, first: answer } of hard) {
+      const top = top5(query).map((i) => texts[i]);
+      for (const fragment of expect) {
+        wanted += 1;
+        if (top.some((t) => t.includes(fragment))) found += 1;
+        else missed.push(query);
+      }
+      if (answer) {
+        firsts += 1;
+        if (top[0]?.includes(answer)) first += 1;
+        else missed.push(`${query} (first)`);
+      }
+    }
+    Object.assign(result, { hard_recall_at_5: found / wanted, hard_found: found, hard_wanted: wanted, hard_first: first, hard_firsts: firsts, hard_missed: missed });
+  }
   async function scoreAsync(topAsync, result) {
     if (recall) {
       let found = 0;
@@ -199,6 +224,11 @@ async function measure({ n, latency, recall, forms, batch, rounds, fuseQueries, 
         }
       }
       Object.assign(result, { recall_at_5: found / wanted, found, wanted, missed });
+    }
+    if (hard) {
+      const answers = {};
+      for (const { query } of hard) answers[query] = await topAsync(query);
+      hardScore((q) => answers[q], result);
     }
     if (forms) {
       const answers = {};
@@ -255,6 +285,7 @@ async function measure({ n, latency, recall, forms, batch, rounds, fuseQueries, 
       }
       Object.assign(result, { recall_at_5: found / wanted, found, wanted, missed });
     }
+    if (hard) hardScore((q) => e.top(q), result);
     if (forms) formRecall((q) => e.top(q, 30), result);
     out.engines[name] = result;
   }
@@ -370,8 +401,8 @@ try {
   preparePagefind(await page.evaluate(() => { window.wasmBindings.bench_load(0); return window.wasmBindings.bench_texts(); }));
 
   const runs = [
-    { label: 'corpus', n: 0, recall: queries.recall, forms: queries.forms, batch: quick ? 5 : 20, rounds: quick ? 3 : 10, fuseQueries: queries.latency.length, fuseBatch: 2, fuseRounds: quick ? 1 : 3 },
-    { label: '100,000 synthetic passages', n: 100_000, recall: null, forms: null, batch: 1, rounds: quick ? 2 : 5, fuseQueries: quick ? 2 : 4, fuseBatch: 1, fuseRounds: 1 },
+    { label: 'corpus', n: 0, recall: queries.recall, hard: queries.hard, forms: queries.forms, batch: quick ? 5 : 20, rounds: quick ? 3 : 10, fuseQueries: queries.latency.length, fuseBatch: 2, fuseRounds: quick ? 1 : 3 },
+    { label: '100,000 synthetic passages', n: 100_000, recall: null, hard: null, forms: null, batch: 1, rounds: quick ? 2 : 5, fuseQueries: quick ? 2 : 4, fuseBatch: 1, fuseRounds: 1 },
   ];
   for (const run of runs) {
     const r = await page.evaluate(measure, { ...run, latency: queries.latency });
@@ -518,6 +549,9 @@ for (const run of results.runs) {
   }
   for (const [name, e] of Object.entries(run.engines)) {
     if (e.missed && e.missed.length) console.log(`  ${name} missed: ${e.missed.join('; ')}`);
+    if (e.hard_wanted) {
+      console.log(`  ${name} what a person means: recall@5 ${e.hard_found}/${e.hard_wanted}, first ${e.hard_first}/${e.hard_firsts}${e.hard_missed.length ? `; missed: ${e.hard_missed.join('; ')}` : ''}`);
+    }
     if (e.forms_per_query) {
       const per = Object.entries(e.forms_per_query).map(([q, r]) => `${q} ${f(r, 2)}`);
       console.log(`  ${name} word forms: ${per.join(', ')}`);

@@ -59,7 +59,9 @@ describe('Word forms', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
       await search(page, 'Hampshire police');
       await page.click('.more', { timeout: 1000 }).catch(() => {});
       await page.waitForSelector('.found-by-name');
-      assert.match(await page.textContent('.found-by-name'), /names Hampshire Constabulary in another form/);
+      // Each says why: another form of the name, the actor's own words or its position.
+      const why = await page.$$eval('.found-by-name', (p) => p.map((x) => x.textContent).join('\n'));
+      assert.match(why, /names Hampshire Constabulary in another form/);
       await search(page, 'first piloted');
       const headings = await page.$$eval('.heading-results a', (a) => a.map((x) => x.getAttribute('href')));
       assert.ok(headings.includes('#ev=pilot-isle-of-wight'), JSON.stringify(headings));

@@ -162,6 +162,53 @@ describe('Search', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       s.assertClean();
     }));
 
+  test('a name in another form, a word family and a number written otherwise are found (issue 24)', opts, () =>
+    withPage(h.browser, {}, 'search-meaning', async (s) => {
+      const { page } = s;
+      await page.goto(`${h.url}#q=${encodeURIComponent('Hampshire police warned')}`);
+      await page.waitForSelector(RESULT);
+      const top = await page.$$eval(RESULT, (li) => li.slice(0, 5).map((x) => x.textContent));
+      const force = top.find((t) => t.includes('The force has now confirmed'));
+      assert.ok(force, JSON.stringify(top));
+      assert.match(force, /Found by name: names Hampshire Constabulary in another form/);
+      for (const [q, want] of [['apologised', /omitting an apology/], ['63k members', /Over 63,000 members/]]) {
+        await page.goto(`${h.url}#q=${encodeURIComponent(q)}`);
+        await page.waitForFunction((w) => [...document.querySelectorAll('ol.results > li.result')].slice(0, 5).some((li) => new RegExp(w).test(li.textContent)), want.source);
+      }
+      s.assertClean();
+    }));
+
+  test('a result can be cited and collected from the results, by keyboard, without moving the list', opts, () =>
+    withPage(h.browser, {}, 'search-tools', async (s) => {
+      const { page } = s;
+      await page.goto(`${h.url}#q=Jenings`);
+      await page.waitForSelector(RESULT);
+      await settle(page);
+      const first = `${RESULT}:first-child`;
+      const second = `${RESULT}:nth-child(2)`;
+      const before = await page.$eval(second, (li) => li.getBoundingClientRect().top);
+      // Tab from the result's link (past its actors' links) reaches its tools; nothing
+      // appeared on focus.
+      await page.focus(`${first} .result-link`);
+      for (let i = 0; i < 8 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Cite'; i++) {
+        await page.keyboard.press('Tab');
+      }
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cite');
+      assert.ok(await page.evaluate((sel) => document.querySelector(sel).contains(document.activeElement), first));
+      assert.equal(await page.$eval(second, (li) => li.getBoundingClientRect().top), before);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`${first} .cite-tools`);
+      assert.equal(await page.getAttribute(`${first} .result-tools button:first-child`, 'aria-expanded'), 'true');
+      await page.keyboard.press('Tab');
+      assert.match(await page.evaluate(() => document.activeElement?.textContent), /collection/i);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'true', `${first} .add-button`);
+      assert.match(await page.textContent(`${first} .add-status`), /Added/);
+      const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'));
+      assert.ok(stored.trim().length > 0, 'the collection is stored');
+      s.assertClean();
+    }));
+
   for (const colorScheme of ['light', 'dark']) {
     test(`axe: no violations in the search results (${colorScheme})`, opts, () =>
       withPage(h.browser, { colorScheme, bypassCSP: true }, `search-axe-${colorScheme}`, async (s) => {
@@ -185,6 +232,9 @@ describe('Search', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
         await page.goto(`${h.url}#q=Jenings%20police`);
         await page.waitForSelector(RESULT);
         await settle(page);
+        // The first result's citations open, as a person would have them.
+        await page.click(`${RESULT}:first-child .result-tools button:first-child`);
+        await page.waitForSelector(`${RESULT}:first-child .cite-tools`);
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = join(SCREENSHOT_DIR, `search-${width}.png`);
         await page.screenshot({ path: file });

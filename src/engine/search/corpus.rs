@@ -1,10 +1,11 @@
 //! The search as the page uses it: one index over every passage of the corpus (word
 //! families included), one over the timeline's event titles and the disagreements'
-//! questions, and the way back from an index position to a document's passage.
+//! questions, the actors' names in the query standing for every form the record names them
+//! by, and the way back from an index position to a document's passage.
 
 use super::index::Index;
-use super::query::Query;
-use super::ranking::Prepared;
+use super::query::{Clause, Query};
+use super::ranking::{Name, Prepared};
 use super::snippets::{snippet, Segment, SNIPPET_CHARS};
 use crate::engine::model::Corpus;
 
@@ -22,6 +23,18 @@ pub struct CorpusIndex {
     /// Per index position: each word's byte span in the passage's text, kept from building
     /// the index so that highlighting never tokenizes again.
     spans: Vec<Vec<(u32, u32)>>,
+    /// Per actor: the index positions of the passages that name it in any recorded form
+    /// (as the build found them, scoped as the register says), give its words, report its
+    /// position or are in a document it wrote, each with whether it is the actor's own words without naming it:
+    /// what a name typed in a search stands for (`Prepared::stand_in`).
+    involved: Vec<Vec<(u32, bool)>>,
+    /// The actors' names and the forms that name them everywhere, as query words, longest
+    /// first: the runs of a query that are names. A form recorded for one document ("the
+    /// force") is not one: typed, it means any force.
+    names: Vec<(u16, Vec<String>)>,
+    /// Every recorded form as term ids, with its actor and the one document it is recorded
+    /// for: what to mark in a passage found by name.
+    forms: Vec<(u16, Option<u16>, Vec<u32>)>,
 }
 
 /// One search result, ready to show.
@@ -30,8 +43,9 @@ pub struct ResultItem {
     pub doc: usize,
     pub passage: usize,
     pub snippet: Vec<Segment>,
-    /// Found not by the words typed but because the search is a name of this actor, which
-    /// the passage names in another form (an index into `Corpus::actors`).
+    /// Found not only by the words typed but because some of them are a name of this actor,
+    /// which the passage names in another form, or whose words or position it gives (an
+    /// index into `Corpus::actors`).
     pub by_name: Option<u16>,
 }
 
@@ -61,18 +75,112 @@ impl CorpusIndex {
             .iter()
             .map(|e| e.title.as_str())
             .chain(corpus.disagreements.iter().map(|d| d.question.as_str()));
+        let mut involved = vec![Vec::new(); corpus.actors.len()];
+        for (position, &(d, p)) in refs.iter().enumerate() {
+            for x in &corpus.documents[d].passages[p].actors {
+                if x.mentioned || x.said || x.reported || x.wrote {
+                    let own_words = (x.said || x.wrote) && !x.mentioned;
+                    involved[usize::from(x.actor)].push((position as u32, own_words));
+                }
+            }
+        }
+        let mut names: Vec<(u16, Vec<String>)> = corpus
+            .names
+            .iter()
+            .filter(|n| n.doc.is_none())
+            .map(|n| (n.actor, n.words.clone()))
+            .collect();
+        names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.cmp(b)));
+        names.dedup();
+        let index = index.with_families(&corpus.families);
+        let forms = corpus
+            .names
+            .iter()
+            .filter_map(|n| {
+                let terms = n.words.iter().map(|w| index.id(w));
+                Some((n.actor, n.doc, terms.collect::<Option<Vec<u32>>>()?))
+            })
+            .collect();
         CorpusIndex {
-            index: index.with_families(&corpus.families),
+            index,
             headings: Index::new(headings).with_families(&corpus.families),
             refs,
             starts,
             spans,
+            involved,
+            names,
+            forms,
         }
     }
 
-    /// Parses, plans and scores a query once, for everything that keystroke shows.
+    /// Parses, plans and scores a query once, for everything that keystroke shows: the
+    /// runs of it that are names also match every passage naming that actor in another
+    /// form (`Prepared::stand_in`).
     pub fn prepare(&self, input: &str) -> Prepared {
-        self.index.prepare(Query::parse(input))
+        let query = Query::parse(input);
+        let names = self.names_in(&query);
+        let mut prepared = self.index.prepare(query);
+        for name in names {
+            let passages = &self.involved[usize::from(name.actor)];
+            prepared.stand_in(&self.index, name, passages);
+        }
+        prepared
+    }
+
+    /// The runs of a query's words that are an actor's name or a form naming it everywhere,
+    /// longest first, left to right.
+    fn names_in(&self, query: &Query) -> Vec<Name> {
+        let words: Vec<Option<&str>> = query
+            .clauses
+            .iter()
+            .map(|c| match c {
+                Clause::Word { norm, .. } => Some(norm.as_str()),
+                Clause::Phrase { .. } => None,
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let rest = &words[i..];
+            let found = self.names.iter().find(|(_, form)| {
+                form.len() <= rest.len()
+                    && form.iter().zip(rest).all(|(f, w)| *w == Some(f.as_str()))
+            });
+            match found {
+                Some((actor, form)) => {
+                    out.push(Name {
+                        actor: *actor,
+                        clauses: i..i + form.len(),
+                    });
+                    i += form.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Where the passage at an index position names an actor, in any of its forms recorded
+    /// for that passage's document (byte ranges): the forms' terms found in the passage's
+    /// term sequence, so nothing is tokenized again.
+    fn name_ranges(&self, actor: u16, position: usize) -> Vec<(usize, usize)> {
+        let (doc, _) = self.refs[position];
+        let terms = self.index.passage_terms(position as u32);
+        let spans = &self.spans[position];
+        let mut ranges = Vec::new();
+        let forms = self
+            .forms
+            .iter()
+            .filter(|(a, d, _)| *a == actor && d.is_none_or(|d| usize::from(d) == doc));
+        for (_, _, want) in forms {
+            for (at, window) in terms.windows(want.len()).enumerate() {
+                if window == want.as_slice() {
+                    let (start, end) = (spans[at].0, spans[at + want.len() - 1].1);
+                    ranges.push((start as usize, end as usize));
+                }
+            }
+        }
+        ranges
     }
 
     /// The index position of a passage (document and passage positions in the corpus).
@@ -100,8 +208,23 @@ impl CorpusIndex {
         if prepared.is_empty() {
             return Vec::new();
         }
-        self.index
-            .highlights_at(&prepared.plan, position as u32, text, &self.spans[position])
+        let mut ranges =
+            self.index
+                .highlights_at(&prepared.plan, position as u32, text, &self.spans[position]);
+        if let Some(actor) = prepared.stood_in(position as u32) {
+            ranges.extend(self.name_ranges(actor, position));
+            ranges.sort_unstable();
+            // A name's words may already be marked: one range where two overlap.
+            let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+            for (start, end) in ranges {
+                match merged.last_mut() {
+                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                    _ => merged.push((start, end)),
+                }
+            }
+            return merged;
+        }
+        ranges
     }
 
     /// A result for the passage at an index position: its snippet around the matches.
@@ -113,7 +236,7 @@ impl CorpusIndex {
             doc,
             passage,
             snippet: snippet(text, &ranges, SNIPPET_CHARS),
-            by_name: None,
+            by_name: prepared.stood_in(position as u32),
         }
     }
 

@@ -6,8 +6,9 @@
 //! "Quoted phrases" match exactly: no families, no typos.
 
 use super::index::Index;
+use super::numbers;
 use super::query::{Clause, Query, Typed};
-use super::ranking::keep_best;
+use super::ranking::{full_mask, keep_best};
 use crate::engine::text::{distances_to_prefixes, MAX_EDIT_LEN};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -32,6 +33,15 @@ const MIN_FIRST_LETTER_LEN: usize = 5;
 const ENDINGS: [&str; 12] = [
     "ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s",
 ];
+/// Words a person uses for what the record says in other words, with those words: "StopSIM
+/// demands" means what the coalition "calls for" and "wants" (the record's "demand" is the
+/// demand on services). Kept short: each pair is a judgement about this record's wording.
+const RELATED: [(&str, &[&str]); 2] = [
+    ("demand", &["call", "want", "urge", "must"]),
+    ("demands", &["call", "want", "urge", "must"]),
+];
+/// A related word's weight: below another form of the word typed (class 1, see `ranking`).
+const RELATED_WEIGHT: f32 = FAMILY_WEIGHT * FAMILY_SHARE;
 /// Words the last query word may begin, at most (the most common are kept): a one-letter
 /// prefix would otherwise expand to a third of the vocabulary.
 const MAX_PREFIX_EXPANSIONS: usize = 64;
@@ -58,7 +68,20 @@ pub(super) struct Expanded {
 #[derive(Debug, PartialEq)]
 pub struct Plan {
     pub(super) clauses: Vec<Expanded>,
+    /// A bit per clause a passage must hold to hold "every word": all but the words a
+    /// question or a sentence is made of (`FUNCTION_WORDS`), unless the query is only those.
+    pub(super) required: u32,
 }
+
+/// Words a question or a sentence is made of rather than what it is about: "who created
+/// SIM" asks about SIM's creation, and a passage that also holds "who" is no better an
+/// answer. Such a word still scores (BM25), but a passage need not hold it, and it adds
+/// nothing to the match's quality.
+const FUNCTION_WORDS: [&str; 34] = [
+    "a", "an", "and", "are", "as", "at", "be", "been", "by", "did", "do", "does", "for", "how",
+    "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "what",
+    "when", "where", "which", "who", "why", "with",
+];
 
 /// Start positions where the phrase's words appear consecutively in `terms`.
 pub(super) fn phrase_positions(terms: &[u32], words: &[Vec<(u32, f32)>]) -> Vec<usize> {
@@ -298,9 +321,49 @@ impl Index {
             .unwrap_or_default()
     }
 
+    /// Adds `words` found in the vocabulary (and their families) at `weight`, unless known.
+    fn add_words(&self, out: &mut Vec<(u32, f32)>, words: &[String], weight: f32) {
+        let start = out.len();
+        for w in words {
+            if let Some(t) = self.id(w) {
+                if !out.iter().any(|&(known, _)| known == t) {
+                    out.push((t, weight));
+                }
+            }
+        }
+        let mut added: Vec<(u32, f32)> = out.split_off(start);
+        self.add_families(&mut added);
+        for (t, w) in added {
+            if !out.iter().any(|&(known, _)| known == t) {
+                out.push((t, w));
+            }
+        }
+    }
+
+    /// The other ways of writing a number: "63k", "63 thousand" and "63,000" find "63,000";
+    /// "6" finds "six" and "fourteen" finds "14". A multiple ("thousand") after a number
+    /// stands for their product too, so both words of "63 thousand" find "63,000".
+    fn number_words(&self, norm: &str, before: Option<&str>, after: Option<&str>) -> Vec<String> {
+        let mut values: Vec<u64> = Vec::new();
+        if let Some(v) = numbers::value(norm) {
+            values.push(v);
+            if let Some(m) = after.and_then(numbers::multiple) {
+                values.extend(v.checked_mul(m));
+            }
+        }
+        if let (Some(m), Some(v)) = (numbers::multiple(norm), before.and_then(numbers::value)) {
+            values.extend(v.checked_mul(m));
+        }
+        values
+            .into_iter()
+            .flat_map(numbers::forms)
+            .filter(|w| w != norm)
+            .collect()
+    }
+
     /// A word clause resolved: its terms, the word it makes with a neighbouring query word
-    /// ("Stop SIM", "StopSIM"), and the two words it splits into when the record does not
-    /// use it.
+    /// ("Stop SIM", "StopSIM"), the other ways of writing a number, related words, and the
+    /// two words it splits into when the record does not use it.
     fn word_clause(
         &self,
         norm: &str,
@@ -319,6 +382,12 @@ impl Index {
                     terms.push((t, FAMILY_WEIGHT));
                 }
             }
+        }
+        let numbers = self.number_words(norm, before, after);
+        self.add_words(&mut terms, &numbers, FAMILY_WEIGHT);
+        if let Some((_, related)) = RELATED.iter().find(|(w, _)| *w == norm) {
+            let related: Vec<String> = related.iter().map(|w| (*w).to_string()).collect();
+            self.add_words(&mut terms, &related, RELATED_WEIGHT);
         }
         let split = if self.id(norm).is_none() {
             self.split(norm)
@@ -366,6 +435,17 @@ impl Index {
                 },
             })
             .collect();
-        Plan { clauses }
+        let optional = |c: &Clause| matches!(c, Clause::Word { norm, .. } if FUNCTION_WORDS.contains(&norm.as_str()));
+        let required = query
+            .clauses
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !optional(c))
+            .fold(0u32, |m, (i, _)| m | 1 << i);
+        let required = match required {
+            0 => full_mask(query.clauses.len()),
+            m => m,
+        };
+        Plan { clauses, required }
     }
 }

@@ -30,6 +30,7 @@
 mod corpus;
 mod expansion;
 mod index;
+mod numbers;
 mod query;
 mod ranking;
 mod snippets;
@@ -38,5 +39,5 @@ pub use corpus::{CorpusIndex, ResultItem};
 pub use expansion::Plan;
 pub use index::Index;
 pub use query::{replace_word, Clause, Query, Typed, MAX_CLAUSES, MAX_QUERY_CHARS};
-pub use ranking::{by_score_desc, keep_best, Hit, Prepared, Results, Suggestion};
+pub use ranking::{by_score_desc, keep_best, Hit, Name, Prepared, Results, Suggestion};
 pub use snippets::{snippet, Segment, SNIPPET_CHARS};

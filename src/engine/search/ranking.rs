@@ -11,6 +11,7 @@ use super::index::{Index, K1};
 use super::query::{Clause, Query};
 use crate::engine::text::edit_distance;
 use std::cmp::Ordering;
+use std::ops::Range;
 
 /// What one step of match quality adds to a passage's rank: more than any BM25 score, so
 /// quality orders first and BM25 among equals.
@@ -48,7 +49,7 @@ pub fn keep_best(items: &mut Vec<(u32, f32)>, n: usize) {
 }
 
 /// One bit per clause: the mask of a passage holding them all.
-fn full_mask(n_clauses: usize) -> u32 {
+pub(super) fn full_mask(n_clauses: usize) -> u32 {
     if n_clauses >= 32 {
         u32::MAX
     } else {
@@ -85,6 +86,16 @@ pub struct Suggestion {
     pub replacement: String,
 }
 
+/// A run of a query's words that is a name (of an actor of the record): the passages that
+/// name it in another form hold those words too (see `Prepared::stand_in`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// Index into `Corpus::actors`.
+    pub actor: u16,
+    /// The query's clauses that spell the name.
+    pub clauses: Range<usize>,
+}
+
 /// A query planned and scored against one index, once per keystroke: the results, the
 /// counts under a filter and the highlights in the reader all come from it.
 #[derive(Debug, PartialEq)]
@@ -101,6 +112,10 @@ pub struct Prepared {
     tier: Vec<u16>,
     /// Passages in the index.
     passages: usize,
+    /// The runs of the query that are names, in query order.
+    pub names: Vec<Name>,
+    /// Passages that hold a name only in another form, with the actor: sorted by passage.
+    stood_in: Vec<(u32, u16)>,
 }
 
 impl Prepared {
@@ -109,13 +124,79 @@ impl Prepared {
         self.plan.clauses.is_empty()
     }
 
+    /// Counts `passages` (those naming `name`'s actor in any form the register records,
+    /// scoped to the documents where a form names it, or giving its words or position;
+    /// found by the build, so nothing is matched here) as holding the name's words: a
+    /// clause a passage lacks is filled as another form of its word would fill it (class 2,
+    /// the word's BM25 once). So "Hampshire police warned" finds "The force … warned both
+    /// …", where the report's "the force" is Hampshire's police, and "the force" elsewhere
+    /// stays a force. A passage flagged as the actor's own words, which name it nowhere
+    /// (a statement says "we"), fills as the name itself (class 3): "StopSIM demands"
+    /// means what the coalition itself asks for.
+    pub fn stand_in(&mut self, index: &Index, name: Name, passages: &[(u32, bool)]) {
+        if self.mask.is_empty() {
+            return;
+        }
+        let words: Vec<(usize, Option<u32>)> = name
+            .clauses
+            .clone()
+            .map(|c| match &self.query.clauses[c] {
+                Clause::Word { norm, .. } => (c, index.id(norm)),
+                Clause::Phrase { .. } => (c, None),
+            })
+            .collect();
+        for &(p, own_words) in passages {
+            let i = p as usize;
+            let (weight, tier) = if own_words {
+                (EXACT_WEIGHT, class(EXACT_WEIGHT))
+            } else {
+                (FAMILY_WEIGHT, class(FAMILY_WEIGHT))
+            };
+            let mut filled = false;
+            for &(c, term) in &words {
+                let bit = 1u32 << c;
+                if self.mask[i] & bit != 0 {
+                    continue;
+                }
+                self.mask[i] |= bit;
+                self.tier[i] += tier;
+                // The actor's own words are its words however long the passage: their
+                // fill is not shortened by BM25's length normalisation.
+                self.score[i] += term.map_or(0.0, |t| match own_words {
+                    true => weight * index.idf(t),
+                    false => weight * index.bm25(t, 1, p),
+                });
+                filled = true;
+            }
+            if filled {
+                self.stood_in.push((p, name.actor));
+            }
+        }
+        self.stood_in.sort_unstable();
+        self.names.push(name);
+    }
+
+    /// The actor a passage was found by, when it holds a name of the query only in another
+    /// form.
+    pub fn stood_in(&self, passage: u32) -> Option<u16> {
+        let at = self.stood_in.partition_point(|&(p, _)| p < passage);
+        self.stood_in
+            .get(at)
+            .filter(|&&(p, _)| p == passage)
+            .map(|&(_, a)| a)
+    }
+
     /// Whether some admitted passage holds every clause, in which case only such passages
     /// count as found.
     fn all_clauses(&self, allow: Option<&[bool]>) -> bool {
-        let full = full_mask(self.plan.clauses.len());
+        let req = self.plan.required;
         match allow {
-            None => self.mask.contains(&full),
-            Some(allow) => self.mask.iter().zip(allow).any(|(&m, &ok)| ok && m == full),
+            None => self.mask.iter().any(|&m| m & req == req),
+            Some(allow) => self
+                .mask
+                .iter()
+                .zip(allow)
+                .any(|(&m, &ok)| ok && m & req == req),
         }
     }
 
@@ -130,12 +211,12 @@ impl Prepared {
                 None => vec![true; self.passages],
             };
         }
-        let full = full_mask(self.plan.clauses.len());
+        let req = self.plan.required;
         let all = self.all_clauses(allow);
         self.mask
             .iter()
             .enumerate()
-            .map(|(p, &m)| admitted(p) && if all { m == full } else { m != 0 })
+            .map(|(p, &m)| admitted(p) && if all { m & req == req } else { m & req != 0 })
             .collect()
     }
 
@@ -152,8 +233,11 @@ impl Prepared {
             .enumerate()
             .filter(|(_, &f)| f)
             .map(|(p, _)| {
-                // Coverage: a passage holding 2 of 3 words scores (2/3)² of its BM25.
-                let coverage = (self.mask[p].count_ones() as f32 / n_clauses as f32).powi(2);
+                // Coverage: a passage holding 2 of 3 words scores (2/3)² of its BM25 (words
+                // a question is made of, "who", "was", do not count).
+                let req = self.plan.required;
+                let coverage =
+                    ((self.mask[p] & req).count_ones() as f32 / req.count_ones() as f32).powi(2);
                 (
                     p as u32,
                     f32::from(self.tier[p]) * TIER + self.score[p] * coverage,
@@ -197,6 +281,8 @@ impl Index {
             mask,
             tier,
             passages: self.passage_count(),
+            names: Vec::new(),
+            stood_in: Vec::new(),
         }
     }
 
@@ -250,11 +336,14 @@ impl Index {
                     }
                 }
             }
+            // A word a question is made of ("who", "was") adds its BM25, not its class: a
+            // passage holding "who" is not a better match for "who created SIM".
+            let required = plan.required & (1 << ci) != 0;
             for &p in &touched {
                 let p = p as usize;
                 score[p] += best[p];
                 mask[p] |= 1 << ci;
-                tier[p] += best_class[p];
+                tier[p] += if required { best_class[p] } else { 0 };
                 best[p] = 0.0;
                 best_class[p] = 0;
             }

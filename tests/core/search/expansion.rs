@@ -96,3 +96,39 @@ fn the_one_edit_distance_counts_a_swap_once() {
         );
     }
 }
+
+/// Numbers however people write them, on sentences holding each way the record may.
+#[test]
+fn a_number_finds_every_way_of_writing_it() {
+    const AMOUNTS: [&str; 4] = [
+        "The scheme cost £3,000,000 in all.",
+        "Some 2,500 people signed.",
+        "Six trusts stopped.",
+        "Over 1,000 letters and 12 replies.",
+    ];
+    let index = Index::new(AMOUNTS);
+    let found = |query: &str| -> Vec<u32> {
+        let hits = index.search(&Query::parse(query), 10).hits;
+        hits.iter().map(|h| h.passage).collect()
+    };
+    let table: [(&str, &[u32]); 14] = [
+        ("£3m", &[0]),
+        ("3m", &[0]),
+        ("3 million", &[0]),
+        ("3,000,000", &[0]),
+        ("2500", &[1]),
+        ("2,500", &[1]),
+        ("6 trusts", &[2]),
+        ("six", &[2]),
+        ("1k letters", &[3]),
+        ("1000", &[3]),
+        ("1 thousand letters", &[3]),
+        ("twelve", &[3]),
+        // A number is not a guess at another: "2501" is not "2500", nor "16" "six".
+        ("2501", &[]),
+        ("16", &[]),
+    ];
+    for (query, expected) in table {
+        assert_eq!(found(query), expected, "{query:?}");
+    }
+}

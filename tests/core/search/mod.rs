@@ -6,6 +6,7 @@
 
 mod expansion;
 mod index;
+mod meaning;
 mod query;
 mod ranking;
 mod snippets;
