@@ -3,6 +3,7 @@
 # for why each tool comes from where it does.
 #   setup_build: wasm target, Trunk, wasm-bindgen-cli (= Cargo.lock), Node.js, npm packages
 #                (wasm-opt from npm's binaryen), crates fetched for Trunk's offline build.
+#   build_release: the release page into dist/ (what serve and test build).
 #   setup_test:  all of that, plus Chromium and chromedriver from Debian, and the two other
 #                engines the journey runs in: WebKitGTK's WebKitWebDriver (with Xvfb, its
 #                display) and Firefox ESR.
@@ -53,7 +54,10 @@ quick_install() {
 ensure_trunk() {
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     say "cargo install trunk $TRUNK_VERSION (a few minutes, once)"
-    quick_install 0 --locked trunk --version "$TRUNK_VERSION"
+    # Without its default features: a TLS stack (rustls and ring, C and assembly included)
+    # and a check for new versions on crates.io, neither of any use to a build that never
+    # downloads (Trunk.toml: offline = true). Both build and serve as before.
+    quick_install 0 --locked trunk --version "$TRUNK_VERSION" --no-default-features
   fi
 }
 
@@ -120,6 +124,18 @@ setup_build() {
   ensure_wasm_bindgen || { wait "$trunk"; fail "installing wasm-bindgen-cli failed"; }
   wait "$trunk" || fail "installing Trunk failed"
   ensure_crates
+}
+
+# The release page. The build step after Trunk (src/bin/post_build) is a native program:
+# compiled while Trunk compiles the wasm (cargo locks each target folder apart, so neither
+# waits), it fills the core that the wasm's single-threaded link and wasm-opt leave idle,
+# and Trunk's post-build hook finds it built.
+build_release() {
+  say "trunk build --release"
+  cargo build --quiet --locked --offline --bin sim-post-build &
+  local post_build=$!
+  trunk build --release || { wait "$post_build"; return 1; }
+  wait "$post_build"
 }
 
 # Chromium comes from apt (network) while cargo compiles the tools (CPU): side by side.
