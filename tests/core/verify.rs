@@ -265,6 +265,30 @@ fn verify_at_scale() {
         assert_eq!(c.matches[0].passage, 777);
         println!("verify at 100,000 passages ({verdict:?}): {took:?}");
     }
+    // The labelled set on the record: each quote's median of 21 checks; p50 and p95 over
+    // the quotes.
+    let mut times: Vec<f64> = labelled()
+        .iter()
+        .map(|l| {
+            let mut runs: Vec<f64> = (0..21)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    std::hint::black_box(check(&l.text));
+                    start.elapsed().as_secs_f64() * 1e3
+                })
+                .collect();
+            runs.sort_by(f64::total_cmp);
+            runs[10]
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "labelled set on the record ({} quotes): p50 {:.3} ms, p95 {:.3} ms",
+        times.len(),
+        at(0.5),
+        at(0.95)
+    );
 }
 
 /// A quote with one word changed or left out finds its passage even when it is made of
