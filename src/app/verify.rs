@@ -1,12 +1,26 @@
 //! "Check a quote": paste a sentence seen elsewhere and see whether the record holds it
-//! word for word, where and in whose words, or which passage comes closest with the
-//! differences marked word by word. The checking is `engine::verify`; the quote is in the
-//! URL (`#check=…`), so a check can be shared as a link.
+//! word for word, where and in whose words, as a sentence with small edits marked word by
+//! word, or not at all, with the nearest wording the record has. The checking is
+//! `engine::verify`; the quote is in the URL (`#check=…`), so a check can be shared as a link.
 
 use crate::compiled::{corpus, search_index};
-use crate::engine::verify::{check, Alignment, Check, Step, Verdict, MAX_QUOTE_CHARS};
+use crate::engine::verify::{check, Alignment, Check, Step, Verdict, Wording, MAX_QUOTE_CHARS};
 use crate::engine::view::View;
 use leptos::prelude::*;
+use std::sync::OnceLock;
+
+/// The record's wording (sentences, word families) for the check, built on the first check.
+fn wording() -> &'static Wording {
+    static WORDING: OnceLock<Wording> = OnceLock::new();
+    WORDING.get_or_init(|| {
+        let c = corpus();
+        let texts = c
+            .documents
+            .iter()
+            .flat_map(|d| d.passages.iter().map(|p| p.text.as_str()));
+        Wording::new(&search_index().index, texts, &c.families)
+    })
+}
 
 /// A piece of a passage as shown against the quote.
 enum Piece {
@@ -35,7 +49,7 @@ fn pieces(c: &Check, a: &Alignment) -> Vec<Piece> {
     let mut last_same = false;
     for step in &a.steps {
         let at = match *step {
-            Step::Same(_, w) | Step::Changed(_, w) | Step::Missing(w) => Some(w),
+            Step::Same(_, w) | Step::Changed(_, w) | Step::Missing(w) | Step::Elided(w) => Some(w),
             Step::Added(_) => None,
         };
         if let Some(w) = at {
@@ -64,6 +78,8 @@ fn pieces(c: &Check, a: &Alignment) -> Vec<Piece> {
                 out.push(Piece::ChangedTo(quoted(q)));
             }
             Step::Missing(w) => out.push(Piece::Missing(word(w))),
+            // Left out where the quote marks it ("…"): the record's words, unmarked.
+            Step::Elided(w) => out.push(Piece::Plain(word(w))),
             Step::Added(q) => {
                 out.push(Piece::Plain(" ".to_string()));
                 out.push(Piece::Added(quoted(q)));
@@ -113,15 +129,19 @@ pub fn verdict_text(c: &Check) -> String {
             (1, false) => "In the record word for word, in one place.".to_string(),
             (n, false) => format!("In the record word for word, in {n} places."),
         },
-        Verdict::Close => format!(
-            "Not word for word: in the record with {}, in the closest passage below.",
-            c.matches.first().map(differences).unwrap_or_default()
-        ),
+        Verdict::Close => match c.matches.first().map(differences) {
+            Some(d) if !d.is_empty() => {
+                format!("Not word for word: in the record with {d}, in the closest passage below.")
+            }
+            // Only the words its "…" marks are left out.
+            _ => "In the record, with the words its “…” marks left out, in the passage below."
+                .to_string(),
+        },
         Verdict::NotFound if c.matches.is_empty() => {
             "Not in the record: no passage shares enough of its words to compare.".to_string()
         }
         Verdict::NotFound => {
-            "Not in the record. The nearest passage, below, shares only some of its words."
+            "Not in the record. The nearest wording the record has is below, the differences marked."
                 .to_string()
         }
     }
@@ -147,7 +167,7 @@ pub fn CheckPage() -> impl IntoView {
     let text = s.check;
     // Checked as it is typed (a check takes well under a frame); the URL follows, in place.
     let result = Memo::new(move |_| {
-        text.with(|t| (!t.trim().is_empty()).then(|| check(&search_index().index, t)))
+        text.with(|t| (!t.trim().is_empty()).then(|| check(&search_index().index, wording(), t)))
     });
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -159,7 +179,7 @@ pub fn CheckPage() -> impl IntoView {
             let Some(c) = r else {
                 return view! {
                     <p class="check-hint">
-                        "Paste a sentence you have seen quoted: the page says whether the record holds it word for word, ignoring case, quote marks, dashes and spacing."
+                        "Paste a sentence you have seen quoted: the page says whether the record holds it word for word, ignoring case, quote marks, dashes, spacing and British or American spelling, or with small edits, or not at all."
                     </p>
                 }
                 .into_any();
@@ -238,9 +258,12 @@ pub fn CheckPage() -> impl IntoView {
                     </p>
                 }
             });
+            let nearest = (c.verdict == Verdict::NotFound && !c.matches.is_empty())
+                .then(|| view! { <h3 class="check-nearest">"Nearest wording"</h3> });
             view! {
                 {cut}
                 <p class=kind role="status">{verdict}</p>
+                {nearest}
                 {legend}
                 <ol class="check-places">{places}</ol>
             }

@@ -343,8 +343,8 @@ fn middle_single(words: &[&str], single: impl Fn(&str) -> bool) -> Option<usize>
 
 /// Whether some passage holds at least 60% of `text`'s words (as many times as the text
 /// has them), in any order: an upper bound on the words an alignment with it can share,
-/// so a text for which this is false cannot be close to any passage (60% is
-/// `verify::CLOSE_SHARE`), nor in one word for word. `counts` is scratch, one per passage.
+/// so a text for which this is false cannot be close to any passage (60% is below
+/// `verify::QUOTE_SHARE`), nor in one word for word. `counts` is scratch, one per passage.
 fn could_be_close(index: &super::search::Index, text: &str, counts: &mut [u16]) -> bool {
     let words = super::normalize::words(text);
     let mut ids: Vec<u32> = words.iter().filter_map(|w| index.id(w)).collect();
@@ -413,7 +413,7 @@ mod tests {
     #[test]
     fn quotes_are_what_their_kind_says() {
         use crate::engine::search::Index;
-        use crate::engine::verify::{check, Verdict};
+        use crate::engine::verify::{check, Verdict, Wording};
         let common = [
             "the", "of", "and", "police", "scheme", "data", "patients", "a",
         ];
@@ -433,6 +433,7 @@ mod tests {
         // What each kind promises by construction. A changed or left-out quote is close to
         // its passage, but whether the checker finds that passage among its candidates is
         // the checker's business, not the generator's: the benchmark counts those verdicts.
+        let wording = Wording::new(&index, texts.iter().map(String::as_str), &[]);
         for q in &quotes {
             let expected = match q.kind {
                 QuoteKind::Exact | QuoteKind::Marks => Verdict::Exact,
@@ -440,7 +441,7 @@ mod tests {
                 QuoteKind::Changed | QuoteKind::LeftOut => continue,
             };
             assert_eq!(
-                check(&index, &q.text).verdict,
+                check(&index, &wording, &q.text).verdict,
                 expected,
                 "{}: {}",
                 q.kind.name(),

@@ -1,7 +1,8 @@
 // End-to-end tests of "Check a quote" in the release build: reached from the home page, a
-// quote found word for word (with where and whose words), one with a changed word marked,
-// one not in the record, the quote kept in the link, a huge paste cut with a notice, axe
-// in light and dark, and screenshots at 1280 and 360 px.
+// quote found word for word (with where and whose words), a sentence with a changed word
+// marked, one not in the record, the claims of issue 24 (not in the record, the nearest
+// wording holding the apology paragraph), the quote kept in the link, a huge paste cut with
+// a notice, axe in light and dark, and screenshots at 1280 and 360 px.
 
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -23,7 +24,11 @@ import {
 
 const BOX = '#check-text';
 const VERDICT = '.check-verdict';
-const CHANGED = 'the organisation admitted its failings had hurt service-users';
+// The 2023 report's second sentence with "have" for "had": a true near-quote.
+const CHANGED =
+  'Senior NHS executives have secured widespread backing for a document in which the organisation admitted its failings had harmed service-users who were subjected to the Serenity Integrated Mentoring (SIM) scheme.';
+// The paragraph of the 2023 report that speaks to the claims of issue 24.
+const APOLOGY = 'in a co-produced document it has refused to publish';
 
 describe('Check a quote', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
   let h;
@@ -67,7 +72,7 @@ describe('Check a quote', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
       await waitForDocument(page);
     }));
 
-  test('one changed word: in the record with 1 word changed, the change marked both ways', opts, () =>
+  test('one changed word: in the record with 1 word changed, aligned to its sentence, the change marked both ways', opts, () =>
     withPage(h.browser, {}, 'check-changed', async (s) => {
       const { page } = s;
       await page.goto(`${h.url}#check=${encodeURIComponent(CHANGED)}`);
@@ -77,9 +82,40 @@ describe('Check a quote', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
         'Not word for word: in the record with 1 word changed, in the closest passage below.',
       );
       const first = page.locator('.check-place').first();
-      assert.equal(await first.locator('del').textContent(), 'the record has harmed');
-      assert.equal(await first.locator('ins').textContent(), ', the quote has hurt');
+      assert.equal(await first.locator('del').textContent(), 'the record has had');
+      assert.equal(await first.locator('ins').textContent(), ', the quote has have');
       assert.match(await first.locator('.check-differs').textContent(), /Differs by 1 word changed\./);
+      // The marks run over the whole sentence but its one changed word.
+      const marked = (await first.locator('mark').allTextContents()).join(' ');
+      assert.match(marked, /^Senior NHS executives /);
+      assert.match(marked, / Serenity Integrated Mentoring \(SIM\) scheme$/);
+    }));
+
+  test('issue 24: claims that reuse the record\'s words are not in the record; the nearest wording holds the apology', opts, () =>
+    withPage(h.browser, {}, 'check-claims', async (s) => {
+      const { page } = s;
+      for (const claim of ['NHS England published the apology', 'NHS England apologised for SIM and published the apology']) {
+        await page.goto(`${h.url}#check=${encodeURIComponent(claim)}`);
+        await page.waitForFunction((c) => document.querySelector('#check-text')?.value === c, claim);
+        await page.waitForSelector('.check-verdict.not-found');
+        assert.equal(
+          await page.textContent(VERDICT),
+          'Not in the record. The nearest wording the record has is below, the differences marked.',
+          claim,
+        );
+        assert.equal(await page.textContent('.check-nearest'), 'Nearest wording');
+        // Each passage as the record has it: without the quote's words and the hidden labels.
+        const passages = await page.$$eval('.check-place .check-passage', (quotes) =>
+          quotes.map((q) => {
+            const copy = q.cloneNode(true);
+            copy.querySelectorAll('ins, .visually-hidden').forEach((el) => el.remove());
+            return copy.textContent;
+          }),
+        );
+        assert.ok(passages.length >= 1 && passages.length <= 3, `${claim}: ${passages.length} places`);
+        assert.ok(passages.some((t) => t.includes(APOLOGY)), `${claim}: ${passages.join(' | ')}`);
+        assert.equal(await page.locator('.check-verdict.close').count(), 0);
+      }
     }));
 
   test('a quote not in the record says so; a huge paste is cut with a notice', opts, () =>
