@@ -116,6 +116,15 @@ pub fn differences(a: &Alignment) -> String {
     }
 }
 
+/// Under a nearest wording (a claim not in the record): what it has of the quote, never a
+/// count of differences, which for a short claim beside a long paragraph ("3 words
+/// changed") reads as nearly the same words.
+pub fn shares(c: &Check, a: &Alignment) -> String {
+    let total = c.words.len();
+    let words = if total == 1 { "word" } else { "words" };
+    format!("Has {} of the quote’s {total} {words}.", a.same())
+}
+
 /// The plain answer, in a sentence.
 pub fn verdict_text(c: &Check) -> String {
     match c.verdict {
@@ -230,9 +239,12 @@ pub fn CheckPage() -> impl IntoView {
                             .into_any(),
                         })
                         .collect_view();
-                    let differ = (a.differences() > 0).then(|| {
-                        view! { <p class="check-differs">{format!("Differs by {}.", differences(a))}</p> }
-                    });
+                    let differ = if c.verdict == Verdict::NotFound {
+                        Some(shares(c, a))
+                    } else {
+                        (a.differences() > 0).then(|| format!("Differs by {}.", differences(a)))
+                    }
+                    .map(|text| view! { <p class="check-differs">{text}</p> });
                     view! {
                         <li class="check-place">
                             <p class="check-source">

@@ -114,6 +114,12 @@ describe('Check a quote', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
         );
         assert.ok(passages.length >= 1 && passages.length <= 3, `${claim}: ${passages.length} places`);
         assert.ok(passages.some((t) => t.includes(APOLOGY)), `${claim}: ${passages.join(' | ')}`);
+        // Each says what it has of the claim, never "differs by 3 words changed", which
+        // beside a long paragraph reads as nearly the same words.
+        const words = claim.split(' ').length;
+        for (const line of await page.$$eval('.check-place .check-differs', (ps) => ps.map((p) => p.textContent))) {
+          assert.match(line, new RegExp(`^Has [1-9]\\d* of the quote’s ${words} words\\.$`), claim);
+        }
         assert.equal(await page.locator('.check-verdict.close').count(), 0);
       }
     }));
