@@ -6,22 +6,28 @@
 
 use super::fixture;
 use sim_explorer::engine::filter::ActorFilter;
-use sim_explorer::engine::select::select;
+use sim_explorer::engine::select::{select, Selection};
 use sim_explorer::engine::timeline::Range;
 
-/// The texts of the page's top `k` results for a query, and which were found by name.
-fn selected(query: &str, k: usize) -> Vec<(&'static str, bool)> {
+/// The page's top `k` results for a query, no actor or date chosen.
+fn top(query: &str, k: usize) -> Selection {
     let f = fixture();
     let prepared = f.search.prepare(query);
-    let s = select(
+    select(
         &f.corpus,
         &f.search,
         &prepared,
         &ActorFilter::default(),
         &Range::default(),
         k,
-    );
-    s.items
+    )
+}
+
+/// The texts of the page's top `k` results for a query, and which were found by name.
+fn selected(query: &str, k: usize) -> Vec<(&'static str, bool)> {
+    let f = fixture();
+    top(query, k)
+        .items
         .iter()
         .map(|i| {
             let text = f.corpus.documents[i.doc].passages[i.passage].text.as_str();
@@ -89,15 +95,7 @@ fn a_form_recorded_for_one_document_is_not_a_name_everywhere() {
     // or reporting its position; never a passage merely holding a word of one of its forms.
     let f = fixture();
     let actor = f.corpus.actor_index("hampshire-constabulary").unwrap() as u16;
-    let prepared = f.search.prepare("Hampshire police");
-    let s = select(
-        &f.corpus,
-        &f.search,
-        &prepared,
-        &ActorFilter::default(),
-        &Range::default(),
-        500,
-    );
+    let s = top("Hampshire police", 500);
     let by_name: Vec<_> = s.items.iter().filter(|i| i.by_name.is_some()).collect();
     assert!(!by_name.is_empty());
     for item in by_name {
