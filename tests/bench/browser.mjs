@@ -23,6 +23,8 @@
 //   node tests/bench/browser.mjs            build target/bench-dist (--features bench), run
 //   node tests/bench/browser.mjs --quick    fewer repetitions (what .ci/test runs)
 //   node tests/bench/browser.mjs --no-build reuse the last bench build
+//   node tests/bench/browser.mjs --build-only  build it and stop (.ci/test builds it while
+//                                            the end-to-end tests leave a core idle)
 
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +53,7 @@ if (!process.argv.includes('--no-build')) {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  if (process.argv.includes('--build-only')) process.exit(0);
 }
 
 const queries = JSON.parse(readFileSync(join(ROOT, 'tests/bench/queries.json'), 'utf8'));
