@@ -347,10 +347,10 @@ fn shared_run(a: &str, b: &str) -> Option<String> {
     let mut best = (0, 0);
     // prev[j + 1]: how many words in a row end at the previous word of `a` and word j of `b`.
     let mut prev = vec![0usize; tb.len() + 1];
-    for i in 0..ta.len() {
+    for (i, wa) in ta.iter().enumerate() {
         let mut row = vec![0usize; tb.len() + 1];
-        for j in 0..tb.len() {
-            if ta[i].norm == tb[j].norm {
+        for (j, wb) in tb.iter().enumerate() {
+            if wa.norm == wb.norm {
                 row[j + 1] = prev[j] + 1;
                 if row[j + 1] > best.0 {
                     best = (row[j + 1], i);
