@@ -57,9 +57,13 @@ pub fn ReadBeside(doc: usize) -> impl IntoView {
 }
 
 fn aligned_words(n: usize) -> String {
+    format!("{} aligned", passages(n))
+}
+
+fn passages(n: usize) -> String {
     match n {
-        1 => "1 passage aligned".to_string(),
-        n => format!("{n} passages aligned"),
+        1 => "1 passage".to_string(),
+        n => format!("{n} passages"),
     }
 }
 
@@ -90,7 +94,7 @@ pub fn ComparePage(left: usize, right: usize) -> impl IntoView {
             Stretch::Unmatched { left: l, right: r } => {
                 let column = |col: Column, range: std::ops::Range<usize>| {
                     let passages = range
-                        .map(|i| passage(col, i, None, &elsewhere))
+                        .map(|i| passage(col, i, None, shown, &elsewhere))
                         .collect_view();
                     view! { <div class=format!("cmp-cell {}", col.side.class())>{passages}</div> }
                 };
@@ -100,17 +104,20 @@ pub fn ComparePage(left: usize, right: usize) -> impl IntoView {
                 }
                 .into_any()
             }
-            Stretch::Aligned(row) => aligned_row(cols, row, shown),
+            Stretch::Aligned(row) => aligned_row(cols, row, shown, &elsewhere),
         })
         .collect_view();
+    // Short enough for two buttons on a phone: the kind and the date tell them apart.
     let switch = move |side: Side, doc: &'static Document| {
+        let label = format!("{}, {}", c.kind_of(doc).label, doc.date.value);
         view! {
             <button
                 type="button"
                 aria-pressed=move || (shown.get() == side).to_string()
                 on:click=move |_| shown.set(side)
+                title=doc.title.value.clone()
             >
-                {doc.title.value.clone()}
+                {label}
             </button>
         }
     };
@@ -124,9 +131,9 @@ pub fn ComparePage(left: usize, right: usize) -> impl IntoView {
             <h2 id="compare-heading" tabindex="-1">"Two accounts side by side"</h2>
             <p class="compare-summary">
                 {format!(
-                    "{} of these two accounts tell the same thing; each row says why. \
-                     Passages told by one account only stay in their place between the rows.",
-                    aligned_words(rows),
+                    "{} of each account tell the same thing as the other's; each row says \
+                     why. Passages told by one account only stay in their place between the rows.",
+                    passages(rows),
                 )}
             </p>
             <div class="compare-switch" role="group" aria-label="Account shown">
@@ -161,7 +168,12 @@ fn heading(doc: usize, side: Side) -> impl IntoView {
 
 /// An aligned row: the reasons above both passages, a disagreement one step away, the
 /// two passages, and the pair's citations.
-fn aligned_row(cols: (Column, Column), row: Row<'static>, shown: RwSignal<Side>) -> AnyView {
+fn aligned_row(
+    cols: (Column, Column),
+    row: Row<'static>,
+    shown: RwSignal<Side>,
+    elsewhere: &[Row<'static>],
+) -> AnyView {
     let c = corpus();
     let (left, right) = (cols.0.doc, cols.1.doc);
     let reasons = row
@@ -179,7 +191,6 @@ fn aligned_row(cols: (Column, Column), row: Row<'static>, shown: RwSignal<Side>)
             view! { <li>{r.describe(c)} {link}</li> }
         })
         .collect_view();
-    let none = Vec::new();
     let cite = move |doc: usize, passage: usize| {
         view! {
             <section class="cmp-cite-one" aria-label=c.documents[doc].title.value.clone()>
@@ -192,10 +203,10 @@ fn aligned_row(cols: (Column, Column), row: Row<'static>, shown: RwSignal<Side>)
             <ul>{reasons}</ul>
         </div>
         <div class="cmp-cell cmp-left cmp-aligned">
-            {passage(cols.0, row.left, Some((row.right, shown)), &none)}
+            {passage(cols.0, row.left, Some(row.right), shown, elsewhere)}
         </div>
         <div class="cmp-cell cmp-right cmp-aligned">
-            {passage(cols.1, row.right, Some((row.left, shown)), &none)}
+            {passage(cols.1, row.right, Some(row.left), shown, elsewhere)}
         </div>
         <details class="cmp-cite">
             <summary>"Cite or collect this pair"</summary>
@@ -237,7 +248,8 @@ impl Column {
 fn passage(
     col: Column,
     i: usize,
-    beside: Option<(usize, RwSignal<Side>)>,
+    beside: Option<usize>,
+    shown: RwSignal<Side>,
     elsewhere: &[Row<'static>],
 ) -> AnyView {
     let c = corpus();
@@ -251,7 +263,7 @@ fn passage(
             let q = &o.passages[col.ends(r).1];
             view! {
                 <li>
-                    <button type="button" class="cmp-go" on:click=go_to(&q.key, None)>
+                    <button type="button" class="cmp-go" on:click=go_to(&q.key, shown, col.facing())>
                         {format!("Also told in the other account, {}", q.place())}
                     </button>
                     {format!(": {}", r.reasons[0].describe(c))}
@@ -259,13 +271,13 @@ fn passage(
             }
         })
         .collect_view();
-    let beside = beside.map(|(j, shown)| {
+    let beside = beside.map(|j| {
         let q = &o.passages[j];
         view! {
             <button
                 type="button"
                 class="cmp-beside"
-                on:click=go_to(&q.key, Some((shown, col.facing())))
+                on:click=go_to(&q.key, shown, col.facing())
             >
                 {format!("Beside it in the other account: {}", q.place())}
             </button>
@@ -287,12 +299,10 @@ fn passage(
 
 /// A click that shows the other column where a phone shows one, then brings the passage
 /// `key` into view and focus. Found from the clicked button's own comparison, not the page.
-fn go_to(key: &str, switch: Option<(RwSignal<Side>, Side)>) -> impl Fn(web_sys::MouseEvent) {
+fn go_to(key: &str, shown: RwSignal<Side>, side: Side) -> impl Fn(web_sys::MouseEvent) {
     let id = format!("c-{key}");
     move |ev: web_sys::MouseEvent| {
-        if let Some((shown, side)) = switch {
-            shown.set(side);
-        }
+        shown.set(side);
         let grid = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
