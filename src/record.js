@@ -22,16 +22,16 @@
   }
 
   // The element a link names carries the link as its id: #doc=…&p=…, #doc=…, #actor=…, #ev=…,
-  // #dis=….
+  // #dis=…, #cmp=… (the two documents' links).
   function show() {
     if (record.id !== 'record') return; // the app has taken over (the element is its now)
     const params = new URLSearchParams(location.hash.slice(1));
     for (const p of record.querySelectorAll('.passage.focused')) p.classList.remove('focused');
     notice.hidden = true;
-    const [doc, p, actor, ev, dis] = ['doc', 'p', 'actor', 'ev', 'dis'].map((k) => params.get(k));
+    const [doc, p, actor, ev, dis, cmp] = ['doc', 'p', 'actor', 'ev', 'dis', 'cmp'].map((k) => params.get(k));
     const id = doc
       ? p ? `doc=${doc}&p=${p}` : `doc=${doc}`
-      : actor ? `actor=${actor}` : ev ? `ev=${ev}` : dis ? `dis=${dis}` : '';
+      : actor ? `actor=${actor}` : ev ? `ev=${ev}` : dis ? `dis=${dis}` : cmp ? `cmp=${cmp}` : '';
     if (!id) return;
     const target = byId(id) || (p && byId(`doc=${doc}`));
     if (!target) {

@@ -8,6 +8,7 @@ mod actors;
 mod browser;
 mod cite;
 mod collection;
+mod compare;
 mod disagreements;
 mod document_list;
 mod meta;
@@ -342,6 +343,9 @@ pub fn App() -> impl IntoView {
                 Panel::Collection => {
                     Some(view! { <collection::CollectionPage codes=state.collection /> }.into_any())
                 }
+                Panel::Compare => state.compare.get().map(|(left, right)| {
+                    view! { <compare::ComparePage left=left right=right /> }.into_any()
+                }),
                 Panel::Results => Some(view! { <SearchResults /> }.into_any()),
                 Panel::Documents => Some(view! { <DocumentList /> }.into_any()),
             }}
@@ -565,6 +569,7 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, 
         (Panel::Disagreements, _, _) => "Where the sources disagree – SIM Explorer".to_string(),
         (Panel::Check, _, _) => "Check a quote – SIM Explorer".to_string(),
         (Panel::Collection, _, _) => "Your collection – SIM Explorer".to_string(),
+        (Panel::Compare, _, _) => "Two accounts side by side – SIM Explorer".to_string(),
         _ => "SIM Explorer".to_string(),
     };
     document().set_title(&title);
@@ -618,6 +623,8 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, 
     } else if now.panel == Panel::Collection && before.is_none_or(|b| b.panel != Panel::Collection)
     {
         Some(("collection-heading".to_string(), false))
+    } else if now.panel == Panel::Compare && before.is_none_or(|b| b.panel != Panel::Compare) {
+        Some(("compare-heading".to_string(), false))
     } else if now.event.is_some() && before.is_some_and(|b| b.event != now.event) {
         Some(("event-title".to_string(), true))
     } else if now.panel == Panel::Results

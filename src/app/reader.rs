@@ -93,6 +93,7 @@ pub fn Reader(doc: &'static Document) -> impl IntoView {
                 <a class="back-link" href="#">"← All documents"</a>
             </p>
             <DocumentHeader doc=doc doc_index=doc_index title_id=title_id />
+            <super::compare::ReadBeside doc=doc_index />
             <p class="key-hint reading-keys" hidden=static_record>
                 "Tab to the text, then " <kbd>"↓"</kbd> " " <kbd>"↑"</kbd>
                 " move between paragraphs; " <kbd>"Enter"</kbd> " opens one to cite it."

@@ -58,6 +58,7 @@ fn Record() -> impl IntoView {
                 <ActorFilterPanel />
                 <DocumentList />
                 {documents}
+                <super::compare::StaticComparisons />
                 <div id="dis=all" class="static-disagreements">
                     <DisagreementsPage />
                 </div>

@@ -38,6 +38,8 @@ pub struct State {
     pub range: Memo<Range>,
     /// The open timeline event, by index.
     pub event: Memo<Option<usize>>,
+    /// The two documents read side by side, by position.
+    pub compare: Memo<Option<(usize, usize)>>,
     /// "Where the sources disagree": `all`, or the disagreement it opens at.
     pub dis: Memo<Option<String>>,
     /// The collection page's codes: empty for the reader's own, else a shared one's.
@@ -103,6 +105,7 @@ impl State {
             filter,
             range,
             event: Memo::new(move |_| view.with(|r| r.event)),
+            compare: Memo::new(move |_| view.with(|r| r.compare)),
             dis: Memo::new(move |_| view.with(|r| r.view.dis.clone())),
             collection: Memo::new(move |_| {
                 view.with(|r| r.view.collection.clone().unwrap_or_default())

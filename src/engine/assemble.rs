@@ -5,7 +5,7 @@
 
 use super::load::{load, File, Problem};
 use super::model::Corpus;
-use super::{actors, disagreements, drafts, events, families};
+use super::{actors, compare, disagreements, drafts, events, families};
 
 /// The corpus folder's files as read by the caller. A register is `None` when it could not
 /// be read: the caller says why, and nothing that relies on it is checked.
@@ -26,7 +26,8 @@ type Loader = fn(&File, &mut Corpus) -> Vec<Problem>;
 /// all before it are sound (with broken documents, actor checks would only echo them):
 /// actors name the passages' people; drafts credit actors' words; disagreements may quote a
 /// draft; events cite passages, actors and disagreements. Word families are grouped with
-/// `stem` (the build's Snowball stemmer), so the page ships families, not a stemmer.
+/// `stem` (the build's Snowball stemmer), so the page ships families, not a stemmer; every
+/// pair of documents is aligned (`compare`), so the page ships the rows, not the alignment.
 pub fn corpus(files: &Files, stem: &dyn Fn(&str) -> String) -> (Corpus, Vec<Problem>) {
     let (mut corpus, mut problems) = load(&files.kinds, files.documents, files.captures);
     let registers: [(&Option<File>, Loader); 4] = [
@@ -44,5 +45,9 @@ pub fn corpus(files: &Files, stem: &dyn Fn(&str) -> String) -> (Corpus, Vec<Prob
         }
     }
     corpus.families = families::group(&families::corpus_words(&corpus), stem);
+    // Only a sound corpus is aligned: its registers' passages are all there.
+    if problems.is_empty() {
+        corpus.comparisons = compare::align_all(&corpus);
+    }
     (corpus, problems)
 }

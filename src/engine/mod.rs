@@ -7,6 +7,7 @@ pub mod assemble;
 pub mod citable;
 pub mod cite;
 pub mod collection;
+pub mod compare;
 pub mod date;
 pub mod disagreements;
 pub mod drafts;

@@ -25,6 +25,8 @@ pub struct Corpus {
     /// Every actor's name and recorded forms as the search's words, in the actors' order:
     /// normalised at build time (`actors::names`), so the page never tokenizes an alias.
     pub names: Vec<ActorName>,
+    /// Every pair of documents' aligned passages, computed at build time (`compare.rs`).
+    pub comparisons: Vec<super::compare::Comparison>,
 }
 
 /// One name or recorded form of an actor, as the words the index holds for it.

@@ -149,6 +149,7 @@ pub fn small_record() -> Corpus {
         drafts: Vec::new(),
         families: Vec::new(),
         names: Vec::new(),
+        comparisons: Vec::new(),
     };
     // As the build does, once the actors are known.
     corpus.names = sim_explorer::engine::actors::names(&corpus);

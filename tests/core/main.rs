@@ -6,6 +6,7 @@ mod actors;
 mod citable;
 mod cite;
 mod collection;
+mod compare;
 mod corpus;
 mod disagreements;
 mod drafts;

@@ -40,6 +40,7 @@ fn views() -> impl Strategy<Value = View> {
             any::<bool>(),
             prop::option::of("\\PC{0,40}"),
             prop::option::of(prop::collection::vec("[ped]\\.[a-z0-9-]{1,12}", 0..4)),
+            prop::option::of((slug(), slug())),
         ),
     )
         .prop_map(
@@ -55,7 +56,7 @@ fn views() -> impl Strategy<Value = View> {
                 doc,
                 passage,
                 dis,
-                (published, check, collection),
+                (published, check, collection, compare),
             )| {
                 let mut seen = std::collections::HashSet::new();
                 actors.retain(|a| seen.insert(a.clone()));
@@ -81,6 +82,7 @@ fn views() -> impl Strategy<Value = View> {
                         codes.retain(|c| seen.insert(c.clone()));
                         codes.join(",")
                     }),
+                    compare,
                     passage: doc.as_ref().and(passage),
                     doc,
                 }
@@ -118,6 +120,8 @@ fn fragments() -> impl Strategy<Value = String> {
         Just("from=".to_string()),
         Just("to=".to_string()),
         Just("ev=".to_string()),
+        Just("cmp=".to_string()),
+        Just("2023-stopsim-statement,".to_string()),
         Just("2021-04-29-activists-call-for-sim-halt".to_string()),
         Just("paul-jennings,nhs-england".to_string()),
         Just("2013".to_string()),
@@ -149,6 +153,11 @@ proptest! {
         );
         prop_assert_eq!(resolved.actor.map(|a| c.actors[a].id.clone()), view.actor.clone());
         prop_assert_eq!(resolved.event.map(|e| c.events[e].id.clone()), view.event.clone());
+        prop_assert_eq!(
+            resolved.compare.map(|(a, b)| (c.documents[a].id.clone(), c.documents[b].id.clone())),
+            view.compare.clone()
+        );
+        prop_assert!(view.compare.iter().all(|(a, b)| a != b));
         prop_assert_eq!(resolved.filter.actors.len(), view.actors.len());
         if let Some(doc) = &view.doc {
             let d = c.document(doc);
@@ -187,6 +196,10 @@ fn everything() -> View {
         dis: Some("trusts-using-sim".to_string()),
         check: Some("NHS England admitted".to_string()),
         collection: Some("p.k3fabc,e.pilot-isle-of-wight".to_string()),
+        compare: Some((
+            "2023-nhse-unpublished-sim-apology".to_string(),
+            "2023-stopsim-statement".to_string(),
+        )),
         doc: Some("2021-04-29-activists-call-for-sim-halt".to_string()),
         passage: Some("k3fabc".to_string()),
     }
@@ -212,6 +225,7 @@ fn changed(before: &View, after: &View) -> Vec<&'static str> {
     check("dis", before.dis != after.dis);
     check("check", before.check != after.check);
     check("collection", before.collection != after.collection);
+    check("compare", before.compare != after.compare);
     check("doc", before.doc != after.doc);
     check("passage", before.passage != after.passage);
     out
@@ -225,7 +239,15 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
     use sim_explorer::engine::date::parse_point;
     let v = everything();
     let point = |s| Some(parse_point(s).unwrap());
-    let page = ["actor", "dis", "check", "collection", "doc", "passage"];
+    let page = [
+        "actor",
+        "dis",
+        "check",
+        "collection",
+        "compare",
+        "doc",
+        "passage",
+    ];
     let cases: Vec<(&str, View, Vec<&str>)> = vec![
         (
             "type",
@@ -236,6 +258,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -249,6 +272,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -263,6 +287,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -276,6 +301,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -289,6 +315,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -302,6 +329,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -315,6 +343,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -328,11 +357,26 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
         ),
         ("close the event", v.close_event(), vec!["event"]),
+        (
+            "read beside another account",
+            v.open_compare("2021-06-17-dodgy-data-warnings", "2023-stopsim-statement"),
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
+                "compare",
+                "doc",
+                "passage",
+            ],
+        ),
         (
             "open the disagreements",
             v.open_disagreements(),
@@ -342,6 +386,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -355,6 +400,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -368,6 +414,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -386,6 +433,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -399,6 +447,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -413,6 +462,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -428,6 +478,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -441,6 +492,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -454,6 +506,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -469,6 +522,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -482,6 +536,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -495,6 +550,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -510,6 +566,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -523,6 +580,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -612,6 +670,53 @@ fn the_panel_follows_the_view() {
         Panel::Documents,
         "an event opens beside the list"
     );
+}
+
+/// `#cmp=A,B` reads two documents side by side; a link naming one that is missing, or one
+/// twice, opens what it can and says why.
+#[test]
+fn two_documents_side_by_side_are_a_link() {
+    let c = corpus();
+    let v = View::home().open_compare(
+        "2023-nhse-unpublished-sim-apology",
+        "2023-stopsim-statement",
+    );
+    assert_eq!(
+        v.to_url(),
+        "#cmp=2023-nhse-unpublished-sim-apology,2023-stopsim-statement"
+    );
+    assert_eq!(v.panel(), Panel::Compare);
+    let (resolved, notice) = View::parse(&v.to_url()).resolve(c);
+    assert_eq!((&resolved.view, notice), (&v, None));
+    let (a, b) = resolved.compare.unwrap();
+    assert_eq!(c.documents[b].id, "2023-stopsim-statement");
+    assert_eq!(c.documents[a].id, "2023-nhse-unpublished-sim-apology");
+    for (fragment, panel, said) in [
+        (
+            "#cmp=2023-stopsim-statement,nope",
+            Panel::Document,
+            "Document not found",
+        ),
+        (
+            "#cmp=2023-stopsim-statement",
+            Panel::Document,
+            "Document not found",
+        ),
+        (
+            "#cmp=2023-stopsim-statement,2023-stopsim-statement",
+            Panel::Document,
+            "beside itself",
+        ),
+        (
+            "#cmp=nope,2023-stopsim-statement",
+            Panel::Documents,
+            "“nope”",
+        ),
+    ] {
+        let (resolved, notice) = View::parse(fragment).resolve(c);
+        assert_eq!(resolved.view.panel(), panel, "{fragment}");
+        assert!(notice.unwrap().contains(said), "{fragment}");
+    }
 }
 
 #[test]

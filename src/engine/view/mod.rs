@@ -43,6 +43,8 @@ pub struct View {
     /// The collection: empty for the reader's own, else a shared one's item codes
     /// (`p.KEY,e.ID,d.ID`; see `collection::parse_shared`).
     pub collection: Option<String>,
+    /// Two documents read side by side (`cmp=A,B`), by id, in the order named.
+    pub compare: Option<(String, String)>,
     pub doc: Option<String>,
     pub passage: Option<String>,
 }
@@ -69,6 +71,8 @@ pub enum Panel {
     Check,
     /// The reader's collection, or one shared with them.
     Collection,
+    /// Two documents side by side.
+    Compare,
 }
 
 impl View {
@@ -85,6 +89,8 @@ impl View {
             Panel::Check
         } else if self.collection.is_some() {
             Panel::Collection
+        } else if self.compare.is_some() {
+            Panel::Compare
         } else if self.selects() {
             Panel::Results
         } else {
@@ -164,6 +170,10 @@ impl View {
                 "dis" if !value.is_empty() => view.dis = Some(value),
                 "check" => view.check = Some(value),
                 "col" => view.collection = Some(value),
+                "cmp" if !value.is_empty() => {
+                    let (a, b) = value.split_once(',').unwrap_or((&value, ""));
+                    view.compare = Some((a.to_string(), b.to_string()));
+                }
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" if !value.is_empty() => view.passage = Some(value),
                 _ => {}
@@ -211,6 +221,9 @@ impl View {
             // Each code percent-encoded, the commas between them kept readable.
             let codes: Vec<String> = codes.split(',').map(percent_encode).collect();
             parts.push(format!("col={}", codes.join(",")));
+        }
+        if let Some((a, b)) = &self.compare {
+            parts.push(format!("cmp={},{}", percent_encode(a), percent_encode(b)));
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", percent_encode(doc)));

@@ -20,6 +20,8 @@ pub struct Resolved {
     /// The actor whose page is open.
     pub actor: Option<usize>,
     pub event: Option<usize>,
+    /// The two documents read side by side, by position.
+    pub compare: Option<(usize, usize)>,
     /// The one disagreement the list of them opens at (`None` for the whole list, or when
     /// none is shown).
     pub disagreement: Option<usize>,
@@ -42,7 +44,12 @@ impl Resolved {
                 .iter()
                 .position(|p| p.key == key)
         });
+        let position = |id: &str| corpus.documents.iter().position(|d| d.id == id);
         Resolved {
+            compare: view
+                .compare
+                .as_ref()
+                .and_then(|(a, b)| position(a).zip(position(b))),
             doc,
             passage,
             actor: view.actor.as_deref().and_then(|id| corpus.actor_index(id)),
@@ -174,13 +181,49 @@ impl View {
             // Any text is a quote to check: a cut or odd one is simply checked as it is.
             check: self.check,
             collection,
+            compare: None,
             doc: None,
             passage: None,
         };
         let (view, notice) = base.resolve_document(self.doc, self.passage, corpus);
+        let (view, notice) = match (self.compare, notice) {
+            (Some(pair), None) => view.resolve_compare(pair, corpus),
+            (_, notice) => (view, notice),
+        };
         notices.extend(notice);
         let notice = (!notices.is_empty()).then(|| notices.join(" "));
         (Resolved::of(view, corpus), notice)
+    }
+
+    /// Adds the two documents a link asks to read side by side: two documents of the record,
+    /// not one twice; else the first alone, or nothing, and why.
+    fn resolve_compare(self, (a, b): (String, String), corpus: &Corpus) -> (View, Option<String>) {
+        let known = |id: &str| corpus.document(id).is_some();
+        if known(&a) && known(&b) && a != b {
+            return (
+                View {
+                    compare: Some((a, b)),
+                    ..self
+                },
+                None,
+            );
+        }
+        let missing = [&a, &b].into_iter().find(|id| !known(id));
+        let why = match missing {
+            Some(id) => format!(
+                "Document not found: the link names “{}”, which is not in this record, to read                  beside another.",
+                shorten(id)
+            ),
+            None => "A document cannot be read beside itself: showing it alone.".to_string(),
+        };
+        let view = match self.doc.is_none() && known(&a) {
+            true => View {
+                doc: Some(a),
+                ..self
+            },
+            false => self,
+        };
+        (view, Some(why))
     }
 
     /// Adds the document and passage a link asks for, or explains why it cannot.

@@ -30,6 +30,7 @@ impl View {
             dis: None,
             check: None,
             collection: None,
+            compare: None,
             ..self.clone()
         }
     }
@@ -111,6 +112,15 @@ impl View {
     pub fn open_shared(&self, codes: &str) -> View {
         View {
             collection: Some(codes.to_string()),
+            event: None,
+            ..self.results()
+        }
+    }
+
+    /// Reads two documents side by side, `a` on the left (first on a phone).
+    pub fn open_compare(&self, a: &str, b: &str) -> View {
+        View {
+            compare: Some((a.to_string(), b.to_string())),
             event: None,
             ..self.results()
         }
@@ -291,6 +301,10 @@ impl View {
 
     pub fn event_link(&self, id: &str) -> String {
         self.open_event(id).to_url()
+    }
+
+    pub fn compare_link(&self, a: &str, b: &str) -> String {
+        self.open_compare(a, b).to_url()
     }
 
     /// The link to one disagreement (`disagreements::ALL` for the list).
