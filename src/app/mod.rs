@@ -4,12 +4,14 @@
 //! Back, Forward and shared links all work, and each panel reads only the slice of state
 //! it shows.
 
+mod about;
 mod actors;
 mod browser;
 mod cite;
 mod collection;
 mod disagreements;
 mod document_list;
+mod finder;
 mod meta;
 mod reader;
 #[cfg(not(target_arch = "wasm32"))]
@@ -182,6 +184,8 @@ pub fn App() -> impl IntoView {
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         state.follow_location();
     });
+    // "Go to": the header's button, `g`, or Ctrl+K (⌘K), never while typing in a field.
+    let go_to = RwSignal::new(false);
     // Links in the page are plain fragments (`#doc=…&p=…`); followed here, a link keeps the
     // search, filter and dates applied (see `View::follow`). Other fragments (none today)
     // are left to the browser.
@@ -189,11 +193,18 @@ pub fn App() -> impl IntoView {
         if ev.default_prevented() || !plain_click(&ev) {
             return;
         }
-        let Some(link) = ev
+        let target = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href^='#']").ok().flatten())
-        else {
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        // The header's "Go to" button: the header may be the static record's, kept.
+        if target
+            .as_ref()
+            .is_some_and(|e| e.closest(".go-to-open").ok().flatten().is_some())
+        {
+            go_to.set(true);
+            return;
+        }
+        let Some(link) = target.and_then(|e| e.closest("a[href^='#']").ok().flatten()) else {
             return;
         };
         let href = link.get_attribute("href").unwrap_or_default();
@@ -216,9 +227,18 @@ pub fn App() -> impl IntoView {
     // A reload or a closed tab keeps the last letters typed.
     let leaving = window_event_listener(leptos::ev::pagehide, |_| browser::flush_url());
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !typing_in_a_field() {
+        let plain = !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
+        if typing_in_a_field() || go_to.get_untracked() {
+            return;
+        }
+        if ev.key() == "/" && plain {
             ev.prevent_default();
             state.focus_search_box();
+        } else if (ev.key() == "g" && plain)
+            || (ev.key() == "k" && (ev.ctrl_key() || ev.meta_key()))
+        {
+            ev.prevent_default();
+            go_to.set(true);
         }
     });
     on_cleanup(move || {
@@ -278,6 +298,8 @@ pub fn App() -> impl IntoView {
             let compact = Signal::derive(move || panel.get() != Panel::Documents);
             match kept_header.get_value() {
                 Some(header) => {
+                    // The app runs now: its "Go to" button shows.
+                    let _ = header.class_list().add_1("live");
                     Effect::new(move |_| {
                         let _ = header.class_list().toggle_with_force("compact", compact.get());
                     });
@@ -288,6 +310,7 @@ pub fn App() -> impl IntoView {
         }}
         // Outside the header so it can stay on screen while the page scrolls.
         <SearchBox />
+        <finder::GoTo open=go_to />
         <main id="main">
             {move || {
                 update_ready
@@ -343,6 +366,7 @@ pub fn App() -> impl IntoView {
                     Some(view! { <collection::CollectionPage codes=state.collection /> }.into_any())
                 }
                 Panel::Results => Some(view! { <SearchResults /> }.into_any()),
+                Panel::About => Some(view! { <about::AboutPage /> }.into_any()),
                 Panel::Documents => Some(view! { <DocumentList /> }.into_any()),
             }}
             // Below the documents or results: the record comes first, the dates narrow it.
@@ -360,10 +384,30 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn SiteHeader(compact: Signal<bool>) -> impl IntoView {
     view! {
-        <header id="site-header" class="site-header" class:compact=compact>
-            <h1>
-                <a href="#">"SIM Explorer"</a>
-            </h1>
+        <header
+            id="site-header"
+            class="site-header"
+            class:compact=compact
+            class:live=!in_static_record()
+        >
+            <div class="header-bar">
+                <h1>
+                    <a href="#">"SIM Explorer"</a>
+                </h1>
+                <nav class="header-links" aria-label="Help and navigation">
+                    <a href="#about">"About this record"</a>
+                    // Shown once the app runs (`live`): without it there is nothing to open.
+                    <button
+                        type="button"
+                        class="go-to-open"
+                        aria-haspopup="dialog"
+                        aria-keyshortcuts="g Control+K"
+                    >
+                        "Go to…"
+                        <kbd aria-hidden="true">"g"</kbd>
+                    </button>
+                </nav>
+            </div>
             // Hidden by the stylesheet while the header is compact.
             <p class="lede">
                 "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
@@ -371,9 +415,7 @@ pub fn SiteHeader(compact: Signal<bool>) -> impl IntoView {
                 campaign against it and NHS England’s response, 2012–2023. Every passage \
                 is quoted word for word from its source."
             </p>
-            <p class="content-note">
-                "This record discusses suicide, self-harm and coercion in mental health care."
-            </p>
+            <about::CareNote />
         </header>
     }
 }
@@ -565,6 +607,7 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, 
         (Panel::Disagreements, _, _) => "Where the sources disagree – SIM Explorer".to_string(),
         (Panel::Check, _, _) => "Check a quote – SIM Explorer".to_string(),
         (Panel::Collection, _, _) => "Your collection – SIM Explorer".to_string(),
+        (Panel::About, _, _) => "About this record – SIM Explorer".to_string(),
         _ => "SIM Explorer".to_string(),
     };
     document().set_title(&title);
@@ -618,6 +661,8 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, 
     } else if now.panel == Panel::Collection && before.is_none_or(|b| b.panel != Panel::Collection)
     {
         Some(("collection-heading".to_string(), false))
+    } else if now.panel == Panel::About && before.is_none_or(|b| b.panel != Panel::About) {
+        Some(("about-heading".to_string(), false))
     } else if now.event.is_some() && before.is_some_and(|b| b.event != now.event) {
         Some(("event-title".to_string(), true))
     } else if now.panel == Panel::Results

@@ -40,6 +40,7 @@ fn views() -> impl Strategy<Value = View> {
             any::<bool>(),
             prop::option::of("\\PC{0,40}"),
             prop::option::of(prop::collection::vec("[ped]\\.[a-z0-9-]{1,12}", 0..4)),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -55,7 +56,7 @@ fn views() -> impl Strategy<Value = View> {
                 doc,
                 passage,
                 dis,
-                (published, check, collection),
+                (published, check, collection, about),
             )| {
                 let mut seen = std::collections::HashSet::new();
                 actors.retain(|a| seen.insert(a.clone()));
@@ -81,6 +82,7 @@ fn views() -> impl Strategy<Value = View> {
                         codes.retain(|c| seen.insert(c.clone()));
                         codes.join(",")
                     }),
+                    about,
                     passage: doc.as_ref().and(passage),
                     doc,
                 }
@@ -118,6 +120,7 @@ fn fragments() -> impl Strategy<Value = String> {
         Just("from=".to_string()),
         Just("to=".to_string()),
         Just("ev=".to_string()),
+        Just("about".to_string()),
         Just("2021-04-29-activists-call-for-sim-halt".to_string()),
         Just("paul-jennings,nhs-england".to_string()),
         Just("2013".to_string()),
@@ -187,6 +190,7 @@ fn everything() -> View {
         dis: Some("trusts-using-sim".to_string()),
         check: Some("NHS England admitted".to_string()),
         collection: Some("p.k3fabc,e.pilot-isle-of-wight".to_string()),
+        about: true,
         doc: Some("2021-04-29-activists-call-for-sim-halt".to_string()),
         passage: Some("k3fabc".to_string()),
     }
@@ -212,6 +216,7 @@ fn changed(before: &View, after: &View) -> Vec<&'static str> {
     check("dis", before.dis != after.dis);
     check("check", before.check != after.check);
     check("collection", before.collection != after.collection);
+    check("about", before.about != after.about);
     check("doc", before.doc != after.doc);
     check("passage", before.passage != after.passage);
     out
@@ -225,7 +230,15 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
     use sim_explorer::engine::date::parse_point;
     let v = everything();
     let point = |s| Some(parse_point(s).unwrap());
-    let page = ["actor", "dis", "check", "collection", "doc", "passage"];
+    let page = [
+        "actor",
+        "dis",
+        "check",
+        "collection",
+        "about",
+        "doc",
+        "passage",
+    ];
     let cases: Vec<(&str, View, Vec<&str>)> = vec![
         (
             "type",
@@ -236,6 +249,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -249,6 +263,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -263,6 +278,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -276,6 +292,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -289,6 +306,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -302,6 +320,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -315,6 +334,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -328,6 +348,25 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
+                "doc",
+                "passage",
+            ],
+        ),
+        (
+            "open about this record",
+            View {
+                about: false,
+                ..v.clone()
+            }
+            .open_about(),
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -342,6 +381,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -355,6 +395,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -368,6 +409,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -386,6 +428,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -399,6 +442,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -413,6 +457,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -428,6 +473,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -441,6 +487,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -454,6 +501,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -469,6 +517,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -482,6 +531,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -495,6 +545,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -510,6 +561,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -523,6 +575,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -688,4 +741,24 @@ fn a_shared_collection_link_keeps_what_it_can_read() {
     assert_eq!(own.to_url(), "#col=");
     let (resolved, notice) = View::parse("#col=").resolve(c);
     assert_eq!((resolved.view, notice), (own, None));
+}
+
+#[test]
+fn about_this_record_is_a_view_of_its_own_that_any_search_leaves() {
+    let about = View::home().open_about();
+    assert_eq!(about.to_url(), "#about");
+    assert_eq!(View::parse("#about"), about);
+    assert_eq!(about.panel(), Panel::About);
+    assert_eq!(
+        View::parse("#about").resolve(corpus()),
+        (about.clone().resolve(corpus()).0, None)
+    );
+    // Opening anything else, or typing, leaves it; opening it keeps the search applied.
+    assert!(!about.with_query("police").about);
+    assert!(!about.open_document("d").about);
+    let searching = View::home().with_query("police").open_about();
+    assert_eq!(
+        (searching.query.as_str(), searching.panel()),
+        ("police", Panel::About)
+    );
 }

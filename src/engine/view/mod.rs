@@ -43,6 +43,8 @@ pub struct View {
     /// The collection: empty for the reader's own, else a shared one's item codes
     /// (`p.KEY,e.ID,d.ID`; see `collection::parse_shared`).
     pub collection: Option<String>,
+    /// "About this record" (`#about`), the short guide for a first visit.
+    pub about: bool,
     pub doc: Option<String>,
     pub passage: Option<String>,
 }
@@ -69,6 +71,8 @@ pub enum Panel {
     Check,
     /// The reader's collection, or one shared with them.
     Collection,
+    /// About this record: the guide for a first visit.
+    About,
 }
 
 impl View {
@@ -85,6 +89,8 @@ impl View {
             Panel::Check
         } else if self.collection.is_some() {
             Panel::Collection
+        } else if self.about {
+            Panel::About
         } else if self.selects() {
             Panel::Results
         } else {
@@ -164,6 +170,7 @@ impl View {
                 "dis" if !value.is_empty() => view.dis = Some(value),
                 "check" => view.check = Some(value),
                 "col" => view.collection = Some(value),
+                "about" => view.about = true,
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" if !value.is_empty() => view.passage = Some(value),
                 _ => {}
@@ -211,6 +218,9 @@ impl View {
             // Each code percent-encoded, the commas between them kept readable.
             let codes: Vec<String> = codes.split(',').map(percent_encode).collect();
             parts.push(format!("col={}", codes.join(",")));
+        }
+        if self.about {
+            parts.push("about".to_string());
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", percent_encode(doc)));

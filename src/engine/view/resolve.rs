@@ -174,6 +174,7 @@ impl View {
             // Any text is a quote to check: a cut or odd one is simply checked as it is.
             check: self.check,
             collection,
+            about: self.about,
             doc: None,
             passage: None,
         };

@@ -30,6 +30,7 @@ impl View {
             dis: None,
             check: None,
             collection: None,
+            about: false,
             ..self.clone()
         }
     }
@@ -111,6 +112,15 @@ impl View {
     pub fn open_shared(&self, codes: &str) -> View {
         View {
             collection: Some(codes.to_string()),
+            event: None,
+            ..self.results()
+        }
+    }
+
+    /// Opens "About this record".
+    pub fn open_about(&self) -> View {
+        View {
+            about: true,
             event: None,
             ..self.results()
         }
