@@ -12,6 +12,7 @@ mod collection;
 mod disagreements;
 mod document_list;
 mod finder;
+mod header;
 mod meta;
 mod reader;
 #[cfg(not(target_arch = "wasm32"))]
@@ -24,6 +25,7 @@ mod verify;
 pub use actors::{ActorFilterPanel, ActorPage};
 pub use disagreements::DisagreementsPage;
 pub use document_list::DocumentList;
+pub use header::SiteHeader;
 pub use reader::Reader;
 pub use search::{ActiveView, SearchBox, SearchResults};
 pub use state::State;
@@ -226,21 +228,7 @@ pub fn App() -> impl IntoView {
     });
     // A reload or a closed tab keeps the last letters typed.
     let leaving = window_event_listener(leptos::ev::pagehide, |_| browser::flush_url());
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let plain = !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
-        if typing_in_a_field() || go_to.get_untracked() {
-            return;
-        }
-        if ev.key() == "/" && plain {
-            ev.prevent_default();
-            state.focus_search_box();
-        } else if (ev.key() == "g" && plain)
-            || (ev.key() == "k" && (ev.ctrl_key() || ev.meta_key()))
-        {
-            ev.prevent_default();
-            go_to.set(true);
-        }
-    });
+    let keys = shortcuts(state, go_to);
     on_cleanup(move || {
         hashchange.remove();
         popstate.remove();
@@ -379,45 +367,24 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The page's header: what the record is. While reading or searching it shrinks to its
-/// title (`compact`), so on a phone the text or the results start on the first screen.
-#[component]
-pub fn SiteHeader(compact: Signal<bool>) -> impl IntoView {
-    view! {
-        <header
-            id="site-header"
-            class="site-header"
-            class:compact=compact
-            class:live=!in_static_record()
-        >
-            <div class="header-bar">
-                <h1>
-                    <a href="#">"SIM Explorer"</a>
-                </h1>
-                <nav class="header-links" aria-label="Help and navigation">
-                    <a href="#about">"About this record"</a>
-                    // Shown once the app runs (`live`): without it there is nothing to open.
-                    <button
-                        type="button"
-                        class="go-to-open"
-                        aria-haspopup="dialog"
-                        aria-keyshortcuts="g Control+K"
-                    >
-                        "Go to…"
-                        <kbd aria-hidden="true">"g"</kbd>
-                    </button>
-                </nav>
-            </div>
-            // Hidden by the stylesheet while the header is compact.
-            <p class="lede">
-                "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
-                police officers into NHS mental health care in England: its spread, the \
-                campaign against it and NHS England’s response, 2012–2023. Every passage \
-                is quoted word for word from its source."
-            </p>
-            <about::CareNote />
-        </header>
-    }
+/// The page's keys: `/` to the search box; `g` or Ctrl+K (⌘K) opens "Go to". Never
+/// while typing in a field, where they are characters (or the field's own keys).
+fn shortcuts(state: State, go_to: RwSignal<bool>) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::keydown, move |ev| {
+        let plain = !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
+        if typing_in_a_field() || go_to.get_untracked() {
+            return;
+        }
+        if ev.key() == "/" && plain {
+            ev.prevent_default();
+            state.focus_search_box();
+        } else if (ev.key() == "g" && plain)
+            || (ev.key() == "k" && (ev.ctrl_key() || ev.meta_key()))
+        {
+            ev.prevent_default();
+            go_to.set(true);
+        }
+    })
 }
 
 /// The page's footer: where the record comes from, and the one-file copy to keep.

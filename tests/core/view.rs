@@ -355,18 +355,13 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
         ),
         (
             "open about this record",
-            View {
-                about: false,
-                ..v.clone()
-            }
-            .open_about(),
+            v.open_about(),
             vec![
                 "actor",
                 "event",
                 "dis",
                 "check",
                 "collection",
-                "about",
                 "doc",
                 "passage",
             ],
