@@ -24,7 +24,9 @@ pub fn CareNote() -> impl IntoView {
                 <strong>{care::SUPPORT_LEAD}</strong>
                 {format!(" {}, call ", care::SAMARITANS)}
                 <a href=care::SAMARITANS_TEL>{care::SAMARITANS_NUMBER}</a>
-                {format!(", {}; {}", care::SAMARITANS_WHEN, care::SHOUT)}
+                {format!(", {}", care::SAMARITANS_WHEN)}
+                // Left out of the compact header, to keep a phone's first screen for the text.
+                <span class="care-more">{format!("; {}", care::SHOUT)}</span>
             </p>
         </div>
     }
