@@ -1,4 +1,5 @@
-//! Actors in the page: the filter (a checkbox per actor, grouped by kind, with its count
+//! Actors in the page: the filter (a name box that ranks them as letters are typed, and a
+//! checkbox per actor, grouped by kind, with its count
 //! under the current search and dates), the line under each passage that names its actors,
 //! and each actor's page. Everywhere an actor's own words, its position as reported in
 //! someone else's words, and a mere mention stay apart: a report is never shown as words.
@@ -179,47 +180,39 @@ fn filter_choices(s: State, chosen: Memo<Vec<u16>>) -> impl IntoView {
     let role = Memo::new(move |_| s.filter.with(|f| f.role));
     let match_all = Memo::new(move |_| s.filter.with(|f| f.all));
 
-    let groups = [ActorKind::Person, ActorKind::Organisation, ActorKind::Group]
-        .into_iter()
-        .map(|kind| {
-            let mut members: Vec<usize> = (0..corpus().actors.len())
-                .filter(|&i| corpus().actors[i].kind == kind)
-                .collect();
-            members.sort_by_key(|&i| &corpus().actors[i].name);
-            let boxes = members
-                .into_iter()
-                .map(|i| {
-                    let actor = &corpus().actors[i];
-                    let input_id = format!("filter-{}", actor.id);
-                    // One memo per actor: typing changes a count's text only when that
-                    // count changes.
-                    let count = Memo::new(move |_| s.selection.with(|x| x.actor_counts[i]));
-                    let checked = Memo::new(move |_| chosen.with(|c| c.contains(&(i as u16))));
-                    view! {
-                        <li>
-                            <input
-                                type="checkbox"
-                                id=input_id.clone()
-                                prop:checked=checked
-                                on:change=move |_| s.push(|v| v.toggle_actor(&actor.id))
-                            />
-                            <label for=input_id>
-                                {actor.name.clone()}
-                                " "
-                                <span class="count">{move || format!("({})", count.get())}</span>
-                            </label>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset class="actor-group">
-                    <legend>{kind.plural_label()}</legend>
-                    <ul>{boxes}</ul>
-                </fieldset>
-            }
-        })
-        .collect_view();
+    // Typed letters narrow the actors to a ranked list (`finder`); with none, the groups.
+    let typed = RwSignal::new(String::new());
+    let found = super::finder::actor_matches(typed);
+    let groups = move || {
+        [ActorKind::Person, ActorKind::Organisation, ActorKind::Group]
+            .into_iter()
+            .map(|kind| {
+                let mut members: Vec<usize> = (0..corpus().actors.len())
+                    .filter(|&i| corpus().actors[i].kind == kind)
+                    .collect();
+                members.sort_by_key(|&i| &corpus().actors[i].name);
+                let boxes = members
+                    .into_iter()
+                    .map(|i| {
+                        actor_checkbox(s, chosen, i, corpus().actors[i].name.clone().into_any())
+                    })
+                    .collect_view();
+                view! {
+                    <fieldset class="actor-group">
+                        <legend>{kind.plural_label()}</legend>
+                        <ul>{boxes}</ul>
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
+    let typing = Memo::new(move |_| typed.with(|t| !t.trim().is_empty()));
+    let groups = move || match typing.get() {
+        false => Either::Left(groups()),
+        true => Either::Right(super::finder::ranked_actors(found, move |i, label| {
+            actor_checkbox(s, chosen, i, label)
+        })),
+    };
 
     // The input sits inside its label, which names it.
     let radio =
@@ -253,8 +246,35 @@ fn filter_choices(s: State, chosen: Memo<Vec<u16>>) -> impl IntoView {
     };
     view! {
         {modes}
+        {super::finder::actor_name_box(typed, found)}
         {groups}
     }
+}
+
+/// One actor's checkbox in the filter: its label (the name, its matched letters marked
+/// when found by the name box) and its count under the current search and dates.
+fn actor_checkbox(s: State, chosen: Memo<Vec<u16>>, i: usize, label: AnyView) -> AnyView {
+    let actor = &corpus().actors[i];
+    let input_id = format!("filter-{}", actor.id);
+    // One memo per actor: typing changes a count's text only when that count changes.
+    let count = Memo::new(move |_| s.selection.with(|x| x.actor_counts[i]));
+    let checked = Memo::new(move |_| chosen.with(|c| c.contains(&(i as u16))));
+    view! {
+        <li>
+            <input
+                type="checkbox"
+                id=input_id.clone()
+                prop:checked=checked
+                on:change=move |_| s.push(|v| v.toggle_actor(&actor.id))
+            />
+            <label for=input_id>
+                {label}
+                " "
+                <span class="count">{move || format!("({})", count.get())}</span>
+            </label>
+        </li>
+    }
+    .into_any()
 }
 
 /// An actor's page: who it is, its own words, its position as reported and its mentions

@@ -4,6 +4,7 @@
 //! Back, Forward and shared links all work, and each panel reads only the slice of state
 //! it shows.
 
+mod about;
 mod actors;
 mod browser;
 mod cite;
@@ -11,6 +12,8 @@ mod collection;
 mod compare;
 mod disagreements;
 mod document_list;
+mod finder;
+mod header;
 mod meta;
 mod reader;
 #[cfg(not(target_arch = "wasm32"))]
@@ -23,6 +26,7 @@ mod verify;
 pub use actors::{ActorFilterPanel, ActorPage};
 pub use disagreements::DisagreementsPage;
 pub use document_list::DocumentList;
+pub use header::SiteHeader;
 pub use reader::Reader;
 pub use search::{ActiveView, SearchBox, SearchResults};
 pub use state::State;
@@ -183,6 +187,8 @@ pub fn App() -> impl IntoView {
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         state.follow_location();
     });
+    // "Go to": the header's button, `g`, or Ctrl+K (⌘K), never while typing in a field.
+    let go_to = RwSignal::new(false);
     // Links in the page are plain fragments (`#doc=…&p=…`); followed here, a link keeps the
     // search, filter and dates applied (see `View::follow`). Other fragments (none today)
     // are left to the browser.
@@ -190,11 +196,18 @@ pub fn App() -> impl IntoView {
         if ev.default_prevented() || !plain_click(&ev) {
             return;
         }
-        let Some(link) = ev
+        let target = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href^='#']").ok().flatten())
-        else {
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        // The header's "Go to" button: the header may be the static record's, kept.
+        if target
+            .as_ref()
+            .is_some_and(|e| e.closest(".go-to-open").ok().flatten().is_some())
+        {
+            go_to.set(true);
+            return;
+        }
+        let Some(link) = target.and_then(|e| e.closest("a[href^='#']").ok().flatten()) else {
             return;
         };
         let href = link.get_attribute("href").unwrap_or_default();
@@ -216,12 +229,7 @@ pub fn App() -> impl IntoView {
     });
     // A reload or a closed tab keeps the last letters typed.
     let leaving = window_event_listener(leptos::ev::pagehide, |_| browser::flush_url());
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !typing_in_a_field() {
-            ev.prevent_default();
-            state.focus_search_box();
-        }
-    });
+    let keys = shortcuts(state, go_to);
     on_cleanup(move || {
         hashchange.remove();
         popstate.remove();
@@ -279,6 +287,8 @@ pub fn App() -> impl IntoView {
             let compact = Signal::derive(move || panel.get() != Panel::Documents);
             match kept_header.get_value() {
                 Some(header) => {
+                    // The app runs now: its "Go to" button shows.
+                    let _ = header.class_list().add_1("live");
                     Effect::new(move |_| {
                         let _ = header.class_list().toggle_with_force("compact", compact.get());
                     });
@@ -289,6 +299,7 @@ pub fn App() -> impl IntoView {
         }}
         // Outside the header so it can stay on screen while the page scrolls.
         <SearchBox />
+        <finder::GoTo open=go_to />
         <main id="main">
             {move || {
                 update_ready
@@ -347,6 +358,7 @@ pub fn App() -> impl IntoView {
                     view! { <compare::ComparePage left=left right=right /> }.into_any()
                 }),
                 Panel::Results => Some(view! { <SearchResults /> }.into_any()),
+                Panel::About => Some(view! { <about::AboutPage /> }.into_any()),
                 Panel::Documents => Some(view! { <DocumentList /> }.into_any()),
             }}
             // Below the documents or results: the record comes first, the dates narrow it.
@@ -359,27 +371,24 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The page's header: what the record is. While reading or searching it shrinks to its
-/// title (`compact`), so on a phone the text or the results start on the first screen.
-#[component]
-pub fn SiteHeader(compact: Signal<bool>) -> impl IntoView {
-    view! {
-        <header id="site-header" class="site-header" class:compact=compact>
-            <h1>
-                <a href="#">"SIM Explorer"</a>
-            </h1>
-            // Hidden by the stylesheet while the header is compact.
-            <p class="lede">
-                "The public record of Serenity Integrated Mentoring (SIM), a scheme that put \
-                police officers into NHS mental health care in England: its spread, the \
-                campaign against it and NHS England’s response, 2012–2023. Every passage \
-                is quoted word for word from its source."
-            </p>
-            <p class="content-note">
-                "This record discusses suicide, self-harm and coercion in mental health care."
-            </p>
-        </header>
-    }
+/// The page's keys: `/` to the search box; `g` or Ctrl+K (⌘K) opens "Go to". Never
+/// while typing in a field, where they are characters (or the field's own keys).
+fn shortcuts(state: State, go_to: RwSignal<bool>) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::keydown, move |ev| {
+        let plain = !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
+        if typing_in_a_field() || go_to.get_untracked() {
+            return;
+        }
+        if ev.key() == "/" && plain {
+            ev.prevent_default();
+            state.focus_search_box();
+        } else if (ev.key() == "g" && plain)
+            || (ev.key() == "k" && (ev.ctrl_key() || ev.meta_key()))
+        {
+            ev.prevent_default();
+            go_to.set(true);
+        }
+    })
 }
 
 /// The page's footer: where the record comes from, and the one-file copy to keep.
@@ -570,6 +579,7 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, 
         (Panel::Check, _, _) => "Check a quote – SIM Explorer".to_string(),
         (Panel::Collection, _, _) => "Your collection – SIM Explorer".to_string(),
         (Panel::Compare, _, _) => "Two accounts side by side – SIM Explorer".to_string(),
+        (Panel::About, _, _) => "About this record – SIM Explorer".to_string(),
         _ => "SIM Explorer".to_string(),
     };
     document().set_title(&title);
@@ -625,6 +635,8 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, 
         Some(("collection-heading".to_string(), false))
     } else if now.panel == Panel::Compare && before.is_none_or(|b| b.panel != Panel::Compare) {
         Some(("compare-heading".to_string(), false))
+    } else if now.panel == Panel::About && before.is_none_or(|b| b.panel != Panel::About) {
+        Some(("about-heading".to_string(), false))
     } else if now.event.is_some() && before.is_some_and(|b| b.event != now.event) {
         Some(("event-title".to_string(), true))
     } else if now.panel == Panel::Results

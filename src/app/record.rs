@@ -1,7 +1,8 @@
 //! The whole record as plain HTML, rendered at build time by the page's own components
 //! (Leptos renders them natively to a string): the header and search box, the list of
 //! documents, every document with every passage under its `p-KEY` id, the people and
-//! organisations with their descriptions, and the events with their dates and sources.
+//! organisations with their descriptions, the events with their dates and sources, and
+//! "About this record".
 //! `src/bin/record.rs` writes it into `index.html`, so the page reads before the
 //! WebAssembly arrives, without it, and without JavaScript; the app replaces it in one step.
 //!
@@ -64,6 +65,7 @@ fn Record() -> impl IntoView {
                 </div>
                 <Actors />
                 <Events />
+                <super::about::AboutPage />
             </main>
             <SiteFooter />
         </div>

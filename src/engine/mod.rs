@@ -15,6 +15,7 @@ pub mod events;
 pub mod export;
 pub mod families;
 pub mod filter;
+pub mod finder;
 pub mod kinds;
 pub mod load;
 pub mod model;

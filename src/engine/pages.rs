@@ -23,6 +23,38 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The care note: what the record is about, said once and calmly, and where to find
+/// support at any hour. Ours, not the record's: the page, the static record, the one-file
+/// edition and every passage page show it apart from quoted words, from this one wording.
+pub mod care {
+    /// What the record discusses.
+    pub const CONTENT_NOTE: &str =
+        "Content note: this record discusses suicide, self-harm and coercion in mental health care.";
+    /// The support line's opening words.
+    pub const SUPPORT_LEAD: &str = "If this affects you:";
+    // Checked 2026-12-06 without a browser (none here): these are the services' long-published
+    // numbers (Samaritans' own site samaritans.org, "call 116 123 for free, any time, day or
+    // night"; Shout's giveusashout.org, "text SHOUT to 85258", free, 24/7, UK). To be
+    // rechecked against those sites before each publication.
+    /// Samaritans: its name, the number as said and as dialled, and when.
+    pub const SAMARITANS: &str = "Samaritans";
+    pub const SAMARITANS_NUMBER: &str = "116 123";
+    pub const SAMARITANS_TEL: &str = "tel:116123";
+    pub const SAMARITANS_WHEN: &str = "free, any time";
+    /// Shout, for those who would rather text.
+    pub const SHOUT: &str = "or text SHOUT to 85258 (Shout, free, any time). UK services.";
+
+    /// The note as plain HTML, for pages no component renders (the passage pages).
+    pub fn html() -> String {
+        format!(
+            "<div class=\"care\" role=\"note\" aria-label=\"Content note and support\">\n\
+             <p>{CONTENT_NOTE}</p>\n\
+             <p>{SUPPORT_LEAD} {SAMARITANS}, call <a href=\"{SAMARITANS_TEL}\">{SAMARITANS_NUMBER}</a>, \
+             {SAMARITANS_WHEN}; {SHOUT}</p>\n</div>"
+        )
+    }
+}
+
 /// The kinds of page the build writes, each with its own Content-Security-Policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
@@ -169,6 +201,7 @@ pub fn passage_page(doc: &Document, passage: &Passage, site: Option<&str>) -> St
         None => format!("{}.html", passage.key),
     });
     let csp = content_security_policy(PageKind::Passage, &[], &[]);
+    let care = care::html();
     format!(
         "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -183,7 +216,7 @@ pub fn passage_page(doc: &Document, passage: &Passage, site: Option<&str>) -> St
          <meta property=\"og:description\" content=\"{description}\">\n\
          <meta name=\"twitter:card\" content=\"summary\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={target}\">\n\
-         </head>\n<body>\n\
+         </head>\n<body>\n{care}\n\
          <p>From <cite>{doc_title}</cite> ({source}), {place}:</p>\n\
          <blockquote><p>{text}</p></blockquote>\n\
          <p><a href=\"{target}\">Read it in the record</a></p>\n\
@@ -302,6 +335,14 @@ mod tests {
         for kind in [PageKind::Record, PageKind::OneFile, PageKind::Passage] {
             assert!(!content_security_policy(kind, &scripts, &styles).contains("unsafe-inline"));
         }
+    }
+
+    #[test]
+    fn a_passage_page_says_the_care_note_before_the_quote_and_apart_from_it() {
+        let html = care::html();
+        assert!(html.contains("116 123") && html.contains("href=\"tel:116123\""));
+        assert!(html.starts_with("<div class=\"care\"") && !html.contains("blockquote"));
+        assert!(html.contains(care::CONTENT_NOTE));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod drafts;
 mod events;
 mod export;
 mod filter;
+mod finder;
 mod fixture;
 mod forms;
 mod kinds;

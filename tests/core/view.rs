@@ -41,6 +41,7 @@ fn views() -> impl Strategy<Value = View> {
             prop::option::of("\\PC{0,40}"),
             prop::option::of(prop::collection::vec("[ped]\\.[a-z0-9-]{1,12}", 0..4)),
             prop::option::of((slug(), slug())),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -56,7 +57,7 @@ fn views() -> impl Strategy<Value = View> {
                 doc,
                 passage,
                 dis,
-                (published, check, collection, compare),
+                (published, check, collection, compare, about),
             )| {
                 let mut seen = std::collections::HashSet::new();
                 actors.retain(|a| seen.insert(a.clone()));
@@ -83,6 +84,7 @@ fn views() -> impl Strategy<Value = View> {
                         codes.join(",")
                     }),
                     compare,
+                    about,
                     passage: doc.as_ref().and(passage),
                     doc,
                 }
@@ -122,6 +124,7 @@ fn fragments() -> impl Strategy<Value = String> {
         Just("ev=".to_string()),
         Just("cmp=".to_string()),
         Just("2023-stopsim-statement,".to_string()),
+        Just("about".to_string()),
         Just("2021-04-29-activists-call-for-sim-halt".to_string()),
         Just("paul-jennings,nhs-england".to_string()),
         Just("2013".to_string()),
@@ -200,6 +203,7 @@ fn everything() -> View {
             "2023-nhse-unpublished-sim-apology".to_string(),
             "2023-stopsim-statement".to_string(),
         )),
+        about: true,
         doc: Some("2021-04-29-activists-call-for-sim-halt".to_string()),
         passage: Some("k3fabc".to_string()),
     }
@@ -226,6 +230,7 @@ fn changed(before: &View, after: &View) -> Vec<&'static str> {
     check("check", before.check != after.check);
     check("collection", before.collection != after.collection);
     check("compare", before.compare != after.compare);
+    check("about", before.about != after.about);
     check("doc", before.doc != after.doc);
     check("passage", before.passage != after.passage);
     out
@@ -245,6 +250,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
         "check",
         "collection",
         "compare",
+        "about",
         "doc",
         "passage",
     ];
@@ -259,6 +265,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -273,6 +280,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -288,6 +296,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -302,6 +311,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -316,6 +326,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -330,6 +341,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -344,6 +356,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -358,6 +371,20 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
+                "doc",
+                "passage",
+            ],
+        ),
+        (
+            "open about this record",
+            v.open_about(),
+            vec![
+                "actor",
+                "event",
+                "dis",
+                "check",
+                "collection",
                 "doc",
                 "passage",
             ],
@@ -387,6 +414,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -401,6 +429,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -415,6 +444,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -434,6 +464,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -448,6 +479,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -463,6 +495,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -479,6 +512,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -493,6 +527,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -507,6 +542,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -523,6 +559,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -537,6 +574,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -551,6 +589,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -567,6 +606,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -581,6 +621,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
@@ -793,4 +834,24 @@ fn a_shared_collection_link_keeps_what_it_can_read() {
     assert_eq!(own.to_url(), "#col=");
     let (resolved, notice) = View::parse("#col=").resolve(c);
     assert_eq!((resolved.view, notice), (own, None));
+}
+
+#[test]
+fn about_this_record_is_a_view_of_its_own_that_any_search_leaves() {
+    let about = View::home().open_about();
+    assert_eq!(about.to_url(), "#about");
+    assert_eq!(View::parse("#about"), about);
+    assert_eq!(about.panel(), Panel::About);
+    assert_eq!(
+        View::parse("#about").resolve(corpus()),
+        (about.clone().resolve(corpus()).0, None)
+    );
+    // Opening anything else, or typing, leaves it; opening it keeps the search applied.
+    assert!(!about.with_query("police").about);
+    assert!(!about.open_document("d").about);
+    let searching = View::home().with_query("police").open_about();
+    assert_eq!(
+        (searching.query.as_str(), searching.panel()),
+        ("police", Panel::About)
+    );
 }

@@ -45,6 +45,8 @@ pub struct View {
     pub collection: Option<String>,
     /// Two documents read side by side (`cmp=A,B`), by id, in the order named.
     pub compare: Option<(String, String)>,
+    /// "About this record" (`#about`), the short guide for a first visit.
+    pub about: bool,
     pub doc: Option<String>,
     pub passage: Option<String>,
 }
@@ -73,6 +75,8 @@ pub enum Panel {
     Collection,
     /// Two documents side by side.
     Compare,
+    /// About this record: the guide for a first visit.
+    About,
 }
 
 impl View {
@@ -91,6 +95,8 @@ impl View {
             Panel::Collection
         } else if self.compare.is_some() {
             Panel::Compare
+        } else if self.about {
+            Panel::About
         } else if self.selects() {
             Panel::Results
         } else {
@@ -174,6 +180,7 @@ impl View {
                     let (a, b) = value.split_once(',').unwrap_or((&value, ""));
                     view.compare = Some((a.to_string(), b.to_string()));
                 }
+                "about" => view.about = true,
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" if !value.is_empty() => view.passage = Some(value),
                 _ => {}
@@ -224,6 +231,9 @@ impl View {
         }
         if let Some((a, b)) = &self.compare {
             parts.push(format!("cmp={},{}", percent_encode(a), percent_encode(b)));
+        }
+        if self.about {
+            parts.push("about".to_string());
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", percent_encode(doc)));

@@ -182,6 +182,7 @@ impl View {
             check: self.check,
             collection,
             compare: None,
+            about: self.about,
             doc: None,
             passage: None,
         };

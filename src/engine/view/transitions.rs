@@ -31,6 +31,7 @@ impl View {
             check: None,
             collection: None,
             compare: None,
+            about: false,
             ..self.clone()
         }
     }
@@ -121,6 +122,15 @@ impl View {
     pub fn open_compare(&self, a: &str, b: &str) -> View {
         View {
             compare: Some((a.to_string(), b.to_string())),
+            event: None,
+            ..self.results()
+        }
+    }
+
+    /// Opens "About this record".
+    pub fn open_about(&self) -> View {
+        View {
+            about: true,
             event: None,
             ..self.results()
         }
