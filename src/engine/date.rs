@@ -234,6 +234,17 @@ impl DateSpec {
         }
     }
 
+    /// What follows the date's words where it is shown alone (a card, an event's heading):
+    /// its precision, " (to the month)", or for an open end what the one known bound
+    /// means, ": some time before" ("by January 2022") or ": some time after".
+    pub fn qualifier(self) -> String {
+        match self {
+            DateSpec::By(_) => ": some time before".to_string(),
+            DateSpec::OrLater(_) => ": some time after".to_string(),
+            _ => format!(" ({})", self.precision()),
+        }
+    }
+
     /// As corpus files write it, the syntax `parse` reads back.
     pub fn written(self) -> String {
         match self {
@@ -445,6 +456,24 @@ mod tests {
             "earliest possible date",
         );
         check("2024-02-29", "29 February 2024", "known to the day");
+    }
+
+    #[test]
+    fn an_open_end_is_said_as_such_where_a_date_stands_alone() {
+        let said = |input: &str| {
+            let d = parse(input).unwrap();
+            format!("{d}{}", d.qualifier())
+        };
+        assert_eq!(said("by 2022-01"), "by January 2022: some time before");
+        assert_eq!(
+            said("2023-03-10 or later"),
+            "10 March 2023 or later: some time after"
+        );
+        assert_eq!(said("2021-06"), "June 2021 (known to the month)");
+        assert_eq!(
+            said("2018-04 to 2020-03"),
+            "April 2018 to March 2020 (a range)"
+        );
     }
 
     fn check_err(input: &str, fragment: &str) {

@@ -8,8 +8,8 @@ use sim_explorer::engine::date::{day_number, parse};
 use sim_explorer::engine::model::Corpus;
 use sim_explorer::engine::model::Event;
 use sim_explorer::engine::timeline::{
-    axis_limits, axis_svg, fit_label, key_step, marks_svg, pinch, CharWidths, ChartEvents, Frame,
-    Gesture, KeyStep, Mark, Scene, Viewport,
+    axis_limits, axis_svg, fit_label, key_step, marks_svg, pinch, rule_segments, wrap_label,
+    CharWidths, ChartEvents, Frame, Gesture, KeyStep, Mark, Scene, Viewport,
 };
 
 /// A label font's character widths, roughly (12 px sans; wider than most, to be safe).
@@ -61,7 +61,7 @@ fn chart(corpus: &Corpus) -> Chart {
 fn draw(c: &Chart, window: (f64, f64), width: f64) -> Vec<Mark> {
     let frame = c.drawn.frame(width, c.view.full);
     let v = Viewport { window, ..c.view };
-    c.drawn.marks(&v, frame)
+    c.drawn.marks(&v, frame, &char_width)
 }
 
 fn no_overlap(marks: &[Mark], width: f64) {
@@ -140,6 +140,236 @@ fn labels_are_cut_after_a_word_with_an_ellipsis() {
     );
 }
 
+#[test]
+fn labels_wrap_between_words_into_the_lines_their_room_holds() {
+    let title = "Hampshire police warn Wessex AHSN and Isle of Wight NHS Trust about SIM data";
+    let check = |room: f64, lines: usize, expect: &[&str]| {
+        assert_eq!(
+            wrap_label(title, room, lines, &char_width),
+            expect,
+            "{room} {lines}"
+        );
+    };
+    // Room for every line: the whole title, no ellipsis.
+    check(
+        140.0,
+        6,
+        &[
+            "Hampshire police warn",
+            "Wessex AHSN and Isle",
+            "of Wight NHS Trust",
+            "about SIM data",
+        ],
+    );
+    // Fewer lines than it needs: the last is cut after a word, as a one-line label is.
+    check(
+        140.0,
+        2,
+        &["Hampshire police warn", "Wessex AHSN and Isle…"],
+    );
+    check(120.0, 1, &["Hampshire police…"]);
+    check(1000.0, 3, &[title]);
+    // Not even the first word fits: no label.
+    check(40.0, 3, &[]);
+    assert!(wrap_label("", 100.0, 3, &char_width).is_empty());
+    for line in wrap_label(title, 140.0, 6, &char_width) {
+        assert!(line.chars().map(char_width).sum::<f64>() <= 140.0, "{line}");
+    }
+}
+
+/// Each single event's label in `html` as drawn (its lines joined by spaces), with the
+/// title it names.
+fn drawn_labels(html: &str) -> Vec<(String, String)> {
+    let unescape = |t: &str| {
+        t.replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    };
+    html.split(r#"<g id="tl-"#)
+        .skip(1)
+        .map(|g| {
+            let g = &g[..g.find("</g>").unwrap()];
+            let named = g.split(r#"aria-label=""#).nth(1).unwrap();
+            let named = &named[..named.find('"').unwrap()];
+            let title = named.rsplit_once(", ").unwrap().0;
+            let title = title
+                .trim_end_matches(" (date disputed)")
+                .rsplit_once(", ")
+                .map_or(title, |_| title);
+            let mut words = Vec::new();
+            if let Some(text) = g.split("<text").nth(1) {
+                for part in text.split('<') {
+                    if let Some((tag, t)) = part.split_once('>') {
+                        if (tag.starts_with("tspan") || tag.starts_with(" class")) && !t.is_empty()
+                        {
+                            words.push(unescape(t));
+                        }
+                    }
+                }
+            }
+            (unescape(title), words.join(" "))
+        })
+        .collect()
+}
+
+#[test]
+fn down_a_phone_zoomed_to_a_year_labels_are_whole() {
+    // Issue 26: at 360 px (a chart box of 336) labels stayed cut to a few words at any
+    // zoom. Zoomed to a year they wrap in their column instead.
+    let corpus = real_corpus();
+    let c = chart(&corpus);
+    let frame = c.drawn.frame(336.0, c.view.full);
+    assert!(frame.vertical());
+    let publications: Vec<i32> = corpus
+        .documents
+        .iter()
+        .filter_map(|d| d.date.value.bounds().0)
+        .collect();
+    let touched = vec![false; corpus.events.len()];
+    let (mut whole, mut all) = (0, 0);
+    for year in 2013..=2023 {
+        let v = Viewport {
+            window: (
+                f64::from(day_number(year, 1, 1)),
+                f64::from(day_number(year + 1, 1, 1)),
+            ),
+            ..c.view
+        };
+        let scene = Scene {
+            events: &corpus.events,
+            spans: &c.drawn.spans,
+            touched: &touched,
+            open: None,
+            width: &char_width,
+            publications: &publications,
+        };
+        let html = marks_svg(&c.drawn.marks(&v, frame, &char_width), &v, frame, &scene);
+        for (title, label) in drawn_labels(&html) {
+            all += 1;
+            if title == label {
+                whole += 1;
+            } else {
+                eprintln!("{year}: {title:?} drawn as {label:?}");
+            }
+        }
+    }
+    assert!(all > 20, "{all} events drawn alone");
+    assert_eq!(whole, all, "labels whole");
+}
+
+#[test]
+fn a_by_date_is_labelled_at_its_known_end_and_said_as_such() {
+    // "by January 2022" was drawn as a year-long fade with its label at the fade's start,
+    // so it read as early 2021.
+    let events = [event(
+        "reviews",
+        "Many trust reviews of SIM completed",
+        "by 2022-01",
+    )];
+    let end = day_number(2022, 1, 31);
+    let limits = (day_number(2010, 1, 1), day_number(2025, 1, 1));
+    let mut drawn = ChartEvents::new(&events, limits);
+    drawn.measure(&events, &|t| t.chars().count() as f64 * 6.0);
+    for (size, window) in [
+        (1000.0, (2021, 2023)),
+        (336.0, (2021, 2023)),
+        (336.0, (2020, 2024)),
+    ] {
+        let frame = drawn.frame(size, Viewport::new(limits).full);
+        let v = Viewport {
+            window: (
+                f64::from(day_number(window.0, 1, 1)),
+                f64::from(day_number(window.1, 1, 1)),
+            ),
+            ..Viewport::new(limits)
+        };
+        let marks = drawn.marks(&v, frame, &|_| 6.0);
+        let [mark] = &marks[..] else {
+            panic!("{marks:?}")
+        };
+        let known = v.px_at(f64::from(end) + 1.0, frame.length());
+        assert!(mark.flipped, "{size}: {mark:?}");
+        assert!(
+            (mark.x1 - known).abs() < 1.0,
+            "{size}: {mark:?} ends at {known}"
+        );
+        assert!(
+            (mark.label.1 - mark.x1.min(frame.length())).abs() < 0.01,
+            "{mark:?}"
+        );
+        // Down the page the bar holds only the rows before its end, with no tail beyond.
+        if frame.vertical() {
+            assert!(mark.x1 - mark.x0 <= 3.0 * 18.0 + 3.0, "{mark:?}");
+        }
+        let scene = Scene {
+            events: &events,
+            spans: &drawn.spans,
+            touched: &[false],
+            open: None,
+            width: &|_| 6.0,
+            publications: &[],
+        };
+        let html = marks_svg(&marks, &v, frame, &scene);
+        assert!(
+            html.contains(r#"class="ev by""#) && !html.contains("tail"),
+            "{html}"
+        );
+    }
+}
+
+#[test]
+fn publication_lines_stop_at_labels() {
+    let check = |at: f64, boxes: &[(f64, f64, f64, f64)], expect: &[(f64, f64)]| {
+        assert_eq!(
+            rule_segments(at, (0.0, 100.0), boxes),
+            expect,
+            "{at} {boxes:?}"
+        );
+    };
+    // (along from, along to, across from, across to)
+    let label = (10.0, 50.0, 30.0, 44.0);
+    check(5.0, &[label], &[(0.0, 100.0)]);
+    check(20.0, &[label], &[(0.0, 29.0), (45.0, 100.0)]);
+    check(
+        20.0,
+        &[label, (0.0, 30.0, 40.0, 60.0)],
+        &[(0.0, 29.0), (61.0, 100.0)],
+    );
+    check(20.0, &[(0.0, 30.0, -5.0, 200.0)], &[]);
+    // In the markup: a publication on the day of a label is drawn in two parts.
+    let events = [
+        event("a", "A report about the scheme", "2020-03-01"),
+        event("b", "Something else", "2020-09-01"),
+    ];
+    let publication = day_number(2020, 3, 20);
+    let html = marks_markup(
+        &events,
+        ("2020-01-01", "2021-01-01"),
+        1000.0,
+        &[false; 2],
+        None,
+        &[publication],
+    );
+    assert_eq!(
+        html.matches(r#"<line class="pub-rule""#).count(),
+        2,
+        "{html}"
+    );
+    let html = marks_markup(
+        &events,
+        ("2020-01-01", "2021-01-01"),
+        1000.0,
+        &[false; 2],
+        None,
+        &[day_number(2020, 6, 1)],
+    );
+    assert_eq!(
+        html.matches(r#"<line class="pub-rule""#).count(),
+        1,
+        "{html}"
+    );
+}
+
 /// An event of the record's kind, dated `date`.
 fn event(id: &str, title: &str, date: &str) -> Event {
     Event {
@@ -149,13 +379,15 @@ fn event(id: &str, title: &str, date: &str) -> Event {
 }
 
 /// The marks' markup for `events` in `window` (dates) on a box `width` pixels wide, every
-/// character 6 px wide; `touched` and `open` as the page passes them.
+/// character 6 px wide; `touched`, `open` and the `publications`' days as the page passes
+/// them.
 fn marks_markup(
     events: &[Event],
     window: (&str, &str),
     width: f64,
     touched: &[bool],
     open: Option<usize>,
+    publications: &[i32],
 ) -> String {
     let limits = (day_number(2010, 1, 1), day_number(2025, 1, 1));
     let mut drawn = ChartEvents::new(events, limits);
@@ -172,8 +404,9 @@ fn marks_markup(
         touched,
         open,
         width: &|_| 6.0,
+        publications,
     };
-    marks_svg(&drawn.marks(&v, frame), &v, frame, &scene)
+    marks_svg(&drawn.marks(&v, frame, &|_| 6.0), &v, frame, &scene)
 }
 
 #[test]
@@ -186,7 +419,14 @@ fn the_marks_markup_names_each_event_in_view_and_leaves_out_the_rest() {
     ];
     let none = [false; 4];
     let check = |touched: &[bool], open, expect: &[&str], omit: &[&str]| {
-        let html = marks_markup(&events, ("2020-01-01", "2021-01-01"), 1000.0, touched, open);
+        let html = marks_markup(
+            &events,
+            ("2020-01-01", "2021-01-01"),
+            1000.0,
+            touched,
+            open,
+            &[],
+        );
         for s in expect {
             assert!(html.contains(s), "{s} missing from {html}");
         }
@@ -224,6 +464,7 @@ fn the_marks_markup_escapes_titles_and_ids() {
         1000.0,
         &[false],
         None,
+        &[],
     );
     assert!(html.contains(r#"id="tl-a&amp;b""#), "{html}");
     let escaped = "Fish &amp; &lt;chips&gt; &quot;said&quot; it&#39;s";
@@ -245,7 +486,14 @@ fn crowded_events_become_a_cluster_with_their_count_and_days() {
         .map(|d| event(&format!("e{d}"), "Meeting", &format!("2020-02-{d:02}")))
         .collect();
     let touched = vec![false; events.len()];
-    let html = marks_markup(&events, ("2012-01-01", "2024-01-01"), 700.0, &touched, None);
+    let html = marks_markup(
+        &events,
+        ("2012-01-01", "2024-01-01"),
+        700.0,
+        &touched,
+        None,
+        &[],
+    );
     let last = day_number(2020, 2, 28);
     assert!(html.contains(r#"<g class="cluster" data-lo=""#), "{html}");
     assert!(html.contains(&format!(r#"data-hi="{last}">"#)), "{html}");
@@ -257,6 +505,7 @@ fn crowded_events_become_a_cluster_with_their_count_and_days() {
         1800.0,
         &touched,
         None,
+        &[],
     );
     assert!(!html.contains("cluster"), "{html}");
     assert_eq!(html.matches(r#"class="ev day""#).count(), 28);
@@ -274,6 +523,7 @@ fn down_the_page_a_long_span_trails_a_faint_tail() {
         400.0,
         &[false; 2],
         None,
+        &[],
     );
     assert!(html.contains(r#"<line class="tail""#), "{html}");
     assert!(html.contains(r#"class="ev period""#) && html.contains(r#"class="ev day""#));
@@ -284,6 +534,7 @@ fn down_the_page_a_long_span_trails_a_faint_tail() {
         800.0,
         &[false; 2],
         None,
+        &[],
     );
     assert!(!html.contains("tail"), "{html}");
 }
@@ -300,11 +551,9 @@ fn the_axis_shows_years_months_in_a_short_window_and_publications() {
         size: 400.0,
         lanes: 2,
     };
-    let publication = day_number(2021, 6, 1);
-    let html = axis_svg(&all, across, &[publication]);
+    let html = axis_svg(&all, across);
     assert!(html.contains(r#"<g class="year" data-year="2012"><title>Zoom to 2012</title>"#));
     assert!(html.contains(r#"data-year="2024""#) && !html.contains(r#"data-year="2011""#));
-    assert!(html.contains(r#"<line class="pub-rule""#), "{html}");
     assert!(!html.contains("tick month"), "no months over twelve years");
     let spring = Viewport {
         window: (
@@ -313,14 +562,11 @@ fn the_axis_shows_years_months_in_a_short_window_and_publications() {
         ),
         ..all
     };
-    let html = axis_svg(&spring, across, &[]);
+    let html = axis_svg(&spring, across);
     assert!(html.contains(">Apr 2021</text></g>") && html.contains(">Jul 2021</text></g>"));
-    assert!(
-        !html.contains("pub-rule") && !html.contains("data-year"),
-        "{html}"
-    );
+    assert!(!html.contains("data-year"), "{html}");
     // Down the page the year goes under the month.
-    let html = axis_svg(&spring, down, &[]);
+    let html = axis_svg(&spring, down);
     assert!(html.contains(">Apr</text><text"), "{html}");
     assert!(html.contains(">2021</text></g>"), "{html}");
 }
@@ -344,11 +590,11 @@ fn the_frame_runs_down_narrow_boxes_and_keeps_the_card_inside() {
         lanes: 2,
     };
     assert!(down.vertical());
-    assert_eq!(down.view_box(), "0 0 400 760");
+    assert_eq!(down.view_box(), "0 0 400 960");
     assert_eq!(down.column(), (400.0 - 36.0) / 2.0);
     assert_eq!(
-        down.card_at(50.0, 700.0, 18.0, true),
-        (50.0, 700.0 - 205.0 - 4.0)
+        down.card_at(50.0, 900.0, 18.0, true),
+        (50.0, 900.0 - 205.0 - 4.0)
     );
     assert_eq!(down.band(10.0, 5.0, 36.0), (0.0, 10.0, 36.0, 5.0));
     assert_eq!(across.band(10.0, 5.0, 24.0), (10.0, 0.0, 5.0, 24.0));
@@ -365,7 +611,7 @@ fn the_frame_runs_down_narrow_boxes_and_keeps_the_card_inside() {
     assert_eq!(across.range_band(&v, (day, day)).2, 2.0);
     assert_eq!(
         down.range_band(&v, (i32::MIN, i32::MAX)),
-        (0.0, 0.0, 400.0, 760.0)
+        (0.0, 0.0, 400.0, 960.0)
     );
 }
 

@@ -400,7 +400,6 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
         }
         let f = frame.get();
         let v = viewport.get();
-        let laid = drawn.with_value(|d| d.marks(&v, f));
         // Read here, once per drawing, rather than by a reactive class on every mark: a
         // frame while panning draws hundreds of marks.
         let open = s.event.get();
@@ -408,26 +407,29 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             let Some(cw) = cw.as_ref() else {
                 return String::new();
             };
+            let width = |c| cw.of(c);
             drawn.with_value(|d| {
+                let laid = d.marks(&v, f, &width);
                 touched.with(|touched| {
                     let scene = Scene {
                         events,
                         spans: &d.spans,
                         touched,
                         open,
-                        width: &|c| cw.of(c),
+                        width: &width,
+                        publications: &publications,
                     };
                     marks_svg(&laid, &v, f, &scene)
                 })
             })
         })
     };
-    // The years and the publications' lines, as markup like the marks (redrawn each frame).
+    // The years, as markup like the marks (redrawn each frame).
     let ticks = move || {
         if !measured.get() {
             return String::new();
         }
-        axis_svg(&viewport.get(), frame.get(), &publications)
+        axis_svg(&viewport.get(), frame.get())
     };
     let range_band = move || {
         let r = s.range.get();

@@ -66,7 +66,7 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
             <h3 id="event-title" tabindex="-1">{e.title.clone()}</h3>
             <p>
                 {date_view(e.date)}
-                {format!(" ({})", e.date.precision())}
+                {e.date.qualifier()}
                 {e.disputed().then_some(" · the sources disagree on the date")}
             </p>
             {e.note.clone().map(|n| view! { <p class="note">{n}</p> })}

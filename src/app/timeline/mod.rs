@@ -148,7 +148,7 @@ pub fn EventCard(event: &'static Event, left: f64, top: f64) -> impl IntoView {
         >
             <p class="card-date">
                 {date_view(e.date)}
-                {format!(" ({})", e.date.precision())}
+                {e.date.qualifier()}
                 {e.publication.is_some().then_some(" · publication")}
             </p>
             <p class="card-title">{e.title.clone()}</p>

@@ -4,8 +4,9 @@
 //! each label's measured width, laid out in two passes, the lanes the whole span needs,
 //! then each frame's marks spread over them.
 
-use super::layout::{layout, spans, Labels, Mark};
+use super::layout::{layout, spans, wrap_label, Labels, Mark};
 use super::viewport::Viewport;
+use crate::engine::date::DateSpec;
 use crate::engine::model::Event;
 
 /// Below this width (CSS pixels) the chart runs down the page instead of across.
@@ -32,8 +33,12 @@ const CARD_WIDTH: f64 = 320.0;
 pub const LABEL_PX: f64 = 12.0;
 /// Down the page: the chart's length, the row a label takes, the axis's width, and the
 /// narrowest column of marks with their labels beside them.
-const V_LENGTH: f64 = 760.0;
+const V_LENGTH: f64 = 960.0;
 pub(super) const V_ROW: f64 = 18.0;
+/// Down the page, each further line of a label wrapped to its column, and the most lines
+/// a label takes (a title longer than that is cut after a word on its last line).
+pub(super) const V_LINE: f64 = 14.0;
+pub(super) const V_MAX_LINES: usize = 6;
 pub(super) const V_AXIS: f64 = 36.0;
 const V_COLUMN: f64 = 120.0;
 /// Down the page, the most of its column a mark holds (its tail is drawn faintly beyond).
@@ -133,6 +138,11 @@ impl Frame {
         (self.size - V_AXIS) / self.lanes.max(1) as f64
     }
 
+    /// Down the page, the width a label has beside its bar in its column.
+    pub fn label_width(&self) -> f64 {
+        self.column() - BAR - 9.0
+    }
+
     /// The SVG's `viewBox`: its units are the chart's pixels.
     pub fn view_box(&self) -> String {
         let (w, h) = self.oriented(self.length(), self.depth());
@@ -214,6 +224,10 @@ pub struct ChartEvents {
     /// The spans in start order; `by_start[k]` is the event of the k-th.
     sorted: Vec<(i32, i32)>,
     by_start: Vec<usize>,
+    /// In start order: each title, and whether its label ends at its mark's end (a "by"
+    /// date, known only by its end).
+    titles: Vec<String>,
+    ends: Vec<bool>,
     /// The room each label wants (its title's width and a gap), in start order; empty
     /// until measured.
     wants: Vec<f64>,
@@ -225,10 +239,17 @@ impl ChartEvents {
         let mut by_start: Vec<usize> = (0..spans.len()).collect();
         by_start.sort_by_key(|&i| (spans[i].0, spans[i].1));
         let sorted = by_start.iter().map(|&i| spans[i]).collect();
+        let titles = by_start.iter().map(|&i| events[i].title.clone()).collect();
+        let ends = by_start
+            .iter()
+            .map(|&i| matches!(events[i].date, DateSpec::By(_)))
+            .collect();
         ChartEvents {
             spans,
             sorted,
             by_start,
+            titles,
+            ends,
             wants: Vec::new(),
         }
     }
@@ -256,10 +277,12 @@ impl ChartEvents {
             return frame;
         }
         let want = |k: usize| self.want(k);
+        let ends = |k: usize| self.ends[k];
         let packed = Labels {
             want: &want,
             reserve: RESERVE,
             spread: false,
+            ends: &ends,
         };
         let used = layout(&self.sorted, full, size, MARKER, GAP, MAX_LANES, &packed)
             .iter()
@@ -272,17 +295,29 @@ impl ChartEvents {
 
     /// The marks of the events in view `v` in `frame`, naming events by their index.
     /// Across, spread over the frame's lanes with labels after their marks; down the page,
-    /// packed in columns with labels beside them, a long span holding its column only for
-    /// a few rows (the rest is drawn as a faint tail behind later marks): a year-long
-    /// "2021" would otherwise take a column from every event in a three-month view.
-    pub fn marks(&self, v: &Viewport, frame: Frame) -> Vec<Mark> {
+    /// packed in columns with labels beside them, wrapped to the column (`width`, each
+    /// character's, tells how many lines each takes), a long span holding its column only
+    /// for a few rows (the rest is drawn as a faint tail behind later marks): a year-long
+    /// "2021" would otherwise take a column from every event in a three-month view. A "by"
+    /// date holds the rows before its known end, its label beside them.
+    pub fn marks(&self, v: &Viewport, frame: Frame, width: &dyn Fn(char) -> f64) -> Vec<Mark> {
         let vertical = frame.vertical();
         let len = frame.length();
-        let want = |k: usize| if vertical { V_ROW } else { self.want(k) };
+        let room = frame.label_width();
+        let want = |k: usize| {
+            if vertical {
+                let lines = wrap_label(&self.titles[k], room, V_MAX_LINES, width).len();
+                V_ROW + lines.saturating_sub(1) as f64 * V_LINE
+            } else {
+                self.want(k)
+            }
+        };
+        let ends = |k: usize| self.ends[k];
         let labels = Labels {
             want: &want,
-            reserve: if vertical { V_ROW } else { RESERVE },
+            reserve: if vertical { f64::INFINITY } else { RESERVE },
             spread: !vertical,
+            ends: &ends,
         };
         let capped: Vec<(i32, i32)>;
         let spans = if vertical {
@@ -290,9 +325,15 @@ impl ChartEvents {
             capped = self
                 .sorted
                 .iter()
-                .map(|&(a, b)| {
-                    let from = f64::from(a).max(v.window.0);
-                    (a, b.min((from + cap) as i32).max(a))
+                .zip(&self.ends)
+                .map(|(&(a, b), &end)| {
+                    if end {
+                        let to = f64::from(b).min(v.window.1);
+                        (a.max((to - cap) as i32).min(b), b)
+                    } else {
+                        let from = f64::from(a).max(v.window.0);
+                        (a, b.min((from + cap) as i32).max(a))
+                    }
                 })
                 .collect();
             &capped[..]

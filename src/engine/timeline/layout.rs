@@ -1,6 +1,7 @@
 //! Where each event is drawn: its span of days (open ends closed a year out), the axis's
 //! limits, and the layout of events on an axis: lanes, with nearby events merged into
-//! clusters so nothing overlaps, and each label's room, cut after a whole word.
+//! clusters so nothing overlaps, and each label's room, broken between words into the
+//! lines its room holds and cut after a whole word.
 
 use crate::engine::date::{day_number, DateSpec};
 use crate::engine::model::Event;
@@ -77,6 +78,10 @@ pub struct Labels<'a> {
     /// Spread marks over all the lanes (each in the lane free longest) rather than packing
     /// them into the fewest: more room for labels once the number of lanes is settled.
     pub spread: bool,
+    /// Events whose label ends where their mark ends: an event known only to have happened
+    /// by a date ("by January 2022"), whose one known day is its end. Its label at the
+    /// start of its fading bar would read as a date a year too early.
+    pub ends: &'a dyn Fn(usize) -> bool,
 }
 
 /// Places events on an axis of `width` pixels showing days `view.0..view.1`. Each event is
@@ -102,7 +107,7 @@ pub fn layout(
     for (i, &(first, last)) in spans.iter().enumerate() {
         let x0 = (f64::from(first) - view.0) * scale;
         let mut x1 = (f64::from(last) + 1.0 - view.0) * scale;
-        if x1 < 0.0 || x0 > width {
+        if x1 <= 0.0 || x0 >= width {
             continue;
         }
         if x1 - x0 < marker {
@@ -110,8 +115,9 @@ pub fn layout(
         }
         let held = (labels.want)(i).min(labels.reserve);
         let end = x1.min(width);
-        // No room after it before the axis ends: the label goes before the mark's end.
-        let flipped = x0 + held > width && end - held >= 0.0;
+        // An open start, or no room after it before the axis ends: the label goes before
+        // the mark's end (where the axis has room for it there).
+        let flipped = ((labels.ends)(i) || x0 + held > width) && end - held >= 0.0;
         if flipped {
             items.push(((end - held).min(x0), x1, x0, x1, true, i));
         } else {
@@ -188,7 +194,9 @@ pub fn layout(
         if marks[m].flipped {
             let to = marks[m].x1.min(width);
             let from = (prev_end[lane] + gap).max(to - want(&marks[m])).max(0.0);
-            marks[m].label = (from.min(held[m].0.max(to - want(&marks[m]))), to);
+            // Within the axis: a "by" span may start before the view.
+            let held_from = held[m].0.max(to - want(&marks[m]));
+            marks[m].label = (from.min(held_from).max(0.0), to);
             held[m].0 = held[m].0.min(marks[m].label.0);
         }
         prev_end[lane] = held[m].1;
@@ -236,6 +244,40 @@ pub fn fit_label(text: &str, room: f64, width: &dyn Fn(char) -> f64) -> Option<S
     let end = word_end?;
     let kept = text[..end].trim_end_matches([' ', ',', ':', ';']);
     (!kept.is_empty()).then(|| format!("{kept}…"))
+}
+
+/// `text` broken between words into at most `lines` lines of at most `room` pixels each
+/// (`width` as for `fit_label`), the last cut after a whole word with an ellipsis when the
+/// rest does not fit. Empty when not even the first word fits. With room for every line
+/// this is the whole text: the chart wraps a label rather than cut it where it can.
+pub fn wrap_label(text: &str, room: f64, lines: usize, width: &dyn Fn(char) -> f64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() && out.len() + 1 < lines {
+        // The longest run of whole words that fits, or the whole rest.
+        let mut used = 0.0;
+        let mut cut = None;
+        let mut fits = true;
+        for (at, c) in rest.char_indices() {
+            if c == ' ' {
+                cut = Some(at);
+            }
+            used += width(c);
+            if used > room {
+                fits = false;
+                break;
+            }
+        }
+        if fits {
+            out.push(rest.to_string());
+            return out;
+        }
+        let Some(end) = cut else { break };
+        out.push(rest[..end].trim_end().to_string());
+        rest = rest[end..].trim_start();
+    }
+    out.extend(fit_label(rest, room, width).filter(|_| !rest.is_empty()));
+    out
 }
 
 #[cfg(test)]
@@ -294,6 +336,7 @@ mod tests {
             want: &|_| 0.0,
             reserve: 0.0,
             spread: false,
+            ends: &|_| false,
         };
         let marks = layout(&spans, view, 400.0, 10.0, 2.0, 3, &none);
         // Every event is drawn exactly once.
