@@ -6,6 +6,7 @@
 
 use super::browser;
 use crate::compiled::{corpus, search_index};
+use crate::engine::accounts::Order;
 use crate::engine::filter::ActorFilter;
 use crate::engine::search::{Prepared, MAX_QUERY_CHARS};
 use crate::engine::select::{plan_headings, select_planned, Plans, Selection};
@@ -38,6 +39,8 @@ pub struct State {
     pub range: Memo<Range>,
     /// The open timeline event, by index.
     pub event: Memo<Option<usize>>,
+    /// "Which accounts tell which events": open, in this order of its rows.
+    pub accounts: Memo<Option<Order>>,
     /// "Where the sources disagree": `all`, or the disagreement it opens at.
     pub dis: Memo<Option<String>>,
     /// The collection page's codes: empty for the reader's own, else a shared one's.
@@ -103,6 +106,7 @@ impl State {
             filter,
             range,
             event: Memo::new(move |_| view.with(|r| r.event)),
+            accounts: Memo::new(move |_| view.with(|r| r.view.accounts)),
             dis: Memo::new(move |_| view.with(|r| r.view.dis.clone())),
             collection: Memo::new(move |_| {
                 view.with(|r| r.view.collection.clone().unwrap_or_default())

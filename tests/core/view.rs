@@ -3,6 +3,7 @@
 
 use super::corpus::real_corpus;
 use proptest::prelude::*;
+use sim_explorer::engine::accounts::Order;
 use sim_explorer::engine::filter::Role;
 use sim_explorer::engine::model::Corpus;
 use sim_explorer::engine::timeline::RangeRule;
@@ -40,6 +41,7 @@ fn views() -> impl Strategy<Value = View> {
             any::<bool>(),
             prop::option::of("\\PC{0,40}"),
             prop::option::of(prop::collection::vec("[ped]\\.[a-z0-9-]{1,12}", 0..4)),
+            prop::option::of(prop_oneof![Just(Order::Oldest), Just(Order::Newest)]),
         ),
     )
         .prop_map(
@@ -55,7 +57,7 @@ fn views() -> impl Strategy<Value = View> {
                 doc,
                 passage,
                 dis,
-                (published, check, collection),
+                (published, check, collection, accounts),
             )| {
                 let mut seen = std::collections::HashSet::new();
                 actors.retain(|a| seen.insert(a.clone()));
@@ -73,6 +75,7 @@ fn views() -> impl Strategy<Value = View> {
                     from,
                     to,
                     event,
+                    accounts,
                     dis,
                     check,
                     // A shared collection names each item once (`resolve` keeps the first).
@@ -118,6 +121,8 @@ fn fragments() -> impl Strategy<Value = String> {
         Just("from=".to_string()),
         Just("to=".to_string()),
         Just("ev=".to_string()),
+        Just("accounts=".to_string()),
+        Just("accounts=newest".to_string()),
         Just("2021-04-29-activists-call-for-sim-halt".to_string()),
         Just("paul-jennings,nhs-england".to_string()),
         Just("2013".to_string()),
@@ -184,6 +189,7 @@ fn everything() -> View {
         to: Some("2021-12".to_string()),
         range_rule: RangeRule::Published,
         event: Some("pilot-isle-of-wight".to_string()),
+        accounts: Some(Order::Newest),
         dis: Some("trusts-using-sim".to_string()),
         check: Some("NHS England admitted".to_string()),
         collection: Some("p.k3fabc,e.pilot-isle-of-wight".to_string()),
@@ -209,6 +215,7 @@ fn changed(before: &View, after: &View) -> Vec<&'static str> {
     check("to", before.to != after.to);
     check("range_rule", before.range_rule != after.range_rule);
     check("event", before.event != after.event);
+    check("accounts", before.accounts != after.accounts);
     check("dis", before.dis != after.dis);
     check("check", before.check != after.check);
     check("collection", before.collection != after.collection);
@@ -333,6 +340,16 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
             ],
         ),
         ("close the event", v.close_event(), vec!["event"]),
+        (
+            "sort the accounts table",
+            v.show_accounts(Order::Oldest),
+            vec!["accounts"],
+        ),
+        (
+            "hide the accounts table",
+            v.hide_accounts(),
+            vec!["accounts"],
+        ),
         (
             "open the disagreements",
             v.open_disagreements(),
