@@ -11,8 +11,11 @@ fn event(id: &str) -> &'static Event {
     corpus().events.iter().find(|e| e.id == id).unwrap()
 }
 
-/// Each account of an event as (document id, [(date as written, basis, evidence)]).
-fn told(id: &str) -> Vec<(String, Vec<(String, Basis, Vec<String>)>)> {
+/// An account as (document id, [(date as written, basis, evidence)]).
+type Told = (String, Vec<(String, Basis, Vec<String>)>);
+
+/// Each account of an event.
+fn told(id: &str) -> Vec<Told> {
     let c = corpus();
     accounts(c, event(id))
         .into_iter()
