@@ -85,8 +85,8 @@ fn account_view(account: Account) -> impl IntoView {
             view! {
                 <li>
                     <blockquote>{passage.text.clone()}</blockquote>
-                    {involvement_line(passage, None).map(|who| view! { <p class="account-who">{who}</p> })}
                     <a href=View::home().passage_link(&doc.id, &passage.key)>{passage.place_label()}</a>
+                    {involvement_line(passage, None).map(|who| view! { <p class="account-who">{who}</p> })}
                 </li>
             }
         })
