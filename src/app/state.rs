@@ -6,6 +6,7 @@
 
 use super::browser;
 use crate::compiled::{corpus, search_index};
+use crate::engine::accounts::Order;
 use crate::engine::filter::ActorFilter;
 use crate::engine::search::{Prepared, MAX_QUERY_CHARS};
 use crate::engine::select::{plan_headings, select_planned, Plans, Selection};
@@ -40,6 +41,8 @@ pub struct State {
     pub event: Memo<Option<usize>>,
     /// The two documents read side by side, by position.
     pub compare: Memo<Option<(usize, usize)>>,
+    /// "Which accounts tell which events": open, in this order of its rows.
+    pub accounts: Memo<Option<Order>>,
     /// "Where the sources disagree": `all`, or the disagreement it opens at.
     pub dis: Memo<Option<String>>,
     /// The collection page's codes: empty for the reader's own, else a shared one's.
@@ -106,6 +109,7 @@ impl State {
             range,
             event: Memo::new(move |_| view.with(|r| r.event)),
             compare: Memo::new(move |_| view.with(|r| r.compare)),
+            accounts: Memo::new(move |_| view.with(|r| r.view.accounts)),
             dis: Memo::new(move |_| view.with(|r| r.view.dis.clone())),
             collection: Memo::new(move |_| {
                 view.with(|r| r.view.collection.clone().unwrap_or_default())

@@ -2,6 +2,7 @@
 //! primitives. No DOM, no Leptos, no web-sys, no I/O: values in, values out, so `cargo test`
 //! runs it natively and `build.rs` compiles these very files to check the corpus.
 
+pub mod accounts;
 pub mod actors;
 pub mod assemble;
 pub mod citable;

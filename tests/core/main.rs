@@ -2,6 +2,7 @@
 //! tests"), a module per area.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod accounts;
 mod actors;
 mod citable;
 mod cite;

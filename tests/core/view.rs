@@ -3,6 +3,7 @@
 
 use super::corpus::real_corpus;
 use proptest::prelude::*;
+use sim_explorer::engine::accounts::Order;
 use sim_explorer::engine::filter::Role;
 use sim_explorer::engine::model::Corpus;
 use sim_explorer::engine::timeline::RangeRule;
@@ -42,6 +43,7 @@ fn views() -> impl Strategy<Value = View> {
             prop::option::of(prop::collection::vec("[ped]\\.[a-z0-9-]{1,12}", 0..4)),
             prop::option::of((slug(), slug())),
             any::<bool>(),
+            prop::option::of(prop_oneof![Just(Order::Oldest), Just(Order::Newest)]),
         ),
     )
         .prop_map(
@@ -57,7 +59,7 @@ fn views() -> impl Strategy<Value = View> {
                 doc,
                 passage,
                 dis,
-                (published, check, collection, compare, about),
+                (published, check, collection, compare, about, accounts),
             )| {
                 let mut seen = std::collections::HashSet::new();
                 actors.retain(|a| seen.insert(a.clone()));
@@ -75,6 +77,7 @@ fn views() -> impl Strategy<Value = View> {
                     from,
                     to,
                     event,
+                    accounts,
                     dis,
                     check,
                     // A shared collection names each item once (`resolve` keeps the first).
@@ -125,6 +128,8 @@ fn fragments() -> impl Strategy<Value = String> {
         Just("cmp=".to_string()),
         Just("2023-stopsim-statement,".to_string()),
         Just("about".to_string()),
+        Just("accounts=".to_string()),
+        Just("accounts=newest".to_string()),
         Just("2021-04-29-activists-call-for-sim-halt".to_string()),
         Just("paul-jennings,nhs-england".to_string()),
         Just("2013".to_string()),
@@ -196,6 +201,7 @@ fn everything() -> View {
         to: Some("2021-12".to_string()),
         range_rule: RangeRule::Published,
         event: Some("pilot-isle-of-wight".to_string()),
+        accounts: Some(Order::Newest),
         dis: Some("trusts-using-sim".to_string()),
         check: Some("NHS England admitted".to_string()),
         collection: Some("p.k3fabc,e.pilot-isle-of-wight".to_string()),
@@ -226,6 +232,7 @@ fn changed(before: &View, after: &View) -> Vec<&'static str> {
     check("to", before.to != after.to);
     check("range_rule", before.range_rule != after.range_rule);
     check("event", before.event != after.event);
+    check("accounts", before.accounts != after.accounts);
     check("dis", before.dis != after.dis);
     check("check", before.check != after.check);
     check("collection", before.collection != after.collection);
@@ -385,6 +392,7 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "dis",
                 "check",
                 "collection",
+                "compare",
                 "doc",
                 "passage",
             ],
@@ -400,9 +408,20 @@ fn each_action_keeps_and_clears_exactly_its_fields() {
                 "check",
                 "collection",
                 "compare",
+                "about",
                 "doc",
                 "passage",
             ],
+        ),
+        (
+            "sort the accounts table",
+            v.show_accounts(Order::Oldest),
+            vec!["accounts"],
+        ),
+        (
+            "hide the accounts table",
+            v.hide_accounts(),
+            vec!["accounts"],
         ),
         (
             "open the disagreements",

@@ -1,7 +1,8 @@
 //! The timeline: the chart of the record's events (`chart.rs`) with its controls
 //! (`controls.rs`: zoom and the date range), its legend and the card for the event under
-//! the pointer or focus (here), the open event with its sources directly under the chart
-//! (`detail.rs`), and the same events as a list, the chart's text alternative (`list.rs`).
+//! the pointer or focus (here), the open event with its accounts directly under the chart
+//! (`detail.rs`), which accounts tell which events as a table (`table.rs`), and the same
+//! events as a list, the chart's text alternative (`list.rs`).
 //! The maths of zooming, panning and laying events out is `engine::timeline`; these files
 //! only draw and listen.
 
@@ -9,13 +10,15 @@ mod chart;
 mod controls;
 mod detail;
 mod list;
+mod table;
 
 use super::meta::date_view;
 use super::state;
 use crate::compiled::corpus;
+use crate::engine::accounts::Order;
 use crate::engine::model::Event;
 use crate::engine::timeline::{axis_limits, Viewport};
-use crate::engine::view::Panel;
+use crate::engine::view::{Panel, View};
 use leptos::prelude::*;
 
 /// What the chart, its controls and the list share: the stretch of time in view, and which
@@ -84,9 +87,37 @@ pub fn TimelinePanel(events: &'static [Event]) -> impl IntoView {
                     .filter(|&i| i < events.len())
                     .map(|i| view! { <detail::EventDetail event=&events[i] /> })
             }}
+            <Accounts />
             // The list, a task after the chart: two shorter tasks keep the page answering.
             {move || list_ready.get().then(|| view! { <list::EventList shared=shared /> })}
         </section>
+    }
+}
+
+/// "Which accounts tell which events": a button that shows or hides the table (the view
+/// keeps it, so it is a link), and the table. Only the record's own events have accounts.
+#[component]
+fn Accounts() -> impl IntoView {
+    let s = state();
+    let open = Memo::new(move |_| s.accounts.get().is_some());
+    let order = Memo::new(move |_| s.accounts.get().unwrap_or_default());
+    view! {
+        <p class="timeline-views">
+            <button
+                type="button"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| {
+                    if open.get_untracked() {
+                        s.push(View::hide_accounts)
+                    } else {
+                        s.push(|v| v.show_accounts(Order::Oldest))
+                    }
+                }
+            >
+                "Which accounts tell which events"
+            </button>
+        </p>
+        {move || open.get().then(|| view! { <table::AccountsTable order=order /> })}
     }
 }
 

@@ -9,6 +9,7 @@ mod transitions;
 
 pub use resolve::Resolved;
 
+use super::accounts::Order;
 use super::date::parse_point;
 use super::filter::{ActorFilter, Role};
 use super::model::Corpus;
@@ -35,6 +36,9 @@ pub struct View {
     pub range_rule: RangeRule,
     /// The timeline event that is open.
     pub event: Option<String>,
+    /// "Which accounts tell which events", the timeline's table, open with its rows in
+    /// this order (`accounts=oldest`).
+    pub accounts: Option<Order>,
     /// "Where the sources disagree": `all` for the list, or the id of the disagreement the
     /// list opens at.
     pub dis: Option<String>,
@@ -173,6 +177,7 @@ impl View {
                 "to" if !value.is_empty() => view.to = Some(value),
                 "by" => view.range_rule = RangeRule::from_key(&value).unwrap_or_default(),
                 "ev" if !value.is_empty() => view.event = Some(value),
+                "accounts" => view.accounts = Some(Order::from_key(&value)),
                 "dis" if !value.is_empty() => view.dis = Some(value),
                 "check" => view.check = Some(value),
                 "col" => view.collection = Some(value),
@@ -220,6 +225,9 @@ impl View {
             if let Some(value) = value {
                 parts.push(format!("{key}={}", percent_encode(value)));
             }
+        }
+        if let Some(order) = self.accounts {
+            parts.push(format!("accounts={}", order.key()));
         }
         if let Some(quote) = &self.check {
             parts.push(format!("check={}", percent_encode(quote)));

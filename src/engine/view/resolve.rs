@@ -177,6 +177,8 @@ impl View {
             from: from.map(Point::written),
             to: to.map(Point::written),
             event,
+            // Any order word opens the table (`accounts::Order::from_key`).
+            accounts: self.accounts,
             dis,
             // Any text is a quote to check: a cut or odd one is simply checked as it is.
             check: self.check,

@@ -4,6 +4,7 @@
 //! clears live in one place and are tested as a table (`tests/core/view.rs`).
 
 use super::View;
+use crate::engine::accounts::Order;
 use crate::engine::date::Point;
 use crate::engine::filter::Role;
 use crate::engine::timeline::RangeRule;
@@ -147,6 +148,22 @@ impl View {
     pub fn close_event(&self) -> View {
         View {
             event: None,
+            ..self.clone()
+        }
+    }
+
+    /// Shows which accounts tell which events, the timeline's table, its rows in `order`.
+    /// Like the timeline's dates, it stays while pages open and close.
+    pub fn show_accounts(&self, order: Order) -> View {
+        View {
+            accounts: Some(order),
+            ..self.clone()
+        }
+    }
+
+    pub fn hide_accounts(&self) -> View {
+        View {
+            accounts: None,
             ..self.clone()
         }
     }
