@@ -46,23 +46,43 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-/// Times every query `reps` times; returns (p50, p95, max) in milliseconds.
-fn latency(index: &Index, queries: &[String], reps: usize) -> (f64, f64, f64) {
+/// Times every query `reps` times; returns (p50, p95, max) in milliseconds, and each
+/// query's median, slowest first (what a p95 over few queries is made of).
+fn latency(
+    index: &Index,
+    queries: &[String],
+    reps: usize,
+) -> ((f64, f64, f64), Vec<(f64, String)>) {
     let parsed: Vec<Query> = queries.iter().map(|q| Query::parse(q)).collect();
     let mut samples = Vec::with_capacity(parsed.len() * reps);
+    let mut each = vec![Vec::with_capacity(reps); parsed.len()];
     for _ in 0..reps {
-        for q in &parsed {
+        for (q, times) in parsed.iter().zip(&mut each) {
             let t = Instant::now();
             let r = index.search(q, 20);
             std::hint::black_box(r);
-            samples.push(t.elapsed().as_secs_f64() * 1e3);
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            samples.push(ms);
+            times.push(ms);
         }
     }
     samples.sort_by(f64::total_cmp);
+    let mut slowest: Vec<(f64, String)> = each
+        .into_iter()
+        .zip(queries)
+        .map(|(mut times, q)| {
+            times.sort_by(f64::total_cmp);
+            (percentile(&times, 0.5), q.clone())
+        })
+        .collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
     (
-        percentile(&samples, 0.5),
-        percentile(&samples, 0.95),
-        *samples.last().unwrap(),
+        (
+            percentile(&samples, 0.5),
+            percentile(&samples, 0.95),
+            *samples.last().unwrap(),
+        ),
+        slowest,
     )
 }
 
@@ -86,7 +106,7 @@ fn main() {
     }
     let build_ms = t.elapsed().as_secs_f64() * 1e3 / builds as f64;
     let ci = CorpusIndex::new(corpus);
-    let (p50, p95, max) = latency(&ci.index, &latency_queries, reps);
+    let ((p50, p95, max), slowest) = latency(&ci.index, &latency_queries, reps);
     println!(
         "corpus: {} passages, {} words in the vocabulary",
         ci.index.passage_count(),
@@ -94,6 +114,12 @@ fn main() {
     );
     println!("  index build      {build_ms:8.3} ms");
     println!("  query latency    p50 {p50:.4} ms   p95 {p95:.4} ms   max {max:.4} ms   ({} queries x {reps})", latency_queries.len());
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|(ms, q)| format!("{q:?} {ms:.4}"))
+        .collect();
+    println!("  slowest (median ms): {}", slowest.join(", "));
 
     // Recall@5 on the misspelt set.
     let texts: Vec<&str> = corpus
@@ -167,7 +193,7 @@ fn main() {
         let t = Instant::now();
         let index = Index::new(passages.iter().map(String::as_str));
         let build_ms = t.elapsed().as_secs_f64() * 1e3;
-        let (p50, p95, max) = latency(&index, &latency_queries, if quick { 2 } else { 10 });
+        let ((p50, p95, max), _) = latency(&index, &latency_queries, if quick { 2 } else { 10 });
         println!(
             "synthetic {n}: {} words in the vocabulary (generated in {gen_ms:.0} ms)",
             index.vocabulary_len()
