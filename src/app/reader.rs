@@ -311,6 +311,18 @@ fn DocumentHeader(doc: &'static Document, doc_index: usize, title_id: String) ->
                     <dd>{doc.paragraph_count()}</dd>
                 </div>
             </dl>
+            // On paper, the document's citation (the static record prints as it is).
+            {(!super::in_static_record())
+                .then(|| {
+                    let url = super::browser::view_url(&View::home().document_link(&doc.id));
+                    let text = crate::engine::cite::document(
+                        corpus(),
+                        doc_index,
+                        url.as_deref(),
+                        crate::engine::cite::Format::Plain,
+                    );
+                    view! { <p class="print-only doc-citation">"Cite as: " {text}</p> }
+                })}
             <Provenance doc=doc />
         </header>
     }

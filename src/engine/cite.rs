@@ -81,6 +81,16 @@ fn source_line(corpus: &Corpus, doc: usize, passage: Option<&Passage>, format: F
     parts.join(", ")
 }
 
+/// A whole document, sourced, with the link that opens it: what a printed document carries
+/// at its head, so the paper says where its words come from.
+pub fn document(corpus: &Corpus, doc: usize, url: Option<&str>, format: Format) -> String {
+    format!(
+        "{}. {}",
+        source_line(corpus, doc, None, format),
+        address(url, format)
+    )
+}
+
 /// A passage, quoted and sourced, with the link that opens it (`None`: see `LOCAL_COPY`).
 pub fn passage(
     corpus: &Corpus,

@@ -1,7 +1,7 @@
 //! Citations: verbatim quotes, every source detail, inferred values said so, the link.
 
 use super::corpus::real_corpus;
-use sim_explorer::engine::cite::{disagreement, event, passage, Format, LOCAL_COPY};
+use sim_explorer::engine::cite::{disagreement, document, event, passage, Format, LOCAL_COPY};
 
 #[test]
 fn a_passage_citation_quotes_verbatim_and_says_how_its_details_are_known() {
@@ -40,6 +40,27 @@ fn a_passage_citation_quotes_verbatim_and_says_how_its_details_are_known() {
     assert!(md.contains("10 March 2023 or later (inferred date)"));
     assert!(md.contains("StopSIM Coalition (inferred publisher)"));
     assert!(md.ends_with(&format!("<{url}>")));
+}
+
+/// A printed document carries its citation: every source detail and the link, or, from a
+/// local copy, the words that say there is none.
+#[test]
+fn a_document_citation_gives_every_source_detail_and_its_link() {
+    let corpus = real_corpus();
+    let d = corpus
+        .documents
+        .iter()
+        .position(|d| d.id == "2021-06-17-dodgy-data-warnings")
+        .unwrap();
+    let url = "https://example.org/record/#doc=2021-06-17-dodgy-data-warnings";
+    let plain = document(&corpus, d, Some(url), Format::Plain);
+    assert!(plain.starts_with("“NHS bodies continued ‘unsafe’ mental distress scheme"));
+    assert!(plain.ends_with(&format!(
+        "[News report], Disability News Service, John Pring, 17 June 2021. {url}"
+    )));
+    assert!(!plain.contains("paragraph"));
+    let local = document(&corpus, d, None, Format::Markdown);
+    assert!(local.ends_with(&format!("17 June 2021. {LOCAL_COPY}.")));
 }
 
 #[test]

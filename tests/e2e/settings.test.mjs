@@ -112,7 +112,7 @@ describe('Every setting', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       assert.deepEqual(style, { scroll: 'auto', moving: 0 });
     }));
 
-  test('print: a document keeps its words, its controls are left off', opts, () =>
+  test('print: a document keeps its words and its citation, its controls are left off', opts, () =>
     withPage(h.browser, {}, 'print-document', async (s) => {
       const { page } = s;
       await page.goto(`${h.url}#doc=2021-06-17-dodgy-data-warnings`);
@@ -123,8 +123,11 @@ describe('Every setting', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
         passages: [...document.querySelectorAll('article.document .passage')].filter((p) => p.checkVisibility()).length,
         buttons: [...document.querySelectorAll('button')].filter((b) => b.checkVisibility()).length,
         search: document.querySelector('.search-input')?.checkVisibility() ?? false,
+        citation: document.querySelector('.doc-citation')?.checkVisibility() ? document.querySelector('.doc-citation').textContent : '',
       }));
       assert.ok(seen.title && seen.passages > 3, JSON.stringify(seen));
+      // The paper says where its words come from: the document's citation and its link.
+      assert.match(seen.citation, /^Cite as: “NHS bodies continued .*” \[News report\], Disability News Service, John Pring, 17 June 2021\. http:\/\/127\.0\.0\.1:\d+\/#doc=2021-06-17-dodgy-data-warnings$/);
       assert.equal(seen.buttons, 0, 'buttons on paper');
       assert.equal(seen.search, false);
       const pdf = await page.pdf({ format: 'A4' });
