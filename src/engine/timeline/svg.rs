@@ -278,6 +278,11 @@ fn mark_html(
                 placed.anchor
             );
             for (k, line) in lines.iter().enumerate() {
+                // A space between the lines: the label's text, read as one, is the title's
+                // words (what a checker compares with the event's name), not "setup".
+                if k > 0 {
+                    out.push(' ');
+                }
                 let _ = write!(
                     out,
                     r#"<tspan x="{}" y="{}">{}</tspan>"#,
