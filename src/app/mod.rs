@@ -14,6 +14,7 @@ mod disagreements;
 mod document_list;
 mod finder;
 mod header;
+mod landing;
 mod meta;
 mod reader;
 #[cfg(not(target_arch = "wasm32"))]
@@ -37,6 +38,7 @@ pub use record::static_record;
 
 use crate::compiled::corpus;
 use crate::engine::view::{Panel, View};
+use landing::{land_at_top, land_on, show_event_with_chart, Bar, Scroll};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -103,7 +105,10 @@ pub fn start() {
                     })
                 });
             }
-        } else if !active.is_empty() {
+        } else if !active.is_empty() && view == View::home() {
+            // Only on the home page: a link's own target (which the browser may have
+            // focused in the static record by the time the app starts, sooner or later as
+            // the machine is busy) is landed on and focused by the app itself, from the top.
             TAKEOVER.with(|t| {
                 *t.borrow_mut() = Some(Takeover {
                     element: active.clone(),
@@ -430,142 +435,6 @@ struct Place {
     dis: Option<String>,
 }
 
-/// The search box, inside the sticky search bar. Passed along rather than read from the
-/// context: landing runs in animation frames, outside any reactive owner.
-type Bar = NodeRef<leptos::html::Input>;
-
-/// How far down the screen the sticky search bar reaches once it is stuck to the top: what
-/// a target must clear to be seen.
-fn covered_by_bar(bar: Bar) -> f64 {
-    let bar = bar
-        .get_untracked()
-        .and_then(|input| input.closest(".search-bar").ok().flatten());
-    bar.map_or(0.0, |b| {
-        let r = b.get_bounding_client_rect();
-        r.bottom().max(r.height())
-    })
-}
-
-fn screen_height() -> f64 {
-    window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0)
-}
-
-/// Space kept between a target and the bar above it or the screen's foot.
-const GAP: f64 = 12.0;
-
-/// How far to scroll so that `element` stands in the screen below the sticky bar: centred
-/// there when it fits, its top just under the bar when it is taller than the room.
-fn scroll_needed(element: &web_sys::Element, bar: Bar) -> f64 {
-    let r = element.get_bounding_client_rect();
-    let top = covered_by_bar(bar) + GAP;
-    let room = screen_height() - top - GAP;
-    let wanted = if r.height() <= room {
-        top + (room - r.height()) / 2.0
-    } else {
-        top
-    };
-    r.top() - wanted
-}
-
-/// How the page moves to a target: at once, or smoothly as the browser scrolls.
-#[derive(Clone, Copy, PartialEq)]
-enum Scroll {
-    AtOnce,
-    Smoothly,
-}
-
-fn scroll_by(dy: f64, how: Scroll) {
-    let options = web_sys::ScrollToOptions::new();
-    options.set_top(dy);
-    if how == Scroll::AtOnce {
-        options.set_behavior(web_sys::ScrollBehavior::Instant);
-    }
-    window().scroll_by_with_scroll_to_options(&options);
-}
-
-/// Brings `element` into view below the sticky bar. Opened by a link (`Scroll::AtOnce`), the page
-/// may still be growing above it (the timeline draws its chart once it has measured its
-/// labels), so for a second it is held in place, until the person scrolls themselves.
-fn land_on(element: &web_sys::Element, bar: Bar, how: Scroll) {
-    scroll_by(scroll_needed(element, bar), how);
-    if how == Scroll::Smoothly {
-        return;
-    }
-    use std::cell::Cell;
-    use std::rc::Rc;
-    let moved = Rc::new(Cell::new(false));
-    let listeners: Vec<_> = ["wheel", "touchstart", "keydown", "pointerdown"]
-        .into_iter()
-        .map(|name| {
-            let moved = moved.clone();
-            gloo::events::EventListener::new(&window(), name, move |_| moved.set(true))
-        })
-        .collect();
-    /// What holds the element in place: it, the bar, whether the person moved, and the
-    /// listeners that tell (removed when this is dropped).
-    struct Hold {
-        element: web_sys::Element,
-        bar: Bar,
-        moved: Rc<Cell<bool>>,
-        _listeners: Vec<gloo::events::EventListener>,
-    }
-    fn hold(h: Hold, frames: u32) {
-        if frames == 0 || h.moved.get() || !h.element.is_connected() {
-            return;
-        }
-        let dy = scroll_needed(&h.element, h.bar);
-        if dy.abs() > 1.0 {
-            scroll_by(dy, Scroll::AtOnce);
-        }
-        request_animation_frame(move || hold(h, frames - 1));
-    }
-    let h = Hold {
-        element: element.clone(),
-        bar,
-        moved,
-        _listeners: listeners,
-    };
-    request_animation_frame(move || hold(h, 60));
-}
-
-/// An event opened from the timeline shows directly under the chart: the chart stays in
-/// view with the event below it when both fit on the screen (false when they do not).
-fn show_event_with_chart(title: &web_sys::HtmlElement, bar: Bar) -> bool {
-    let Some(chart) = title
-        .closest(".timeline")
-        .ok()
-        .flatten()
-        .and_then(|t| t.query_selector(".timeline-chart").ok().flatten())
-    else {
-        return false;
-    };
-    let height = screen_height();
-    let (c, t) = (
-        chart.get_bounding_client_rect(),
-        title.get_bounding_client_rect(),
-    );
-    // The chart's top just under the sticky search bar, the title's foot on screen.
-    let top = c.top() - covered_by_bar(bar) - 8.0;
-    if t.bottom() - top > height {
-        return false;
-    }
-    if top < 0.0 || t.bottom() > height {
-        scroll_by(
-            if top < 0.0 {
-                top
-            } else {
-                t.bottom() - height + 16.0
-            },
-            Scroll::Smoothly,
-        );
-    }
-    true
-}
-
 /// After a change of place: set the tab title, then move focus and scroll to what changed
 /// (the opened passage, document, actor or event; back in the results, the result that was
 /// opened; home, the list's heading), so keyboard and screen-reader users land where
@@ -684,10 +553,7 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, 
         land_on(&whole, bar, how);
     } else if before.is_none() {
         // A deep link: at once, from wherever the browser put the static record's copy.
-        let options = web_sys::ScrollToOptions::new();
-        options.set_top(0.0);
-        options.set_behavior(web_sys::ScrollBehavior::Instant);
-        window().scroll_to_with_scroll_to_options(&options);
+        land_at_top();
     } else {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
