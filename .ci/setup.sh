@@ -119,11 +119,12 @@ setup_build() {
   ensure_npm_packages
   ensure_crates
   # The wasm compiles while the tools do: it needs neither, and cargo keeps what it built,
-  # so Trunk's own `cargo build` (the same command: Trunk 0.21 runs exactly this for a
-  # release build) finds it done. Its errors, if any, show when Trunk runs it again.
+  # so Trunk's own `cargo build` (the same command: Trunk 0.21 runs exactly this for
+  # index.html's `data-bin`, in a release build) finds it done. Its errors, if any, show
+  # when Trunk runs it again.
   ( renice -n 5 -p "$BASHPID" >/dev/null
     cd "$ROOT" && cargo build --quiet --target=wasm32-unknown-unknown --release --offline --locked \
-      >/dev/null 2>&1 ) &
+      --bin sim-explorer >/dev/null 2>&1 ) &
   local wasm=$!
   # Trunk and wasm-bindgen-cli compile side by side: each leaves a core idle for long
   # stretches (its largest crates, linking) that the other fills.
