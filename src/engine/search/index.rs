@@ -32,6 +32,30 @@ pub struct Index {
     /// Term ids ordered by the word without its first letter: the candidates for a query
     /// whose first letter is wrong or missing are a contiguous range.
     by_tail: Vec<u32>,
+    /// Every term's characters, decoded once, end to end (term `t`'s run from
+    /// `char_starts[t]` to `char_starts[t + 1]`): a misspelt word is compared with hundreds
+    /// of terms per keystroke, which then never decode UTF-8.
+    chars: Vec<char>,
+    char_starts: Vec<u32>,
+    /// Per term: the set of its characters (`letter_set`), which rules most terms out as
+    /// close spellings before an edit distance is computed.
+    letters: Vec<u64>,
+}
+
+/// A word's characters as a set of bits, one per letter or digit (other characters share
+/// the remaining bits). Each character of one word missing from another costs at least one
+/// edit, and several such characters that share a bit count once, so the bits in one set
+/// and not the other never exceed the edit distance: a cheap bound that rules a term out
+/// exactly when the distance would have.
+pub(super) fn letter_set(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |set, &c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + (c as u32 - '0' as u32),
+            _ => 36 + c as u32 % 28,
+        };
+        set | 1 << bit
+    })
 }
 
 const NO_FAMILY: u32 = u32::MAX;
@@ -109,6 +133,16 @@ impl Index {
         let mut by_tail: Vec<u32> = (0..vocab.len() as u32).collect();
         by_tail.sort_by(|&a, &b| tail(&vocab[a as usize]).cmp(tail(&vocab[b as usize])));
         let family_of = vec![NO_FAMILY; vocab.len()];
+        let mut chars: Vec<char> = Vec::new();
+        let mut char_starts: Vec<u32> = Vec::with_capacity(vocab.len() + 1);
+        let mut letters: Vec<u64> = Vec::with_capacity(vocab.len());
+        for word in &vocab {
+            let start = chars.len();
+            char_starts.push(start as u32);
+            chars.extend(word.chars());
+            letters.push(letter_set(&chars[start..]));
+        }
+        char_starts.push(chars.len() as u32);
         Index {
             vocab,
             postings,
@@ -118,6 +152,9 @@ impl Index {
             families: Vec::new(),
             family_of,
             by_tail,
+            chars,
+            char_starts,
+            letters,
         }
     }
 
@@ -182,6 +219,22 @@ impl Index {
     /// The vocabulary word of a term id.
     pub(super) fn word(&self, term: u32) -> &str {
         &self.vocab[term as usize]
+    }
+
+    /// The characters of a term's word.
+    pub(super) fn chars(&self, term: u32) -> &[char] {
+        let t = term as usize;
+        &self.chars[self.char_starts[t] as usize..self.char_starts[t + 1] as usize]
+    }
+
+    /// How many of a word's letters (`letters`, its `letter_set`) a term lacks, and how
+    /// many of the term's the word lacks: each a lower bound on their edit distance.
+    pub(super) fn letters_apart(&self, letters: u64, term: u32) -> (usize, usize) {
+        let theirs = self.letters[term as usize];
+        (
+            (letters & !theirs).count_ones() as usize,
+            (theirs & !letters).count_ones() as usize,
+        )
     }
 
     /// How many passages use a term.
