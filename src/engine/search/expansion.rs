@@ -5,7 +5,7 @@
 //! words joined ("Stop SIM", "StopSIM") and one split in two ("selfharm", "self-harm").
 //! "Quoted phrases" match exactly: no families, no typos.
 
-use super::index::{letter_set, Index};
+use super::index::{letter_set, Index, LetterCounts};
 use super::numbers;
 use super::query::{Clause, Query, Typed};
 use super::ranking::{full_mask, keep_best};
@@ -98,12 +98,12 @@ pub(super) fn phrase_positions(terms: &[u32], words: &[Vec<(u32, f32)>]) -> Vec<
         .collect()
 }
 
-/// The fewest edits from a misspelt query `q` (its `letter_set` is `q_letters`) to the term
+/// The fewest edits from a misspelt query `q` (with its `LetterCounts`) to the term
 /// `t` (its characters) within `max_edits`, and the length of the term's beginning it
 /// reaches: the whole term, or while typing a beginning one letter shorter or longer than
 /// the query, which a misspelt, unfinished word may be. `None` when nothing is that close.
 fn closest_beginning(
-    (q, q_letters): (&[char], u64),
+    (q, q_counts): (&[char], &LetterCounts),
     t: &[char],
     typing: bool,
     max_edits: usize,
@@ -132,12 +132,20 @@ fn closest_beginning(
         (false, false) => return None,
     };
     let longest = if span == whole { whole } else { high };
-    // Letters of the shortest beginning that the query lacks are in every longer one, and
-    // the query's letters the longest lacks are missing from every shorter one: each costs
-    // an edit, so most terms need no distance computed.
-    let extra = (letter_set(&t[..shortest]) & !q_letters).count_ones() as usize;
-    let missing = (q_letters & !letter_set(&t[..longest])).count_ones() as usize;
-    if extra.max(missing) > max_edits || !distances_to_prefixes(q, &t[..span], max_edits, row) {
+    // Lower bounds, so that most terms need no distance computed: letters of the shortest
+    // beginning that the query's cannot pair up are unpaired in every longer one, and the
+    // query's letters that the longest cannot pair up in every shorter one, each costing
+    // an edit; and a whole word of another length is that many letters from the query
+    // (beginnings while typing are at most one).
+    let (extra, missing) = q_counts.unpaired(t, shortest, longest);
+    let lengths = if low <= high {
+        0
+    } else {
+        whole.abs_diff(q.len())
+    };
+    if extra.max(missing).max(lengths) > max_edits
+        || !distances_to_prefixes(q, &t[..span], max_edits, row)
+    {
         return None;
     }
     let mut best: Option<(usize, usize)> = None;
@@ -166,12 +174,25 @@ impl Index {
         found.into_iter().map(|(t, _)| t).collect()
     }
 
-    /// The vocabulary words a misspelt `word` may be close to: those sharing its first
-    /// letter, or its second (a dropped or swapped first letter); for longer words also a
-    /// second letter with the query's second (a wrong first letter: "Gennings") or with its
-    /// first (a missing one: "ennings"). Each shown to `f` once, in no particular order
+    /// The vocabulary words a misspelt `word` (its characters `q`, their `letter_set`
+    /// `q_letters`) may be close to: those sharing its first letter, or its second (a
+    /// dropped or swapped first letter); for longer words also a second letter with the
+    /// query's second (a wrong first letter: "Gennings") or with its first (a missing one:
+    /// "ennings"). Of those, only the terms lacking at most `max_missing` of the word's
+    /// letters (each costs an edit) are shown to `f`, each once, in no particular order
     /// (the caller ranks them): ranges of the sorted vocabulary, with no list built.
-    fn each_fuzzy_candidate(&self, q: &[char], mut f: impl FnMut(u32)) {
+    fn each_fuzzy_candidate(
+        &self,
+        (q, q_letters): (&[char], u64),
+        max_missing: usize,
+        mut f: impl FnMut(u32),
+    ) {
+        let sets = self.letter_sets();
+        let mut close = |t: u32| {
+            if (q_letters & !sets[t as usize]).count_ones() as usize <= max_missing {
+                f(t);
+            }
+        };
         let initials = match q {
             [a, b, ..] if a != b => &q[..2],
             _ => &q[..q.len().min(1)],
@@ -179,14 +200,14 @@ impl Index {
         let mut utf8 = [0u8; 4];
         for initial in initials {
             self.prefix_range(initial.encode_utf8(&mut utf8))
-                .for_each(|t| f(t as u32));
+                .for_each(|t| close(t as u32));
         }
         if q.len() >= MIN_FIRST_LETTER_LEN {
             for second in initials {
                 for &t in self.tail_range(second.encode_utf8(&mut utf8)) {
                     // A term beginning with either letter was shown above.
                     if !self.chars(t).first().is_some_and(|c| initials.contains(c)) {
-                        f(t);
+                        close(t);
                     }
                 }
             }
@@ -202,11 +223,14 @@ impl Index {
         let typing = typed == Typed::Begun;
         let max_edits = if q.len() >= TWO_EDITS_LEN { 2 } else { 1 };
         let q_letters = letter_set(&q);
+        let q_counts = LetterCounts::of(&q);
         // Built only when a candidate needs it: most queries never do.
         let mut matcher: Option<SkimMatcherV2> = None;
         let mut found: Vec<(u32, f32)> = Vec::new();
         let mut row = [0u32; MAX_EDIT_LEN + 1];
-        self.each_fuzzy_candidate(&q, |term| {
+        // The query's letters a term lacks cost an edit each, in the term and in every
+        // beginning of it, and rule out the close subsequence below too.
+        self.each_fuzzy_candidate((&q, q_letters), max_edits, |term| {
             let t = self.word(term);
             // Cheap length check on bytes before decoding characters: a word much
             // shorter than the query, or (unless typing) much longer, cannot be close.
@@ -215,18 +239,12 @@ impl Index {
             {
                 return;
             }
-            // The query's letters the term lacks cost an edit each, in the term and in
-            // every beginning of it, and rule out the close subsequence below too.
-            let (missing, _) = self.letters_apart(q_letters, term);
-            if missing > max_edits {
-                return;
-            }
             let t_chars = self.chars(term);
             if t_chars == q.as_slice() {
                 return;
             }
             let whole = t_chars.len();
-            let best = closest_beginning((&q, q_letters), t_chars, typing, max_edits, &mut row);
+            let best = closest_beginning((&q, &q_counts), t_chars, typing, max_edits, &mut row);
             let target_len = best.map_or(whole, |(_, n)| n);
             if target_len.abs_diff(q.len()) > max_edits + 1 {
                 return;
@@ -234,7 +252,7 @@ impl Index {
             let similarity = match best {
                 Some((d, n)) => 1.0 - d as f32 / q.len().max(n) as f32,
                 // Dropped letters beyond the edit budget: a close subsequence.
-                None if missing == 0
+                None if q_letters & !self.letter_sets()[term as usize] == 0
                     && whole > q.len()
                     && whole - q.len() <= max_edits + 1
                     && matcher

@@ -430,13 +430,15 @@ impl Index {
         // One edit more than fuzzy matching allows: anything closer already matched.
         let budget = if q.len() >= TWO_EDITS_LEN { 3 } else { 2 };
         let q_letters = letter_set(&q);
+        let sets = self.letter_sets();
         let mut near: Vec<(u32, f32)> = (0..self.vocab.len() as u32)
             .filter(|&t| self.word(t).len().abs_diff(word.len()) <= budget)
             .filter(|&t| {
                 // Letters one word has and the other lacks cost an edit each (`letter_set`):
                 // most of the vocabulary is ruled out before any distance is computed.
-                let (missing, extra) = self.letters_apart(q_letters, t);
-                missing.max(extra) <= budget
+                let theirs = sets[t as usize];
+                let (missing, extra) = (q_letters & !theirs, theirs & !q_letters);
+                missing.count_ones().max(extra.count_ones()) as usize <= budget
             })
             .filter_map(|t| {
                 let d = edit_distance(&q, self.chars(t), budget)?;
