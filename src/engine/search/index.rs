@@ -298,7 +298,8 @@ impl Index {
     }
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency: the wasm component tests build without it.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::{letter_set, LetterCounts};
     use crate::engine::text::{edit_distance, MAX_EDIT_LEN};
