@@ -205,7 +205,7 @@ impl Index {
         if q.len() >= MIN_FIRST_LETTER_LEN {
             for second in initials {
                 for &t in self.tail_range(second.encode_utf8(&mut utf8)) {
-                    // A term beginning with either letter was shown above.
+                    // A term beginning with either letter was considered above.
                     if !self.chars(t).first().is_some_and(|c| initials.contains(c)) {
                         close(t);
                     }
