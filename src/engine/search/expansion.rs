@@ -5,7 +5,7 @@
 //! words joined ("Stop SIM", "StopSIM") and one split in two ("selfharm", "self-harm").
 //! "Quoted phrases" match exactly: no families, no typos.
 
-use super::index::Index;
+use super::index::{letter_set, Index, LetterCounts};
 use super::numbers;
 use super::query::{Clause, Query, Typed};
 use super::ranking::{full_mask, keep_best};
@@ -98,6 +98,70 @@ pub(super) fn phrase_positions(terms: &[u32], words: &[Vec<(u32, f32)>]) -> Vec<
         .collect()
 }
 
+/// The fewest edits from a misspelt query `q` (with its `LetterCounts`) to the term
+/// `t` (its characters) within `max_edits`, and the length of the term's beginning it
+/// reaches: the whole term, or while typing a beginning one letter shorter or longer than
+/// the query, which a misspelt, unfinished word may be. `None` when nothing is that close.
+fn closest_beginning(
+    (q, q_counts): (&[char], &LetterCounts),
+    t: &[char],
+    typing: bool,
+    max_edits: usize,
+    row: &mut [u32; MAX_EDIT_LEN + 1],
+) -> Option<(usize, usize)> {
+    let whole = t.len();
+    // One pass gives the distance from the query to every beginning of the word.
+    let span = if typing && whole > q.len() + max_edits {
+        whole
+            .min(q.len() + max_edits + 1)
+            .max(whole.min(q.len() + 1))
+    } else {
+        whole
+    };
+    // The beginnings compared: the whole word when the pass reaches it, and while typing
+    // those from `low` to `high` letters.
+    let low = q.len().saturating_sub(1).max(MIN_FUZZY_LEN);
+    let high = if typing {
+        (q.len() + 1).min(span).min(whole.saturating_sub(1))
+    } else {
+        0
+    };
+    let shortest = match (low <= high, span == whole) {
+        (true, _) => low,
+        (false, true) => whole,
+        (false, false) => return None,
+    };
+    let longest = if span == whole { whole } else { high };
+    // Lower bounds, so that most terms need no distance computed: letters of the shortest
+    // beginning that the query's cannot pair up are unpaired in every longer one, and the
+    // query's letters that the longest cannot pair up in every shorter one, each costing
+    // an edit; and a whole word of another length is that many letters from the query
+    // (beginnings while typing are at most one).
+    let (extra, missing) = q_counts.unpaired(t, shortest, longest);
+    let lengths = if low <= high {
+        0
+    } else {
+        whole.abs_diff(q.len())
+    };
+    if extra.max(missing).max(lengths) > max_edits
+        || !distances_to_prefixes(q, &t[..span], max_edits, row)
+    {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    let mut consider = |n: usize| {
+        let d = row[n] as usize;
+        if d <= max_edits && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, n));
+        }
+    };
+    if span == whole {
+        consider(whole);
+    }
+    (low..=high).for_each(consider);
+    best
+}
+
 impl Index {
     /// Vocabulary words that `word` begins (itself excluded), most frequent first.
     fn prefix_terms(&self, word: &str) -> Vec<u32> {
@@ -110,27 +174,44 @@ impl Index {
         found.into_iter().map(|(t, _)| t).collect()
     }
 
-    /// The vocabulary words a misspelt `word` may be close to: those sharing its first
-    /// letter, or its second (a dropped or swapped first letter); for longer words also a
-    /// second letter with the query's second (a wrong first letter: "Gennings") or with its
-    /// first (a missing one: "ennings"). Sorted, each once.
-    fn fuzzy_candidates(&self, q: &[char]) -> Vec<u32> {
-        let mut candidates: Vec<u32> = Vec::new();
+    /// The vocabulary words a misspelt `word` (its characters `q`, their `letter_set`
+    /// `q_letters`) may be close to: those sharing its first letter, or its second (a
+    /// dropped or swapped first letter); for longer words also a second letter with the
+    /// query's second (a wrong first letter: "Gennings") or with its first (a missing one:
+    /// "ennings"). Of those, only the terms lacking at most `max_missing` of the word's
+    /// letters (each costs an edit) are shown to `f`, each once, in no particular order
+    /// (the caller ranks them): ranges of the sorted vocabulary, with no list built.
+    fn each_fuzzy_candidate(
+        &self,
+        (q, q_letters): (&[char], u64),
+        max_missing: usize,
+        mut f: impl FnMut(u32),
+    ) {
+        let sets = self.letter_sets();
+        let mut close = |t: u32| {
+            if (q_letters & !sets[t as usize]).count_ones() as usize <= max_missing {
+                f(t);
+            }
+        };
+        let initials = match q {
+            [a, b, ..] if a != b => &q[..2],
+            _ => &q[..q.len().min(1)],
+        };
         let mut utf8 = [0u8; 4];
-        for initial in q.iter().take(2) {
-            candidates.extend(
-                self.prefix_range(initial.encode_utf8(&mut utf8))
-                    .map(|t| t as u32),
-            );
+        for initial in initials {
+            self.prefix_range(initial.encode_utf8(&mut utf8))
+                .for_each(|t| close(t as u32));
         }
         if q.len() >= MIN_FIRST_LETTER_LEN {
-            for second in q.iter().take(2) {
-                candidates.extend_from_slice(self.tail_range(second.encode_utf8(&mut utf8)));
+            for second in initials {
+                for &t in self.tail_range(second.encode_utf8(&mut utf8)) {
+                    // A term beginning with either letter was considered above.
+                    if !self.chars(t).first().is_some_and(|c| initials.contains(c)) {
+                        close(t);
+                    }
+                }
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
     }
 
     /// Vocabulary words a misspelt `word` may stand for, with their similarity (0..1).
@@ -141,65 +222,38 @@ impl Index {
         }
         let typing = typed == Typed::Begun;
         let max_edits = if q.len() >= TWO_EDITS_LEN { 2 } else { 1 };
+        let q_letters = letter_set(&q);
+        let q_counts = LetterCounts::of(&q);
         // Built only when a candidate needs it: most queries never do.
         let mut matcher: Option<SkimMatcherV2> = None;
         let mut found: Vec<(u32, f32)> = Vec::new();
-        let mut t_chars: Vec<char> = Vec::with_capacity(32);
         let mut row = [0u32; MAX_EDIT_LEN + 1];
-        for term in self.fuzzy_candidates(&q) {
+        // The query's letters a term lacks cost an edit each, in the term and in every
+        // beginning of it, and rule out the close subsequence below too.
+        self.each_fuzzy_candidate((&q, q_letters), max_edits, |term| {
             let t = self.word(term);
             // Cheap length check on bytes before decoding characters: a word much
             // shorter than the query, or (unless typing) much longer, cannot be close.
             if t.len() + max_edits + 1 < word.len()
                 || (!typing && t.len() > 4 * (word.len() + max_edits + 1))
             {
-                continue;
+                return;
             }
-            t_chars.clear();
-            t_chars.extend(t.chars());
-            if t_chars == q {
-                continue;
+            let t_chars = self.chars(term);
+            if t_chars == q.as_slice() {
+                return;
             }
             let whole = t_chars.len();
-            // One pass gives the distance from the query to every beginning of the word:
-            // the whole word, and (while typing) beginnings one letter shorter or longer
-            // than the query, which a misspelt, unfinished word may be.
-            let span = if typing && whole > q.len() + max_edits {
-                whole
-                    .min(q.len() + max_edits + 1)
-                    .max(whole.min(q.len() + 1))
-            } else {
-                whole
-            };
-            let reached = distances_to_prefixes(&q, &t_chars[..span], max_edits, &mut row);
-            let mut best: Option<(usize, usize)> = None;
-            if reached {
-                let mut consider = |n: usize| {
-                    let d = row[n] as usize;
-                    if d <= max_edits && best.is_none_or(|(bd, _)| d < bd) {
-                        best = Some((d, n));
-                    }
-                };
-                if span == whole {
-                    consider(whole);
-                }
-                if typing {
-                    let low = q.len().saturating_sub(1).max(MIN_FUZZY_LEN);
-                    for n in low..=(q.len() + 1).min(span) {
-                        if n < whole {
-                            consider(n);
-                        }
-                    }
-                }
-            }
+            let best = closest_beginning((&q, &q_counts), t_chars, typing, max_edits, &mut row);
             let target_len = best.map_or(whole, |(_, n)| n);
             if target_len.abs_diff(q.len()) > max_edits + 1 {
-                continue;
+                return;
             }
             let similarity = match best {
                 Some((d, n)) => 1.0 - d as f32 / q.len().max(n) as f32,
                 // Dropped letters beyond the edit budget: a close subsequence.
-                None if whole > q.len()
+                None if q_letters & !self.letter_sets()[term as usize] == 0
+                    && whole > q.len()
                     && whole - q.len() <= max_edits + 1
                     && matcher
                         .get_or_insert_with(SkimMatcherV2::default)
@@ -208,10 +262,10 @@ impl Index {
                 {
                     q.len() as f32 / whole as f32 * 0.9
                 }
-                None => continue,
+                None => return,
             };
             found.push((term, similarity));
-        }
+        });
         keep_best(&mut found, MAX_FUZZY_EXPANSIONS);
         found
     }

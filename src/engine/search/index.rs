@@ -32,6 +32,67 @@ pub struct Index {
     /// Term ids ordered by the word without its first letter: the candidates for a query
     /// whose first letter is wrong or missing are a contiguous range.
     by_tail: Vec<u32>,
+    /// Every term's characters, decoded once, end to end (term `t`'s run from
+    /// `char_starts[t]` to `char_starts[t + 1]`): a misspelt word is compared with hundreds
+    /// of terms per keystroke, which then never decode UTF-8.
+    chars: Vec<char>,
+    char_starts: Vec<u32>,
+    /// Per term: the set of its characters (`letter_set`), which rules most terms out as
+    /// close spellings before an edit distance is computed.
+    letters: Vec<u64>,
+}
+
+/// A character's bit in `letter_set` and its slot in `LetterCounts`: one per letter or
+/// digit, the other characters sharing the rest.
+fn letter_slot(c: char) -> usize {
+    match c {
+        'a'..='z' => c as usize - 'a' as usize,
+        '0'..='9' => 26 + (c as usize - '0' as usize),
+        _ => 36 + c as usize % 28,
+    }
+}
+
+/// A word's characters as a set of bits (`letter_slot`). Each character of one word missing
+/// from another costs at least one edit, and several such characters that share a bit count
+/// once, so the bits in one set and not the other never exceed the edit distance: a cheap
+/// bound that rules a term out only when the distance would have.
+pub(super) fn letter_set(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |set, &c| set | 1 << letter_slot(c))
+}
+
+/// How many times a word holds each character (by `letter_slot`): a finer bound than
+/// `letter_set`, for the few terms that pass it. An edit leaves at most one character of
+/// each word unpaired with an equal one of the other, so the characters of one that the
+/// other's cannot pair up never exceed the distance.
+pub(super) struct LetterCounts([u8; 64]);
+
+impl LetterCounts {
+    /// The counts of a word's characters (a word is never compared with more than
+    /// `MAX_EDIT_LEN` letters, so no count overflows where it matters).
+    pub(super) fn of(chars: &[char]) -> LetterCounts {
+        let mut counts = [0u8; 64];
+        for &c in chars {
+            let n = &mut counts[letter_slot(c)];
+            *n = n.saturating_add(1);
+        }
+        LetterCounts(counts)
+    }
+
+    /// For a term's characters `t`: how many of its first `shortest` this word's cannot
+    /// pair up, and how many of this word's its first `longest` cannot (`shortest` at most
+    /// `longest`). Each bounds the distance from this word to every beginning of the term
+    /// from `shortest` to `longest` characters long.
+    pub(super) fn unpaired(&self, t: &[char], shortest: usize, longest: usize) -> (usize, usize) {
+        let mut left = self.0;
+        let mut extra = 0;
+        for (i, &c) in t[..longest].iter().enumerate() {
+            match &mut left[letter_slot(c)] {
+                0 => extra += usize::from(i < shortest),
+                n => *n -= 1,
+            }
+        }
+        (extra, left.iter().map(|&n| usize::from(n)).sum())
+    }
 }
 
 const NO_FAMILY: u32 = u32::MAX;
@@ -109,6 +170,16 @@ impl Index {
         let mut by_tail: Vec<u32> = (0..vocab.len() as u32).collect();
         by_tail.sort_by(|&a, &b| tail(&vocab[a as usize]).cmp(tail(&vocab[b as usize])));
         let family_of = vec![NO_FAMILY; vocab.len()];
+        let mut chars: Vec<char> = Vec::new();
+        let mut char_starts: Vec<u32> = Vec::with_capacity(vocab.len() + 1);
+        let mut letters: Vec<u64> = Vec::with_capacity(vocab.len());
+        for word in &vocab {
+            let start = chars.len();
+            char_starts.push(start as u32);
+            chars.extend(word.chars());
+            letters.push(letter_set(&chars[start..]));
+        }
+        char_starts.push(chars.len() as u32);
         Index {
             vocab,
             postings,
@@ -118,6 +189,9 @@ impl Index {
             families: Vec::new(),
             family_of,
             by_tail,
+            chars,
+            char_starts,
+            letters,
         }
     }
 
@@ -184,6 +258,17 @@ impl Index {
         &self.vocab[term as usize]
     }
 
+    /// The characters of a term's word.
+    pub(super) fn chars(&self, term: u32) -> &[char] {
+        let t = term as usize;
+        &self.chars[self.char_starts[t] as usize..self.char_starts[t + 1] as usize]
+    }
+
+    /// Per term, the set of its characters (`letter_set`).
+    pub(super) fn letter_sets(&self) -> &[u64] {
+        &self.letters
+    }
+
     /// How many passages use a term.
     pub(super) fn df(&self, term: u32) -> usize {
         self.postings[term as usize].len()
@@ -210,5 +295,43 @@ impl Index {
     pub(super) fn bm25(&self, term: u32, tf: u16, passage: u32) -> f32 {
         let tf = f32::from(tf);
         self.idf[term as usize] * tf * (K1 + 1.0) / (tf + self.len_norm[passage as usize])
+    }
+}
+
+// proptest is a native dev-dependency: the wasm component tests build without it.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::{letter_set, LetterCounts};
+    use crate::engine::text::{edit_distance, MAX_EDIT_LEN};
+    use proptest::prelude::*;
+
+    /// Words over a few letters, so that many pairs are close, and characters that share a
+    /// slot ('é' and 'ī' with others), where a bound could go wrong.
+    fn word() -> impl Strategy<Value = Vec<char>> {
+        proptest::collection::vec(
+            proptest::sample::select(vec!['a', 'b', 'c', 'e', '1', 'é', 'ī', 'ș']),
+            0..12,
+        )
+    }
+
+    proptest! {
+        // The bounds rule terms out before their distance is computed: were one ever above
+        // the distance, a close spelling would silently stop being found.
+        #[test]
+        fn the_letter_bounds_never_exceed_the_edit_distance(
+            q in word(),
+            t in word(),
+            cut in (0usize..12, 0usize..12),
+        ) {
+            let exact = |n: usize| edit_distance(&q, &t[..n], MAX_EDIT_LEN).unwrap();
+            let (a, b) = (letter_set(&q), letter_set(&t));
+            let set_bound = (a & !b).count_ones().max((b & !a).count_ones()) as usize;
+            prop_assert!(set_bound <= exact(t.len()));
+            let (shortest, longest) = (cut.0.min(cut.1).min(t.len()), cut.0.max(cut.1).min(t.len()));
+            let (extra, missing) = LetterCounts::of(&q).unpaired(&t, shortest, longest);
+            for n in shortest..=longest {
+                prop_assert!(extra.max(missing) <= exact(n), "{n}: {extra} {missing}");
+            }
+        }
     }
 }

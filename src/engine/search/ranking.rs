@@ -7,7 +7,7 @@
 use super::expansion::{
     phrase_positions, Plan, EXACT_WEIGHT, FAMILY_SHARE, FAMILY_WEIGHT, PREFIX_WEIGHT, TWO_EDITS_LEN,
 };
-use super::index::{Index, K1};
+use super::index::{letter_set, Index, K1};
 use super::query::{Clause, Query};
 use crate::engine::text::edit_distance;
 use std::cmp::Ordering;
@@ -429,15 +429,20 @@ impl Index {
         }
         // One edit more than fuzzy matching allows: anything closer already matched.
         let budget = if q.len() >= TWO_EDITS_LEN { 3 } else { 2 };
-        let mut near: Vec<(u32, f32)> = self
-            .vocab
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| w.len().abs_diff(word.len()) <= budget)
-            .filter_map(|(i, w)| {
-                let t: Vec<char> = w.chars().collect();
-                let d = edit_distance(&q, &t, budget)?;
-                Some((i as u32, w.len().min(999) as f32 / 1000.0 - d as f32))
+        let q_letters = letter_set(&q);
+        let sets = self.letter_sets();
+        let mut near: Vec<(u32, f32)> = (0..self.vocab.len() as u32)
+            .filter(|&t| self.word(t).len().abs_diff(word.len()) <= budget)
+            .filter(|&t| {
+                // Letters one word has and the other lacks cost an edit each (`letter_set`):
+                // most of the vocabulary is ruled out before any distance is computed.
+                let theirs = sets[t as usize];
+                let (missing, extra) = (q_letters & !theirs, theirs & !q_letters);
+                missing.count_ones().max(extra.count_ones()) as usize <= budget
+            })
+            .filter_map(|t| {
+                let d = edit_distance(&q, self.chars(t), budget)?;
+                Some((t, self.word(t).len().min(999) as f32 / 1000.0 - d as f32))
             })
             .collect();
         keep_best(&mut near, 3);

@@ -7,6 +7,7 @@
 mod expansion;
 mod index;
 mod meaning;
+mod pinned;
 mod query;
 mod ranking;
 mod snippets;
