@@ -367,7 +367,12 @@ fn result_row(sel: Memo<Selection>, (doc_at, passage_at): (usize, usize)) -> imp
                 data-position=position
                 href=View::home().passage_link(&doc.id, &passage.key)
             >
-                {move || snippet.with(|x| marked(x))}
+                // A changed snippet is built apart and put in whole, in place of the old.
+                <For
+                    each=move || [snippet.get()]
+                    key=|x| x.clone()
+                    children=|x| view! { <span class="snippet">{marked(&x)}</span> }
+                />
             </a>
             <p class="result-meta">
                 <span class="result-title">{doc.title.value.clone()}</span>
