@@ -78,16 +78,6 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
-/// Runs `f` in the next frame before it is drawn: what `f` changes shows in that frame.
-pub fn before_next_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(f);
-}
-
-/// Milliseconds since the page began, for timing work the page decides on.
-pub fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
-
 /// Whether the page was opened from a file (the one-file edition): no service worker, and
 /// no address of its own to share.
 pub fn opened_from_file() -> bool {

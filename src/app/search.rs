@@ -20,10 +20,6 @@ use crate::engine::view::{Panel, View};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The longest search (with its redrawing) that runs in the frame of the letter typed: a
-/// frame's worth. Longer, and the letter is painted first, the results a frame later.
-const SAME_FRAME_MS: f64 = 16.0;
-
 /// Opens a result as its link would.
 fn open(s: State, item: &ResultItem) {
     let doc = &corpus().documents[item.doc];
@@ -36,33 +32,20 @@ fn open(s: State, item: &ResultItem) {
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let s = state();
-    // The text typed but not yet searched. A person typing faster than the page searches
-    // skips the searches in between: one search per frame, of the text typed by then.
+    // The text typed but not yet searched. Searching waits for the letter to be painted,
+    // and a person typing faster than the page searches skips the searches in between.
+    // (Searching in the letter's own frame when the last search was quick was tried: under
+    // load it held the letter back and brought the results no sooner; BENCHMARKS.md.)
     let typed = RwSignal::new(None::<String>);
-    // How long the last search took, with the results it redrew (ms).
-    let cost = StoredValue::new(0.0);
-    let search = move || {
-        if let Some(text) = typed.try_update(Option::take).flatten() {
-            let began = browser::now_ms();
-            s.type_query(text);
-            // The results are redrawn in tasks the change set off; one tick later they ran.
-            leptos::task::spawn_local(async move {
-                leptos::task::tick().await;
-                cost.set_value(browser::now_ms() - began);
-            });
-        }
-    };
-    // A quick search runs in the letter's own frame, so the letter and its results show
-    // together; a slow one waits for the letter to be painted, which it would hold back.
     let on_input = move |ev: web_sys::Event| {
         let waiting = typed.with_untracked(Option::is_some);
         typed.set(Some(event_target_value(&ev)));
         if !waiting {
-            if cost.get_value() <= SAME_FRAME_MS {
-                browser::before_next_paint(search);
-            } else {
-                browser::after_next_paint(search);
-            }
+            browser::after_next_paint(move || {
+                if let Some(text) = typed.try_update(Option::take).flatten() {
+                    s.type_query(text);
+                }
+            });
         }
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
