@@ -14,6 +14,7 @@ use crate::engine::date::DateSpec;
 use crate::engine::filter::Role;
 use crate::engine::model::Passage;
 use crate::engine::search::{replace_word, ResultItem};
+use crate::engine::select::Selection;
 use crate::engine::timeline::RangeRule;
 use crate::engine::view::{Panel, View};
 use leptos::prelude::*;
@@ -33,6 +34,8 @@ pub fn SearchBox() -> impl IntoView {
     let s = state();
     // The text typed but not yet searched. Searching waits for the letter to be painted,
     // and a person typing faster than the page searches skips the searches in between.
+    // (Searching in the letter's own frame when the last search was quick was tried: under
+    // load it held the letter back and brought the results no sooner; BENCHMARKS.md.)
     let typed = RwSignal::new(None::<String>);
     let on_input = move |ev: web_sys::Event| {
         let waiting = typed.with_untracked(Option::is_some);
@@ -136,27 +139,13 @@ pub fn SearchBox() -> impl IntoView {
 #[component]
 pub fn ActiveView() -> impl IntoView {
     let s = state();
-    // The button's name is "Remove" and what it shows, so speech input finds it by the
-    // words on screen.
-    let chip = move |label: String, to: fn(&View, &str) -> View, arg: String| {
-        view! {
-            <li>
-                <button type="button" class="chip" on:click=move |_| s.push(|v| to(v, &arg))>
-                    <span class="visually-hidden">"Remove "</span>
-                    {label}
-                    <span aria-hidden="true">" ×"</span>
-                </button>
-            </li>
-        }
-    };
+    // The search's chip is drawn when a search begins and its words follow the typing: the
+    // same button, its text changed in place.
+    let searching = Memo::new(move |_| s.view().searches());
     let query = move || {
-        let q = s.query.get();
-        s.view().searches().then(|| {
-            chip(
-                format!("Search: “{}”", q.trim()),
-                |v, _| v.without_query(),
-                String::new(),
-            )
+        searching.get().then(|| {
+            let words = move || s.query.with(|q| format!("Search: “{}”", q.trim()));
+            chip(s, words, |v, _| v.without_query(), String::new())
         })
     };
     let actors = move || {
@@ -173,6 +162,7 @@ pub fn ActiveView() -> impl IntoView {
             .map(|&a| {
                 let actor = &corpus().actors[usize::from(a)];
                 chip(
+                    s,
                     format!("{}: {}", capitalise(role), actor.name),
                     |v, id| v.drop_actor(id),
                     actor.id.clone(),
@@ -183,6 +173,7 @@ pub fn ActiveView() -> impl IntoView {
         if f.all && f.actors.len() > 1 {
             chips.push(
                 chip(
+                    s,
                     "Every chosen actor".to_string(),
                     |v, _| v.match_any(),
                     String::new(),
@@ -206,6 +197,7 @@ pub fn ActiveView() -> impl IntoView {
                 RangeRule::Published => "documents published then",
             };
             chip(
+                s,
                 format!("Dates: {words}, {rule}"),
                 |v, _| v.without_range(),
                 String::new(),
@@ -232,6 +224,25 @@ pub fn ActiveView() -> impl IntoView {
                 "Clear all"
             </button>
         </div>
+    }
+}
+
+/// A removable chip. The button's name is "Remove" and what it shows, so speech input finds
+/// it by the words on screen.
+fn chip(
+    s: State,
+    label: impl IntoView + 'static,
+    to: fn(&View, &str) -> View,
+    arg: String,
+) -> impl IntoView {
+    view! {
+        <li>
+            <button type="button" class="chip" on:click=move |_| s.push(|v| to(v, &arg))>
+                <span class="visually-hidden">"Remove "</span>
+                {label}
+                <span aria-hidden="true">" ×"</span>
+            </button>
+        </li>
     }
 }
 
@@ -309,13 +320,28 @@ fn result_tools(doc: usize, passage: usize) -> impl IntoView {
     }
 }
 
+/// A part of the hit at `at` (document, passage) in the selection, as a memo: it changes,
+/// and what shows it redraws, only when that part does. A row being removed keeps its last.
+fn hit_part<T>(sel: Memo<Selection>, at: (usize, usize), part: fn(&ResultItem) -> T) -> Memo<T>
+where
+    T: Clone + Default + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |last: Option<&T>| {
+        sel.with(|o| o.items.iter().find(|i| (i.doc, i.passage) == at).map(part))
+            .or_else(|| last.cloned())
+            .unwrap_or_default()
+    })
+}
+
 /// One result: its snippet as a link to the passage, where it is, who is in it, and its
-/// tools.
-fn result_row(item: ResultItem) -> impl IntoView {
-    let doc = &corpus().documents[item.doc];
-    let passage = &doc.passages[item.passage];
-    let position = search_index().position(item.doc, item.passage);
-    let where_ = passage.place();
+/// tools. Built once per hit: while it stays in the results only its snippet (the marks
+/// follow the words typed) and why it was found by name change.
+fn result_row(sel: Memo<Selection>, (doc_at, passage_at): (usize, usize)) -> impl IntoView {
+    let doc = &corpus().documents[doc_at];
+    let passage = &doc.passages[passage_at];
+    let position = search_index().position(doc_at, passage_at);
+    let snippet = hit_part(sel, (doc_at, passage_at), |i| i.snippet.clone());
+    let by_name = hit_part(sel, (doc_at, passage_at), |i| i.by_name);
     view! {
         <li class="result">
             <a
@@ -324,68 +350,87 @@ fn result_row(item: ResultItem) -> impl IntoView {
                 data-position=position
                 href=View::home().passage_link(&doc.id, &passage.key)
             >
-                {marked(&item.snippet)}
+                // A changed snippet is built apart and put in whole, in place of the old.
+                <For
+                    each=move || [snippet.get()]
+                    key=|x| x.clone()
+                    children=|x| view! { <span class="snippet">{marked(&x)}</span> }
+                />
             </a>
             <p class="result-meta">
                 <span class="result-title">{doc.title.value.clone()}</span>
                 " · "
                 {date_view(doc.date.value)}
                 " · "
-                <span>{where_}</span>
+                <span>{passage.place()}</span>
             </p>
-            {item
-                .by_name
-                .map(|a| view! { <p class="found-by-name">{found_by_name(passage, a)}</p> })}
+            {move || {
+                by_name
+                    .get()
+                    .map(|a| view! { <p class="found-by-name">{found_by_name(passage, a)}</p> })
+            }}
             {involvement_line(passage, None)}
-            {result_tools(item.doc, item.passage)}
+            {result_tools(doc_at, passage_at)}
         </li>
+    }
+}
+
+/// A heading the search matches: an event or a disagreement, by index.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Heading {
+    Event(usize),
+    Disagreement(usize),
+}
+
+fn heading_row(h: Heading) -> impl IntoView {
+    let c = corpus();
+    match h {
+        Heading::Event(i) => {
+            let e = &c.events[i];
+            view! {
+                <li>
+                    <span class="heading-kind">"Event · "</span>
+                    {date_view(e.date)}
+                    " — "
+                    <a href=View::home().event_link(&e.id)>{e.title.clone()}</a>
+                    {e.disputed().then_some(" (the sources disagree)")}
+                </li>
+            }
+            .into_any()
+        }
+        Heading::Disagreement(i) => {
+            let d = &c.disagreements[i];
+            view! {
+                <li>
+                    <span class="heading-kind">"Where the sources disagree · "</span>
+                    <a href=View::home().disagreement_link(&d.id)>{d.question.clone()}</a>
+                </li>
+            }
+            .into_any()
+        }
     }
 }
 
 /// Events and disagreements whose headings the search matches, above the passages: a
 /// search for "first piloted" leads to the dated event and where the sources disagree.
-fn headings(s: State) -> impl IntoView {
+/// Keyed, like the results: a heading that stays keeps its item.
+fn headings(sel: Memo<Selection>) -> impl IntoView {
+    let list = Memo::new(move |_| {
+        sel.with(|o| {
+            let events = o.events.iter().map(|&i| Heading::Event(i));
+            let disagreements = o.disagreements.iter().map(|&i| Heading::Disagreement(i));
+            events.chain(disagreements).collect::<Vec<_>>()
+        })
+    });
+    // The list is drawn when headings first match and left to `For` while some do.
+    let any = Memo::new(move |_| list.with(|l| !l.is_empty()));
     move || {
-        s.selection.with(|o| {
-            let c = corpus();
-            if o.events.is_empty() && o.disagreements.is_empty() {
-                return None;
-            }
-            let events = o
-                .events
-                .iter()
-                .map(|&i| {
-                    let e = &c.events[i];
-                    view! {
-                        <li>
-                            <span class="heading-kind">"Event · "</span>
-                            {date_view(e.date)}
-                            " — "
-                            <a href=View::home().event_link(&e.id)>{e.title.clone()}</a>
-                            {e.disputed().then_some(" (the sources disagree)")}
-                        </li>
-                    }
-                })
-                .collect_view();
-            let disagreements = o
-                .disagreements
-                .iter()
-                .map(|&i| {
-                    let d = &c.disagreements[i];
-                    view! {
-                        <li>
-                            <span class="heading-kind">"Where the sources disagree · "</span>
-                            <a href=View::home().disagreement_link(&d.id)>{d.question.clone()}</a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            Some(view! {
+        any.get().then(|| {
+            view! {
                 <ul class="heading-results" aria-label="Events and disagreements">
-                    {events}
-                    {disagreements}
+                    <For each=move || list.get() key=|h| *h children=heading_row />
                 </ul>
-            })
+            }
         })
     }
 }
@@ -395,6 +440,14 @@ pub fn SearchResults() -> impl IntoView {
     let s = state();
     let sel = s.selection;
     let searched = Memo::new(move |_| sel.with(|x| x.searched));
+    let hits = Memo::new(move |_| {
+        sel.with(|o| {
+            o.items
+                .iter()
+                .map(|i| (i.doc, i.passage))
+                .collect::<Vec<_>>()
+        })
+    });
     let count_text = move || {
         sel.with(|o| {
             let n = o.total;
@@ -432,11 +485,20 @@ pub fn SearchResults() -> impl IntoView {
         })
     };
 
-    let suggestions = move || {
+    // Redrawn only when the words offered change, not on every letter that finds nothing.
+    let offered = Memo::new(move |_| {
         sel.with(|o| {
-            (o.total == 0 && !o.suggestions.is_empty()).then(|| {
-                let buttons = o
-                    .suggestions
+            if o.total == 0 {
+                o.suggestions.clone()
+            } else {
+                Vec::new()
+            }
+        })
+    });
+    let suggestions = move || {
+        offered.with(|offered| {
+            (!offered.is_empty()).then(|| {
+                let buttons = offered
                     .iter()
                     .map(|x| {
                         let (word, replacement) = (x.word.clone(), x.replacement.clone());
@@ -483,18 +545,16 @@ pub fn SearchResults() -> impl IntoView {
                 "No passage holds every word you typed; these hold some of them."
             </p>
             {suggestions}
-            {headings(s)}
+            {headings(sel)}
             <ol
                 class="results"
                 aria-label=move || if searched.get() { "Search results" } else { "Passages" }
                 node_ref=s.results_list
                 on:keydown=move |ev| on_results_keydown(s, ev)
             >
-                // Keyed by the result as shown: a result that stays the same between two
-                // keystrokes is left alone.
-                <For each=move || sel.with(|o| o.items.clone()) key=|item| item.clone() let:item>
-                    {result_row(item)}
-                </For>
+                // Keyed by the passage: a hit that stays between two keystrokes keeps its
+                // nodes (see `result_row`); the same hits in the same order touch no row.
+                <For each=move || hits.get() key=|at| *at children=move |at| result_row(sel, at) />
             </ol>
             <button
                 type="button"

@@ -30,10 +30,12 @@ pub fn EventList(shared: Shared) -> impl IntoView {
                 let dispute = e.other_dates().map(|others| {
                     view! { <span class="dispute">{format!(" ({others})")}</span> }
                 });
-                // A memo each, so a change of selection touches only the items it changes.
-                let touched = Memo::new(move |_| shared.touched.with(|t| t[i]));
+                // A memo each, so a change of selection touches only the items it changes;
+                // an item hidden outside the dates is not marked, so typing leaves it alone.
                 let out_of_range =
                     Memo::new(move |_| s.range.with(|r| !r.is_empty() && !r.overlaps(e.date)));
+                let touched =
+                    Memo::new(move |_| !out_of_range.get() && shared.touched.with(|t| t[i]));
                 view! {
                     <li class:stand-out=touched hidden=out_of_range>
                         {date_view(e.date)}

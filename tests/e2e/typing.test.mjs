@@ -1,0 +1,115 @@
+// End-to-end tests of what a keystroke redraws in the release build: a hit that stays in the
+// results keeps its element, and its snippet's nodes when its snippet did not change; the
+// search's chip and the count change their text in place; the event list is not rebuilt.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { TEST_TIMEOUT_MS, startHarness, withPage } from './helpers.mjs';
+
+const INPUT = '#search-input';
+
+/** Waits until the results panel states `text` as its search (its chip), which is drawn in
+ * the same task as the count and the list. */
+async function shown(page, text) {
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll('.results-section .chip')].some((c) => c.textContent.includes(`Search: “${t}”`)),
+    text,
+  );
+}
+
+/** Tags the page's elements with JS properties a rebuilt element would not carry. */
+function tag() {
+  window.__before = [...document.querySelectorAll('ol.results a.result-link')].map((a) => a.getAttribute('href'));
+  for (const li of document.querySelectorAll('ol.results > li.result')) {
+    const a = li.querySelector('a.result-link');
+    li.__hit = a.getAttribute('href');
+    a.__snippet = a.innerHTML;
+    a.__first = a.firstChild;
+  }
+  const chip = [...document.querySelectorAll('.results-section .chip')].find((c) => c.textContent.includes('Search:'));
+  chip.__chip = true;
+  document.querySelector('.result-count').firstChild.__count = true;
+  for (const li of document.querySelectorAll('.event-list li')) li.__event = true;
+}
+
+/** What survived: hits kept (same element, same href), those rebuilt, snippets kept. */
+function survivors() {
+  const rows = [...document.querySelectorAll('ol.results > li.result')];
+  const out = { kept: 0, rebuilt: 0, stale: 0, snippetsKept: 0, snippetsRedrawn: 0, wrongHits: 0 };
+  const tagged = new Set(rows.filter((li) => li.__hit).map((li) => li.__hit));
+  for (const li of rows) {
+    const a = li.querySelector('a.result-link');
+    const href = a.getAttribute('href');
+    if (li.__hit === undefined) {
+      // A new element for a hit the last letter showed: rebuilt instead of kept.
+      if (window.__before.includes(href) && !tagged.has(href)) out.rebuilt += 1;
+      continue;
+    }
+    out.kept += 1;
+    if (li.__hit !== href) out.wrongHits += 1;
+    if (a.innerHTML === a.__snippet) {
+      if (a.firstChild === a.__first) out.snippetsKept += 1;
+      else out.stale += 1;
+    } else {
+      out.snippetsRedrawn += 1;
+    }
+  }
+  const chip = [...document.querySelectorAll('.results-section .chip')].find((c) => c.textContent.includes('Search:'));
+  out.chipKept = chip?.__chip === true;
+  out.countKept = document.querySelector('.result-count').firstChild.__count === true;
+  out.eventsKept = [...document.querySelectorAll('.event-list li')].every((li) => li.__event === true);
+  return out;
+}
+
+describe('Typing redraws only what changed', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
+  let h;
+  before(async () => {
+    h = await startHarness();
+  }, { timeout: 60_000 });
+  after(async () => {
+    await h?.close();
+  });
+  const opts = { timeout: TEST_TIMEOUT_MS };
+
+  test('a hit that stays keeps its element, and its snippet when that did not change', opts, () =>
+    withPage(h.browser, {}, 'typing-keyed', async (s) => {
+      const { page } = s;
+      // An actor and dates chosen, as in the keystroke benchmark: the timeline's list is on
+      // the page beside the results.
+      await page.goto(`${h.url}#a=nhs-england&from=2018-01-01&to=2021-12-31`, { waitUntil: 'load' });
+      // The app in the static record's place, with its timeline's list.
+      await page.waitForFunction(() => !document.getElementById('record'));
+      await page.waitForSelector('.event-list li', { state: 'attached' });
+      await page.click(INPUT);
+      // Letter by letter, as a person types: each letter's results against the last one's.
+      const typed = 'wessex ahsn';
+      const total = { kept: 0, rebuilt: 0, stale: 0, snippetsKept: 0, snippetsRedrawn: 0, wrongHits: 0 };
+      await page.keyboard.type(typed[0]);
+      await shown(page, typed[0]);
+      await page.evaluate(tag);
+      for (let i = 1; i < typed.length; i++) {
+        await page.keyboard.type(typed[i]);
+        const now = typed.slice(0, i + 1).trim();
+        // A space leaves the search as it was: nothing to compare.
+        if (now === typed.slice(0, i).trim()) continue;
+        await shown(page, now);
+        const got = await page.evaluate(survivors);
+        for (const k of Object.keys(total)) total[k] += got[k];
+        assert.ok(got.chipKept, `the search chip was drawn anew at “${now}”`);
+        assert.ok(got.countKept, `the count was drawn anew at “${now}”`);
+        assert.ok(got.eventsKept, `the event list was drawn anew at “${now}”`);
+        await page.evaluate(tag);
+      }
+      const got = JSON.stringify(total);
+      assert.equal(total.rebuilt, 0, `a hit of two letters in a row was drawn anew: ${got}`);
+      assert.equal(total.wrongHits, 0, got);
+      assert.equal(total.stale, 0, `a snippet that did not change was drawn anew: ${got}`);
+      // Both happened: snippets that changed were redrawn in their kept row, others kept.
+      assert.ok(total.snippetsRedrawn >= 1 && total.snippetsKept >= 1, got);
+      // The same hits in another letter's order are still the right passages, each once.
+      const hrefs = await page.$$eval('ol.results a.result-link', (a) => a.map((x) => x.getAttribute('href')));
+      assert.equal(new Set(hrefs).size, hrefs.length);
+      s.assertClean();
+    }));
+});
