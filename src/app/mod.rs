@@ -108,6 +108,18 @@ pub fn next_task(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `steps` in order, each in a task of its own (`next_task`).
+fn in_turn(mut steps: Vec<Box<dyn FnOnce()>>) {
+    if steps.is_empty() {
+        return;
+    }
+    let step = steps.remove(0);
+    next_task(move || {
+        step();
+        in_turn(steps);
+    });
+}
+
 /// The app takes the place of the static record in one task (never both on the page),
 /// keeping what the person did with the record while the WebAssembly arrived: the text
 /// typed in its search box, the passage they had scrolled to, and the focus.
@@ -277,20 +289,29 @@ pub fn App() -> impl IntoView {
 
     // Offline after one visit; a newer build is offered, never swapped in under the reader.
     let update_ready = RwSignal::new(false);
-    if !cfg!(sim_without = "cite") {
-        browser::register_service_worker(move || update_ready.set(true));
-    }
 
     let panel = state.panel;
     let shows_panels = Memo::new(move |_| matches!(panel.get(), Panel::Documents | Panel::Results));
-    // The timeline sits below the first screen: once the first view has painted, the search
-    // index (which the timeline's marks and the first search need) is built in a task of its
-    // own, and the timeline drawn in the next, so the page answers between them.
-    // A link to an event draws it at once: the page lands on it.
+    // What the first view does not show comes after it has painted, each in a task of its
+    // own so the page answers between them: the "Go to" dialog (closed until asked for;
+    // asked for sooner, it opens as it comes), the search index (which the timeline's marks
+    // and the first search need), the timeline (below the first screen), then the worker.
+    // A link to an event draws the timeline at once: the page lands on it.
     let started = RwSignal::new(state.event.get_untracked().is_some());
+    let dialog = RwSignal::new(false);
     browser::after_next_paint(move || {
-        let _ = crate::compiled::search_index();
-        next_task(move || started.set(true));
+        in_turn(vec![
+            Box::new(move || dialog.set(true)),
+            Box::new(|| {
+                let _ = crate::compiled::search_index();
+            }),
+            Box::new(move || started.set(true)),
+            Box::new(move || {
+                if !cfg!(sim_without = "cite") {
+                    browser::register_service_worker(move || update_ready.set(true));
+                }
+            }),
+        ])
     });
     let shows_timeline = Memo::new(move |_| started.get() && shows_panels.get());
     let kept_header = StoredValue::new_local(
@@ -338,7 +359,7 @@ pub fn App() -> impl IntoView {
         }}
         // Outside the header so it can stay on screen while the page scrolls.
         <SearchBox />
-        <finder::GoTo open=go_to />
+        {move || dialog.get().then(|| view! { <finder::GoTo open=go_to /> })}
         <main id="main">
             {move || {
                 update_ready
