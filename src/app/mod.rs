@@ -78,10 +78,52 @@ thread_local! {
     static TAKEOVER: std::cell::RefCell<Option<Takeover>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Starts the app: it takes the place of the static record in one step (never both on the
-/// page), keeping what the person did with the record while the WebAssembly arrived: the
-/// text typed in its search box, the passage they had scrolled to, and the focus.
+/// Starts the app in tasks of its own, the browser answering between them (a tap, a
+/// scroll, a frame): the record decoded, then the first view in the static record's
+/// place, then what only later views need (`App`). Each task short, as a phone's main
+/// thread measures it: the whole start in one task blocked it for about 250 ms at 4x CPU.
 pub fn start() {
+    // Decoding the record (and compiling the decoder) is a task of its own.
+    let _ = corpus();
+    next_task(take_over);
+}
+
+/// Runs `f` in a task of its own, after the browser has had its turn: `scheduler.postTask`
+/// where there is one (ahead of other timers, never clamped), else a zero timeout.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let scheduler = js_sys::Reflect::get(&window(), &"scheduler".into())
+        .ok()
+        .filter(|s| s.is_object());
+    let post = scheduler.as_ref().and_then(|s| {
+        js_sys::Reflect::get(s, &"postTask".into())
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Function>().ok())
+    });
+    match (scheduler, post) {
+        (Some(scheduler), Some(post)) => {
+            let _ = post.call1(&scheduler, &Closure::once_into_js(f));
+        }
+        _ => set_timeout(f, std::time::Duration::ZERO),
+    }
+}
+
+/// Runs `steps` in order, each in a task of its own (`next_task`).
+fn in_turn(mut steps: Vec<Box<dyn FnOnce()>>) {
+    if steps.is_empty() {
+        return;
+    }
+    let step = steps.remove(0);
+    next_task(move || {
+        step();
+        in_turn(steps);
+    });
+}
+
+/// The app takes the place of the static record in one task (never both on the page),
+/// keeping what the person did with the record while the WebAssembly arrived: the text
+/// typed in its search box, the passage they had scrolled to, and the focus.
+fn take_over() {
     let page = document();
     let record = page.get_element_by_id("record");
     if let Some(record) = &record {
@@ -247,17 +289,30 @@ pub fn App() -> impl IntoView {
 
     // Offline after one visit; a newer build is offered, never swapped in under the reader.
     let update_ready = RwSignal::new(false);
-    if !cfg!(sim_without = "cite") {
-        browser::register_service_worker(move || update_ready.set(true));
-    }
 
     let panel = state.panel;
     let shows_panels = Memo::new(move |_| matches!(panel.get(), Panel::Documents | Panel::Results));
-    // The timeline sits below the first screen: it is drawn in a task of its own, after the
-    // first, so the page answers sooner after the app starts.
-    // A link to an event draws it at once: the page lands on it.
+    // What the first view does not show comes after it has painted, each in a task of its
+    // own so the page answers between them: the "Go to" dialog (closed until asked for;
+    // asked for sooner, it opens as it comes), the search index (which the timeline's marks
+    // and the first search need), the timeline (below the first screen), then the worker.
+    // A link to an event draws the timeline at once: the page lands on it.
     let started = RwSignal::new(state.event.get_untracked().is_some());
-    set_timeout(move || started.set(true), std::time::Duration::ZERO);
+    let dialog = RwSignal::new(false);
+    browser::after_next_paint(move || {
+        in_turn(vec![
+            Box::new(move || dialog.set(true)),
+            Box::new(|| {
+                let _ = crate::compiled::search_index();
+            }),
+            Box::new(move || started.set(true)),
+            Box::new(move || {
+                if !cfg!(sim_without = "cite") {
+                    browser::register_service_worker(move || update_ready.set(true));
+                }
+            }),
+        ])
+    });
     let shows_timeline = Memo::new(move |_| started.get() && shows_panels.get());
     let kept_header = StoredValue::new_local(
         document()
@@ -304,7 +359,7 @@ pub fn App() -> impl IntoView {
         }}
         // Outside the header so it can stay on screen while the page scrolls.
         <SearchBox />
-        <finder::GoTo open=go_to />
+        {move || dialog.get().then(|| view! { <finder::GoTo open=go_to /> })}
         <main id="main">
             {move || {
                 update_ready

@@ -341,19 +341,28 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
     // Label widths, measured once: each character's, then each title's.
     let widths = StoredValue::new(None::<CharWidths>);
     // The chart follows its box's width; narrow boxes get the vertical chart.
-    let measure = move || {
+    let draw = move || {
         if let Some(el) = chart_ref.get_untracked() {
             let w = f64::from(el.client_width());
             if w > 0.0 {
-                if widths.with_value(Option::is_none) {
-                    let cw = measure_widths(&el, &mut events.iter().map(|e| e.title.as_str()));
-                    drawn.update_value(|d| d.measure(events, &|title| cw.text(title)));
-                    widths.set_value(Some(cw));
-                }
                 size.set(w);
                 measured.set(true);
             }
         }
+    };
+    let measure = move || {
+        if widths.with_value(Option::is_none) {
+            if let Some(el) = chart_ref.get_untracked().filter(|el| el.client_width() > 0) {
+                let cw = measure_widths(&el, &mut events.iter().map(|e| e.title.as_str()));
+                drawn.update_value(|d| d.measure(events, &|title| cw.text(title)));
+                widths.set_value(Some(cw));
+                // The marks are first drawn in a task after the measuring: two shorter
+                // tasks while the app starts, the page answering between them.
+                crate::app::next_task(draw);
+                return;
+            }
+        }
+        draw();
     };
     Effect::new(move |_| {
         chart_ref.track();
