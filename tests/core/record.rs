@@ -20,7 +20,10 @@ fn the_static_record_holds_every_passage_under_its_id() {
     // Each kind's label, from the kinds register, in the list and in each document's header.
     // Leptos marks where its text nodes end with empty comments (`<!>`) for hydration; the
     // record is never hydrated, so it is written without them.
-    assert!(!html.contains("<!>"), "a hydration marker left in the record");
+    assert!(
+        !html.contains("<!>"),
+        "a hydration marker left in the record"
+    );
     let text = &html;
     for kind in &corpus().kinds {
         let n = corpus()
