@@ -292,27 +292,10 @@ pub fn App() -> impl IntoView {
 
     let panel = state.panel;
     let shows_panels = Memo::new(move |_| matches!(panel.get(), Panel::Documents | Panel::Results));
-    // What the first view does not show comes after it has painted, each in a task of its
-    // own so the page answers between them: the "Go to" dialog (closed until asked for;
-    // asked for sooner, it opens as it comes), the search index (which the timeline's marks
-    // and the first search need), the timeline (below the first screen), then the worker.
     // A link to an event draws the timeline at once: the page lands on it.
     let started = RwSignal::new(state.event.get_untracked().is_some());
     let dialog = RwSignal::new(false);
-    browser::after_next_paint(move || {
-        in_turn(vec![
-            Box::new(move || dialog.set(true)),
-            Box::new(|| {
-                let _ = crate::compiled::search_index();
-            }),
-            Box::new(move || started.set(true)),
-            Box::new(move || {
-                if !cfg!(sim_without = "cite") {
-                    browser::register_service_worker(move || update_ready.set(true));
-                }
-            }),
-        ])
-    });
+    after_the_first_view(dialog, started, update_ready);
     let shows_timeline = Memo::new(move |_| started.get() && shows_panels.get());
     let kept_header = StoredValue::new_local(
         document()
@@ -429,6 +412,32 @@ pub fn App() -> impl IntoView {
         </main>
         <SiteFooter />
     }
+}
+
+/// What the first view does not show comes after it has painted, each in a task of its own
+/// so the page answers between them: the "Go to" dialog (closed until asked for; asked for
+/// sooner, it opens as it comes), the search index (which the timeline's marks and the first
+/// search need), the timeline (below the first screen), then the worker (offline after one
+/// visit; a newer build is offered, never swapped in under the reader).
+fn after_the_first_view(
+    dialog: RwSignal<bool>,
+    started: RwSignal<bool>,
+    update_ready: RwSignal<bool>,
+) {
+    browser::after_next_paint(move || {
+        in_turn(vec![
+            Box::new(move || dialog.set(true)),
+            Box::new(|| {
+                let _ = crate::compiled::search_index();
+            }),
+            Box::new(move || started.set(true)),
+            Box::new(move || {
+                if !cfg!(sim_without = "cite") {
+                    browser::register_service_worker(move || update_ready.set(true));
+                }
+            }),
+        ])
+    });
 }
 
 /// The page's keys: `/` to the search box; `g` or Ctrl+K (⌘K) opens "Go to". Never
