@@ -35,7 +35,7 @@ pub fn push_url(fragment: &str) {
 /// Rewrites the current history entry to `fragment` at once (the app starting on what the
 /// static record showed).
 pub fn set_url_now(fragment: &str) {
-    PENDING.with(|p| p.borrow_mut().take());
+    forget_url_rewrite();
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
     }
@@ -58,6 +58,31 @@ pub fn replace_url(fragment: &str) {
     let timer = gloo::timers::callback::Timeout::new(REWRITE_AFTER_MS, flush_url);
     // Replacing the pending rewrite drops its timer, which cancels it.
     PENDING.with(|p| *p.borrow_mut() = Some((timer, fragment.to_string())));
+}
+
+/// Drops a waiting rewrite unwritten.
+fn forget_url_rewrite() {
+    // Dropping the timer cancels it.
+    PENDING.with(|p| p.borrow_mut().take());
+}
+
+thread_local! {
+    /// How many times the URL has moved without the page: see `url_moved`.
+    static MOVES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The URL has moved on without the page (Back, Forward, a link the browser followed):
+/// typing's work still waiting belongs to the view left, and neither its rewrite nor its
+/// search may land on this one.
+pub fn url_moved() {
+    forget_url_rewrite();
+    MOVES.with(|m| m.set(m.get().wrapping_add(1)));
+}
+
+/// A mark that changes whenever the URL moves without the page (`url_moved`): work
+/// deferred from a keystroke checks it is still on the view it was typed in.
+pub fn url_moves() -> u32 {
+    MOVES.with(std::cell::Cell::get)
 }
 
 /// Writes a waiting rewrite now: before a new history entry, or as the page goes away.

@@ -36,7 +36,8 @@ pub fn PassageTools(doc: usize, passage: usize, on_cite: Callback<()>) -> AnyVie
             return;
         };
         leptos::task::spawn_local(async move {
-            status.set(match browser::copy(&url).await {
+            // `try_`: the passage may have gone while the clipboard answered.
+            let _ = status.try_set(match browser::copy(&url).await {
                 Ok(()) => "Link copied.".to_string(),
                 Err(()) => "Could not copy: choose “Cite” to see the link.".to_string(),
             });
@@ -70,12 +71,12 @@ pub fn CiteTools(what: Citable) -> AnyView {
         leptos::task::spawn_local(async move {
             match browser::copy(&text).await {
                 Ok(()) => {
-                    fallback.set(None);
-                    status.set(format!("{what} copied."));
+                    let _ = fallback.try_set(None);
+                    let _ = status.try_set(format!("{what} copied."));
                 }
                 Err(()) => {
-                    fallback.set(Some(text));
-                    status.set(format!(
+                    let _ = fallback.try_set(Some(text));
+                    let _ = status.try_set(format!(
                         "Could not copy: the {} is below, selected.",
                         what.to_lowercase()
                     ));
@@ -95,7 +96,7 @@ pub fn CiteTools(what: Citable) -> AnyView {
         let url = url.clone().unwrap_or_default();
         leptos::task::spawn_local(async move {
             if browser::share(&title, &text, &url).await.is_ok() {
-                status.set("Shared.".to_string());
+                let _ = status.try_set("Shared.".to_string());
             }
         });
     };

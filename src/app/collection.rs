@@ -314,7 +314,7 @@ fn OwnCollection() -> impl IntoView {
     // button pressed loses focus, which goes back to it once the row is in place.
     let refocus = |button: NodeRef<leptos::html::Button>| {
         browser::after_next_paint(move || {
-            if let Some(button) = button.get_untracked() {
+            if let Some(button) = button.try_get_untracked().flatten() {
                 let _ = button.focus();
             }
         })
@@ -478,12 +478,13 @@ fn ExportTools() -> impl IntoView {
     };
     let copy = move |text: String, what: String| {
         leptos::task::spawn_local(async move {
-            match browser::copy(&text).await {
-                Ok(()) => status.set(format!("{what} copied.")),
-                Err(()) => status.set(format!(
+            // `try_`: the collection may have closed while the clipboard answered.
+            let _ = match browser::copy(&text).await {
+                Ok(()) => status.try_set(format!("{what} copied.")),
+                Err(()) => status.try_set(format!(
                     "Could not copy {what}: this browser refused. Use the download instead."
                 )),
-            }
+            };
         });
     };
     let missing = Memo::new(move |_| {

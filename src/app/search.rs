@@ -41,8 +41,11 @@ pub fn SearchBox() -> impl IntoView {
         let waiting = typed.with_untracked(Option::is_some);
         typed.set(Some(event_target_value(&ev)));
         if !waiting {
+            let moves = browser::url_moves();
             browser::after_next_paint(move || {
-                if let Some(text) = typed.try_update(Option::take).flatten() {
+                let text = typed.try_update(Option::take).flatten();
+                // Back or a followed link in between: the letters stay with the view left.
+                if let Some(text) = text.filter(|_| browser::url_moves() == moves) {
                     s.type_query(text);
                 }
             });

@@ -161,6 +161,7 @@ impl State {
 
     /// Follows the URL after Back or Forward, or a link the page did not handle itself.
     pub fn follow_location(&self) {
+        browser::url_moved();
         let (view, notice) = View::parse(&browser::location_fragment()).resolve(corpus());
         self.notice.set(notice);
         self.view.set(view);

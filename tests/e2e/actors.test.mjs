@@ -16,6 +16,7 @@ import {
   runAxe,
   settle,
   startHarness,
+  waitForDocument,
   withPage,
 } from './helpers.mjs';
 
@@ -135,7 +136,7 @@ describe('Actors', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
     withPage(h.browser, {}, 'actors-page', async (s) => {
       const { page } = s;
       await page.goto(`${h.url}#doc=2021-04-29-activists-call-for-sim-halt`);
-      await page.waitForSelector('article.document .passage-actors a');
+      await waitForDocument(page);
       await page.click('article.document .passage-actors a:text-is("Paul Jennings")');
       await page.waitForSelector('h2#actor-name');
       assert.equal(await page.textContent('h2#actor-name'), 'Paul Jennings');

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { TEST_TIMEOUT_MS, startHarness, withPage } from './helpers.mjs';
+import { TEST_TIMEOUT_MS, startHarness, waitForDocument, withPage } from './helpers.mjs';
 
 const DOC = '2023-nhse-unpublished-sim-apology';
 const CREDIT =
@@ -59,7 +59,7 @@ describe('Whose words: a draft’s', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     withPage(h.browser, {}, 'attribution-passage', async (s) => {
       const { page } = s;
       await page.goto(`${h.url}#doc=${DOC}`);
-      await page.waitForSelector('article.document p.passage .passage-actors');
+      await waitForDocument(page);
       checkCredits(await paragraphs(page));
       s.assertClean();
     }));
@@ -83,7 +83,7 @@ describe('Whose words: a draft’s', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     withPage(h.browser, { permissions: ['clipboard-read', 'clipboard-write'] }, 'attribution-cite', async (s) => {
       const { page } = s;
       await page.goto(`${h.url}#doc=${DOC}`);
-      await page.waitForSelector('article.document p.passage');
+      await waitForDocument(page);
       const ten = (await paragraphs(page)).find((p) => p.n === 10);
       await page.goto(`${h.url}${ten.href}`);
       await page.waitForSelector('.passage.focused .cite-tools, .cite-tools');

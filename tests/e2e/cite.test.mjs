@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { TEST_TIMEOUT_MS, formatAxeViolations, runAxe, settle, startHarness, withPage } from './helpers.mjs';
+import { TEST_TIMEOUT_MS, formatAxeViolations, runAxe, settle, startHarness, waitForDocument, withPage } from './helpers.mjs';
 
 describe('Citing', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
   let h;
@@ -23,7 +23,7 @@ describe('Citing', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.url).origin });
       // Take a passage key from the document's own anchors.
       await page.goto(`${h.url}#doc=2021-06-17-dodgy-data-warnings`);
-      await page.waitForSelector('article.document p.passage a.anchor');
+      await waitForDocument(page);
       const href = await page.getAttribute('article.document p.passage:nth-of-type(3) a.anchor', 'href');
       const key = new URLSearchParams(href.slice(1)).get('p');
       const text = await page.textContent(`#p-${key} .passage-text`);
@@ -66,7 +66,7 @@ describe('Citing', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
     withPage(h.browser, { bypassCSP: true }, 'cite-axe', async (s) => {
       const { page } = s;
       await page.goto(`${h.url}#doc=2022-04-14-nhs-england-blocks-sim-reviews`);
-      await page.waitForSelector('article.document p.passage a.anchor');
+      await waitForDocument(page);
       await page.click('article.document p.passage:nth-of-type(2) a.anchor');
       await page.waitForSelector('.cite-tools');
       await settle(page);

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { SCREENSHOT_DIR, TEST_TIMEOUT_MS, assertScreenshot, gotoList, settle, startHarness, withPage } from './helpers.mjs';
+import { SCREENSHOT_DIR, TEST_TIMEOUT_MS, assertScreenshot, gotoList, settle, startHarness, waitForDocument, withPage } from './helpers.mjs';
 
 /** The text spacing bookmarklet's values (WCAG 1.4.12). */
 const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -116,7 +116,7 @@ describe('Every setting', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
     withPage(h.browser, {}, 'print-document', async (s) => {
       const { page } = s;
       await page.goto(`${h.url}#doc=2021-06-17-dodgy-data-warnings`);
-      await page.waitForSelector('article.document .passage');
+      await waitForDocument(page);
       await page.emulateMedia({ media: 'print' });
       const seen = await page.evaluate(() => ({
         title: document.querySelector('#doc-title')?.checkVisibility(),

@@ -42,6 +42,34 @@ describe('View state', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       s.assertClean();
     }));
 
+  // Found in issue 27's work: a search typed just before Back, Forward or a followed link was written under
+  // the URL moved to once typing's pause ran out, so a reload or a copied link opened the
+  // search instead of the page on screen (seen as a deep link lost after a reload offline).
+  test('a search typed just before Back or a followed link stays with the entry it was typed in', opts, () =>
+    withPage(h.browser, {}, 'typing-then-leaving', async (s) => {
+      const { page } = s;
+      await page.goto(`${h.url}#actor=nhs-england`);
+      await page.waitForSelector('h2#actor-name');
+      await page.goto(`${h.url}#q=police`);
+      await page.waitForSelector(RESULT);
+      await page.fill(INPUT, 'wessex');
+      await page.goBack();
+      await page.waitForSelector('h2#actor-name');
+      // Longer than typing's pause before the URL is rewritten (300 ms).
+      await page.waitForTimeout(700);
+      assert.equal(new URL(page.url()).hash, '#actor=nhs-england');
+      await page.goForward();
+      await page.waitForSelector(RESULT);
+      await page.fill(INPUT, 'care');
+      await page.goto(`${h.url}#doc=2021-06-17-dodgy-data-warnings`);
+      await waitForDocument(page);
+      await page.waitForTimeout(700);
+      assert.equal(new URL(page.url()).hash, '#doc=2021-06-17-dodgy-data-warnings');
+      await page.reload();
+      await waitForDocument(page);
+      s.assertClean();
+    }));
+
   // Issue 9: Enter in the box once clicked the first `.result-link` anywhere on the page,
   // such as a passage listed on an actor's page.
   test('Enter in an empty search box on an actor page opens nothing', opts, () =>

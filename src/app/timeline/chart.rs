@@ -184,7 +184,8 @@ impl Handles {
     /// The drawn mark of event `i`, when it is drawn alone.
     fn event_mark(self, i: usize) -> Option<web_sys::SvgElement> {
         self.svg
-            .get_untracked()
+            .try_get_untracked()
+            .flatten()
             .and_then(|svg| {
                 svg.query_selector(&format!("g.ev[data-i='{i}']"))
                     .ok()
@@ -212,7 +213,7 @@ impl Handles {
     /// keys keep working. In a microtask queued after the redraw's, so before the next key.
     fn keep_focus(self, i: usize) {
         queue_microtask(move || {
-            let Some(svg) = self.svg.get_untracked() else {
+            let Some(svg) = self.svg.try_get_untracked().flatten() else {
                 return;
             };
             let mark = self.event_mark(i).or_else(|| {
@@ -340,9 +341,10 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
     let svg_ref = NodeRef::<Svg>::new();
     // Label widths, measured once: each character's, then each title's.
     let widths = StoredValue::new(None::<CharWidths>);
-    // The chart follows its box's width; narrow boxes get the vertical chart.
+    // The chart follows its box's width; narrow boxes get the vertical chart. Measuring and
+    // drawing run a frame or a task later, when the chart may be gone (`try_`, no panic).
     let draw = move || {
-        if let Some(el) = chart_ref.get_untracked() {
+        if let Some(el) = chart_ref.try_get_untracked().flatten() {
             let w = f64::from(el.client_width());
             if w > 0.0 {
                 size.set(w);
@@ -351,16 +353,17 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
         }
     };
     let measure = move || {
-        if widths.with_value(Option::is_none) {
-            if let Some(el) = chart_ref.get_untracked().filter(|el| el.client_width() > 0) {
-                let cw = measure_widths(&el, &mut events.iter().map(|e| e.title.as_str()));
-                drawn.update_value(|d| d.measure(events, &|title| cw.text(title)));
-                widths.set_value(Some(cw));
-                // The marks are first drawn in a task after the measuring: two shorter
-                // tasks while the app starts, the page answering between them.
-                crate::app::next_task(draw);
-                return;
-            }
+        let Some(el) = chart_ref.try_get_untracked().flatten() else {
+            return;
+        };
+        if widths.with_value(Option::is_none) && el.client_width() > 0 {
+            let cw = measure_widths(&el, &mut events.iter().map(|e| e.title.as_str()));
+            drawn.update_value(|d| d.measure(events, &|title| cw.text(title)));
+            widths.set_value(Some(cw));
+            // The marks are first drawn in a task after the measuring: two shorter tasks
+            // while the app starts, the page answering between them.
+            crate::app::next_task(draw);
+            return;
         }
         draw();
     };

@@ -54,7 +54,13 @@ pub fn TimelinePanel(events: &'static [Event]) -> impl IntoView {
         })
     });
     let list_ready = RwSignal::new(false);
-    set_timeout(move || list_ready.set(true), std::time::Duration::ZERO);
+    // `try_`: the timeline may be gone by then (a link followed at once).
+    set_timeout(
+        move || {
+            let _ = list_ready.try_set(true);
+        },
+        std::time::Duration::ZERO,
+    );
     let shared = Shared {
         events,
         viewport,
