@@ -94,12 +94,22 @@ export async function startHarness() {
   };
 }
 
+/** The app has taken the static record's place, or never will (no WebAssembly). */
+const appStarted = () => typeof WebAssembly === 'undefined' || !document.getElementById('record');
+
 /**
  * A fresh context + page that records console errors, page errors, every request URL and
- * failed requests. contextOptions go to browser.newContext (viewport, colorScheme, ...).
+ * failed requests. contextOptions go to browser.newContext (viewport, colorScheme, ...),
+ * except `waitForApp`: unless false (or JavaScript is off), every load of the page
+ * (goto, reload, back, forward) returns once the app has taken over. The static record has
+ * the same classes (`article.document .passage`, `article.disagreement`) but other ids, so
+ * a test that acted on the first match could act on the record the app was about to
+ * replace (seen: a key read from another document, "Paragraph not found"). Tests of the
+ * record before the app runs pass `waitForApp: false`.
  */
 export async function openPage(browser, contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
+  const { waitForApp = contextOptions.javaScriptEnabled !== false, ...options } = contextOptions;
+  const context = await browser.newContext(options);
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS * 2);
   const session = {
@@ -118,6 +128,16 @@ export async function openPage(browser, contextOptions = {}) {
         }
       });
       page.on('pageerror', (err) => session.pageErrors.push(err.stack || String(err)));
+      if (waitForApp) {
+        for (const name of ['goto', 'reload', 'goBack', 'goForward']) {
+          const load = page[name].bind(page);
+          page[name] = async (...args) => {
+            const response = await load(...args);
+            await page.waitForFunction(appStarted);
+            return response;
+          };
+        }
+      }
       return page;
     },
     /** Everything collected so far, for assertion messages. */

@@ -111,7 +111,7 @@ describe('The record opens anywhere', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
   // scripts taken out (the static record, no `js` class), checked light and dark.
   for (const colorScheme of ['light', 'dark']) {
     test(`axe: no violations without JavaScript (${colorScheme})`, opts, () =>
-      withPage(h.browser, { colorScheme, bypassCSP: true }, `no-js-axe-${colorScheme}`, async (s) => {
+      withPage(h.browser, { colorScheme, bypassCSP: true, waitForApp: false }, `no-js-axe-${colorScheme}`, async (s) => {
         await s.page.route(/\/(index\.html)?$/, async (route) => {
           const response = await route.fetch();
           const body = (await response.text()).replace(/<script[\s\S]*?<\/script>/g, '');
@@ -178,7 +178,7 @@ describe('The record opens anywhere', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
     }));
 
   test('what a person did before the app ran is kept: the text typed and the place read', opts, () =>
-    withPage(h.browser, { viewport: { width: 1280, height: 900 } }, 'takeover-kept', async (s) => {
+    withPage(h.browser, { viewport: { width: 1280, height: 900 }, waitForApp: false }, 'takeover-kept', async (s) => {
       const p = s.page;
       // Hold the wasm back, as a slow network does, while the person reads and types.
       let release;
@@ -208,7 +208,7 @@ describe('The record opens anywhere', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       assert.ok(Math.abs(top - tops[`p-${key}`]) <= 2, `passage ${key} was at ${tops[`p-${key}`]}, now ${top}`);
 
       // Typed before the app ran: the search carries over.
-      await withPage(h.browser, {}, 'takeover-typed', async (t) => {
+      await withPage(h.browser, { waitForApp: false }, 'takeover-typed', async (t) => {
         let go;
         const wait = new Promise((r) => (go = r));
         await t.page.route('**/*.wasm', async (route) => {
