@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants as z, gzipSync } from 'node:zlib';
+import { compressed } from './compressed.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const arg = process.argv[2];
@@ -61,10 +61,8 @@ const files = walk(dist)
       rel: toPosix(relative(dist, full)),
       buf,
       raw: buf.length,
-      br: brotliCompressSync(buf, {
-        params: { [z.BROTLI_PARAM_QUALITY]: 11, [z.BROTLI_PARAM_SIZE_HINT]: buf.length },
-      }).length,
-      gz: gzipSync(buf, { level: 9 }).length,
+      br: compressed(buf, 'br').length,
+      gz: compressed(buf, 'gzip').length,
     };
   })
   .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));

@@ -436,7 +436,7 @@ try {
 
   const runs = [
     { label: 'corpus', n: 0, recall: queries.recall, hard: queries.hard, forms: queries.forms, batch: quick ? 5 : 20, rounds: quick ? 3 : 10, fuseQueries: queries.latency.length, fuseBatch: 2, fuseRounds: quick ? 1 : 3 },
-    { label: '100,000 synthetic passages', n: 100_000, recall: null, hard: null, forms: null, batch: 1, rounds: quick ? 2 : 5, fuseQueries: quick ? 2 : 4, fuseBatch: 1, fuseRounds: 1 },
+    { label: '100,000 synthetic passages', n: 100_000, recall: null, hard: null, forms: null, batch: 1, rounds: quick ? 2 : 5, fuseQueries: quick ? 1 : 4, fuseBatch: 1, fuseRounds: 1 },
   ];
   for (const run of runs) {
     const r = await page.evaluate(measure, { ...run, latency: queries.latency });

@@ -10,18 +10,17 @@
 // the prefix, or resolving outside root (including through symlinks); every response
 // carries `Cache-Control: no-cache`. Text, wasm and SVG go out compressed as a static host
 // sends them (brotli, else gzip, by Accept-Encoding), each file compressed once per
-// version and kept, so local measurements match what visitors get. Kept on disk too, by the
-// bytes' hash (target/compressed/, or $SIM_COMPRESSED_CACHE): every test file starts a
-// server of its own, and brotli at quality 11 took 2.8 s of a page's first load for the
-// wasm alone, and again for each of the 161 files a worker caches, in every process.
+// version and kept (tests/compressed.mjs, on disk by the bytes' hash, shared with every other
+// server: brotli 11 of the wasm took 2.8 s of each test file's first load), so local
+// measurements match what visitors get.
 
 import { createServer } from 'node:http';
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { compressed } from '../compressed.mjs';
 
 export const MIME_TYPES = Object.freeze({
   '.html': 'text/html; charset=utf-8',
@@ -68,40 +67,14 @@ function isInside(root, candidate) {
 const COMPRESSIBLE = /^(text\/|application\/(wasm|json|javascript|manifest\+json|xml)|image\/svg)/;
 
 /** Compressed copies, by path, encoding and version (size and mtime). */
-const compressed = new Map();
-
-/** Compressed copies shared by every server, by the hash of the bytes and the encoding. */
-const CACHE_DIR =
-  process.env.SIM_COMPRESSED_CACHE || fileURLToPath(new URL('../../target/compressed/', import.meta.url));
-
-function compress(raw, encoding) {
-  return encoding === 'br'
-    ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
-    : gzipSync(raw, { level: 9 });
-}
+const copies = new Map();
 
 async function compressedBody(path, encoding, version) {
   const key = `${path}\0${encoding}\0${version}`;
-  let body = compressed.get(key);
+  let body = copies.get(key);
   if (!body) {
-    const raw = await readFile(path);
-    const file = join(CACHE_DIR, `${createHash('sha256').update(raw).digest('hex')}.${encoding}`);
-    try {
-      body = readFileSync(file);
-    } catch {
-      body = compress(raw, encoding);
-      try {
-        // Written whole under another name, then renamed: a server reading it at the same
-        // moment sees the old state or the whole file, never a part.
-        mkdirSync(CACHE_DIR, { recursive: true });
-        const partial = `${file}.${process.pid}.part`;
-        writeFileSync(partial, body);
-        renameSync(partial, file);
-      } catch {
-        /* a cache that cannot be written only costs time */
-      }
-    }
-    compressed.set(key, body);
+    body = compressed(await readFile(path), encoding);
+    copies.set(key, body);
   }
   return body;
 }
