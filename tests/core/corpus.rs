@@ -7,6 +7,7 @@ use sim_explorer::engine::model::{Basis, Corpus};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -37,8 +38,16 @@ pub const KINDS: File = File {
 };
 
 /// The corpus as the build makes it, by the build's own pipeline (`assemble::corpus`):
-/// documents checked against captures, every register, word families included.
+/// documents checked against captures, every register, word families included. Assembled
+/// once per test run and handed out as copies: the pipeline takes over a second in a debug
+/// build, and sixty-odd tests ask for it (nine times in one test), which made the core
+/// tests a minute and a half of a fresh machine's run.
 pub fn real_corpus() -> Corpus {
+    static ASSEMBLED: OnceLock<Corpus> = OnceLock::new();
+    ASSEMBLED.get_or_init(assemble_real_corpus).clone()
+}
+
+fn assemble_real_corpus() -> Corpus {
     let read = |name: &str| fs::read_to_string(root().join(format!("corpus/{name}"))).unwrap();
     let texts = [
         "kinds.txt",
