@@ -226,6 +226,51 @@ describe('The record opens anywhere', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       s.assertClean();
     }));
 
+  // The record's far sections skip layout (content-visibility) only while the app is
+  // coming: elsewhere the record is the page, and all of it is laid out, read and printed.
+  test('the record waits to lay out its far sections only while the app is coming', opts, async () => {
+    const laidOut = (p) =>
+      p.$$eval('#record main > :is(article.document, section, .static-disagreements)', (els) =>
+        Object.fromEntries(els.map((el) => [el.id || el.className, getComputedStyle(el).contentVisibility])),
+      );
+    // Those after the list of documents; the filter and the list above them show at once.
+    const farSections = (seen) => Object.entries(seen).filter(([k]) => !/doc-list-section|actor-filter|static-results/.test(k));
+    await withPage(h.browser, { waitForApp: false }, 'record-coming', async (s) => {
+      let release;
+      const held = new Promise((r) => (release = r));
+      await s.page.route('**/*.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await s.page.goto(h.url);
+      await s.page.waitForSelector('#record');
+      const seen = await laidOut(s.page);
+      assert.ok(farSections(seen).length >= 8, JSON.stringify(seen));
+      for (const [k, v] of farSections(seen)) assert.equal(v, 'auto', `${k} while the app is coming`);
+      assert.equal(seen['doc-list-section'], 'visible', 'the list of documents is laid out at once');
+      assert.equal(seen['actor-filter'], 'visible', 'the filter above it too');
+      release();
+      await s.page.waitForSelector('#app');
+      s.assertClean();
+    });
+    await withPage(jitless, { waitForApp: false }, 'record-no-wasm', async (s) => {
+      await s.page.goto(h.url);
+      await s.page.waitForSelector('#record');
+      for (const [k, v] of Object.entries(await laidOut(s.page))) assert.equal(v, 'visible', `${k} without WebAssembly`);
+      s.assertClean();
+    });
+    // The wasm refused: the start says so and the page is one without WebAssembly.
+    await withPage(h.browser, { waitForApp: false }, 'record-wasm-failed', async (s) => {
+      await s.page.route('**/*.wasm', (route) => route.abort());
+      await s.page.goto(h.url);
+      await s.page.waitForFunction(() => document.documentElement.classList.contains('no-wasm'));
+      assert.ok(await s.page.$('#record'), 'the record stays');
+      for (const [k, v] of Object.entries(await laidOut(s.page))) assert.equal(v, 'visible', `${k} after a failed start`);
+      assert.equal(await s.page.locator('#record .actor-filter').isVisible(), false, 'the filter needs the app');
+      assert.ok(s.pageErrors.length + s.consoleErrors.length > 0, 'the failure is still reported');
+    });
+  });
+
   test('a passage’s own page previews it and goes on to it in the record', opts, () =>
     withPage(h.browser, {}, 'passage-page', async (s) => {
       const html = readFileSync(join(DIST, 'p', `${KEY}.html`), 'utf8');

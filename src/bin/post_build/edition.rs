@@ -86,14 +86,29 @@ pub fn hash_source(text: &str) -> String {
 /// browser has WebAssembly, so elsewhere the static record stays, with no error.
 fn site_start(parts: &Parts) -> String {
     format!(
-        "import init, * as bindings from './{glue}';\n\
-         if (typeof WebAssembly === 'object') {{\n  \
-         await init({{ module_or_path: './{wasm}' }});\n  \
-         // The browser benchmark (tests/bench/browser.mjs) calls the engine through these.\n  \
-         window.wasmBindings = bindings;\n\
-         }}\n",
+        "import init, * as bindings from './{glue}';\n{start}",
         glue = parts.glue_file,
-        wasm = parts.wasm_file
+        start = start_where_there_is_webassembly(&format!(
+            "await init({{ module_or_path: './{wasm}' }});\n    \
+             // The browser benchmark (tests/bench/browser.mjs) calls the engine through these.\n    \
+             window.wasmBindings = bindings;",
+            wasm = parts.wasm_file
+        ))
+    )
+}
+
+/// Runs the app's start where the browser has WebAssembly. If it fails (the wasm not
+/// fetched, or refused by a policy), the page says it has none (`no-wasm`): the record is
+/// then laid out in full and its app-only parts hidden, as in a browser without it, since
+/// the stylesheet skips laying out the record's far sections only while the app is coming.
+fn start_where_there_is_webassembly(start: &str) -> String {
+    format!(
+        "if (typeof WebAssembly === 'object') {{\n  \
+         try {{\n    {start}\n  }} catch (e) {{\n    \
+         document.documentElement.classList.replace('wasm', 'no-wasm');\n    \
+         throw e;\n  \
+         }}\n\
+         }}\n"
     )
 }
 
@@ -112,12 +127,13 @@ fn one_file_start(parts: &Parts) -> Result<String, String> {
         ));
     }
     Ok(format!(
-        "{glue}\nif (typeof WebAssembly === 'object') {{\n  \
-         const bytes = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\n  \
-         await {GLUE_START}({{ module_or_path: bytes }});\n\
-         }}\n",
+        "{glue}\n{start}",
         glue = parts.glue,
-        wasm = BASE64.encode(parts.wasm)
+        start = start_where_there_is_webassembly(&format!(
+            "const bytes = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\n    \
+             await {GLUE_START}({{ module_or_path: bytes }});",
+            wasm = BASE64.encode(parts.wasm)
+        ))
     ))
 }
 
@@ -352,7 +368,11 @@ mod tests {
         let start = &inline_texts(&page, "script")[1];
         assert!(start.starts_with("import init, * as bindings from './app-1.js';\n"));
         assert!(start.contains(
-            "if (typeof WebAssembly === 'object') {\n  await init({ module_or_path: './app-1_bg.wasm' });"
+            "if (typeof WebAssembly === 'object') {\n  try {\n    await init({ module_or_path: './app-1_bg.wasm' });"
+        ));
+        // A start that fails leaves the page as one without WebAssembly, and says why.
+        assert!(start.contains(
+            "} catch (e) {\n    document.documentElement.classList.replace('wasm', 'no-wasm');\n    throw e;"
         ));
         assert!(!page.contains("sim-head"));
     }
