@@ -50,127 +50,141 @@
   addEventListener('hashchange', show);
   show();
 
-  if (typeof WebAssembly === 'object') return;
+  // Where the app will run, the rest waits: a start that fails (the wasm not fetched, or
+  // refused by a policy) marks the page `no-wasm` and says so with this event; the record,
+  // now laid out in full, lands on the link's target again and works as without
+  // WebAssembly.
+  if (typeof WebAssembly === 'object') {
+    addEventListener('sim:no-wasm', () => {
+      show();
+      withoutWasm();
+    }, { once: true });
+    return;
+  }
+  withoutWasm();
 
-  // Links that only the app opens (a shared collection, a quote to check): said at the top,
-  // with what still works here, never a silent home page.
-  const words = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const link = (href, text) => {
-    const a = document.createElement('a');
-    a.href = href;
-    a.textContent = text;
-    return a;
-  };
-  const para = (...parts) => {
-    const p = document.createElement('p');
-    p.append(...parts);
-    return p;
-  };
-  /** A passage's link and its name ("Title, paragraph 3"), from the record on the page. */
-  const passageLink = (el) => {
-    const anchor = el.querySelector('a.anchor');
-    const title = el.closest('article').querySelector('h2').textContent;
-    return link(anchor.getAttribute('href'), `${title}, ${anchor.getAttribute('aria-label').toLowerCase()}`);
-  };
-  function appOnly() {
-    const params = new URLSearchParams(location.hash.slice(1));
-    const col = params.get('col');
-    const quote = params.get('check');
-    if (col === null && quote === null) return;
-    const parts = [];
-    if (col !== null) {
-      const codes = col.split(',').filter(Boolean);
-      parts.push(
-        para(
-          codes.length
-            ? `This link shares a collection of ${codes.length} item${codes.length === 1 ? '' : 's'}. Collections need WebAssembly, which this browser does not run; here are its items in the record:`
-            : 'Your collection is kept by the app, which needs WebAssembly; this browser does not run it. The whole record is below to read.',
-        ),
-      );
-      const list = document.createElement('ul');
-      for (const code of codes) {
-        const [kind, id] = [code.slice(0, 2), code.slice(2)];
-        const el = kind === 'p.' ? byId(`p-${id}`) : kind === 'e.' ? byId(`ev=${id}`) : kind === 'd.' ? byId(`dis=${id}`) : null;
-        const li = document.createElement('li');
-        if (!el) li.textContent = `${code}: not in this record`;
-        else if (kind === 'p.') li.append(passageLink(el));
-        else li.append(link(`#${el.id}`, (el.querySelector('strong, h3') || el).textContent));
-        list.append(li);
-      }
-      if (codes.length) parts.push(list);
-    }
-    if (quote !== null) {
-      // Word for word, case, punctuation and spacing aside: the app's check, without its
-      // near matches.
-      const wanted = ` ${words(quote).join(' ')} `;
-      const found = passages.filter((p) => wanted.trim() && ` ${words(p.text).join(' ')} `.includes(wanted));
-      const q = document.createElement('blockquote');
-      q.textContent = quote;
-      parts.push(para('This link asks to check a quote. The full check, which shows the closest passages and how they differ, needs WebAssembly, which this browser does not run.'), q);
-      if (found.length) {
-        parts.push(para('In the record word for word (case, punctuation and spacing aside), in:'));
+  function withoutWasm() {
+
+    // Links that only the app opens (a shared collection, a quote to check): said at the top,
+    // with what still works here, never a silent home page.
+    const words = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const link = (href, text) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = text;
+      return a;
+    };
+    const para = (...parts) => {
+      const p = document.createElement('p');
+      p.append(...parts);
+      return p;
+    };
+    /** A passage's link and its name ("Title, paragraph 3"), from the record on the page. */
+    const passageLink = (el) => {
+      const anchor = el.querySelector('a.anchor');
+      const title = el.closest('article').querySelector('h2').textContent;
+      return link(anchor.getAttribute('href'), `${title}, ${anchor.getAttribute('aria-label').toLowerCase()}`);
+    };
+    function appOnly() {
+      const params = new URLSearchParams(location.hash.slice(1));
+      const col = params.get('col');
+      const quote = params.get('check');
+      if (col === null && quote === null) return;
+      const parts = [];
+      if (col !== null) {
+        const codes = col.split(',').filter(Boolean);
+        parts.push(
+          para(
+            codes.length
+              ? `This link shares a collection of ${codes.length} item${codes.length === 1 ? '' : 's'}. Collections need WebAssembly, which this browser does not run; here are its items in the record:`
+              : 'Your collection is kept by the app, which needs WebAssembly; this browser does not run it. The whole record is below to read.',
+          ),
+        );
         const list = document.createElement('ul');
-        for (const p of found) {
+        for (const code of codes) {
+          const [kind, id] = [code.slice(0, 2), code.slice(2)];
+          const el = kind === 'p.' ? byId(`p-${id}`) : kind === 'e.' ? byId(`ev=${id}`) : kind === 'd.' ? byId(`dis=${id}`) : null;
           const li = document.createElement('li');
-          li.append(passageLink(p.el));
+          if (!el) li.textContent = `${code}: not in this record`;
+          else if (kind === 'p.') li.append(passageLink(el));
+          else li.append(link(`#${el.id}`, (el.querySelector('strong, h3') || el).textContent));
           list.append(li);
         }
-        parts.push(list);
-      } else if (wanted.trim()) {
-        parts.push(para('Not found word for word in the record by this simple check.'));
+        if (codes.length) parts.push(list);
+      }
+      if (quote !== null) {
+        // Word for word, case, punctuation and spacing aside: the app's check, without its
+        // near matches.
+        const wanted = ` ${words(quote).join(' ')} `;
+        const found = passages.filter((p) => wanted.trim() && ` ${words(p.text).join(' ')} `.includes(wanted));
+        const q = document.createElement('blockquote');
+        q.textContent = quote;
+        parts.push(para('This link asks to check a quote. The full check, which shows the closest passages and how they differ, needs WebAssembly, which this browser does not run.'), q);
+        if (found.length) {
+          parts.push(para('In the record word for word (case, punctuation and spacing aside), in:'));
+          const list = document.createElement('ul');
+          for (const p of found) {
+            const li = document.createElement('li');
+            li.append(passageLink(p.el));
+            list.append(li);
+          }
+          parts.push(list);
+        } else if (wanted.trim()) {
+          parts.push(para('Not found word for word in the record by this simple check.'));
+        }
+      }
+      parts.push(para('The whole record reads below, and the search box finds the passages that hold every word typed.'));
+      notice.replaceChildren(...parts);
+      notice.hidden = false;
+    }
+
+    // No WebAssembly: a plain search over the passages' own words.
+    const input = byId('search-input');
+    const results = byId('static-results');
+    const list = results.querySelector('ol');
+    const count = results.querySelector('.result-count');
+    byId('search-hint').textContent = 'Finds the passages that hold every word as typed.';
+    byId('static-search-note').textContent =
+      'This browser does not run WebAssembly, so this search finds passages holding every word as typed; forgiving spelling mistakes needs WebAssembly.';
+    const passages = [...record.querySelectorAll('article.document .passage')].map((el) => ({
+      el,
+      text: el.querySelector('.passage-text').textContent,
+      href: el.querySelector('a.anchor').getAttribute('href'),
+      title: el.closest('article').querySelector('h2').textContent,
+    }));
+    function search() {
+      const words = input.value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      results.hidden = words.length === 0;
+      list.replaceChildren();
+      if (!words.length) return;
+      const found = passages.filter((p) => words.every((w) => p.text.toLowerCase().includes(w)));
+      count.textContent = found.length === 1 ? '1 passage matches.' : `${found.length} passages match.`;
+      for (const p of found.slice(0, 50)) {
+        const li = document.createElement('li');
+        li.className = 'result';
+        const a = document.createElement('a');
+        a.className = 'result-link';
+        a.href = p.href;
+        a.textContent = p.text.length > 240 ? `${p.text.slice(0, 240)}…` : p.text;
+        const meta = document.createElement('p');
+        meta.className = 'result-meta';
+        meta.textContent = p.title;
+        li.append(a, meta);
+        list.append(li);
       }
     }
-    parts.push(para('The whole record reads below, and the search box finds the passages that hold every word typed.'));
-    notice.replaceChildren(...parts);
-    notice.hidden = false;
-  }
-
-  // No WebAssembly: a plain search over the passages' own words.
-  const input = byId('search-input');
-  const results = byId('static-results');
-  const list = results.querySelector('ol');
-  const count = results.querySelector('.result-count');
-  byId('search-hint').textContent = 'Finds the passages that hold every word as typed.';
-  byId('static-search-note').textContent =
-    'This browser does not run WebAssembly, so this search finds passages holding every word as typed; forgiving spelling mistakes needs WebAssembly.';
-  const passages = [...record.querySelectorAll('article.document .passage')].map((el) => ({
-    el,
-    text: el.querySelector('.passage-text').textContent,
-    href: el.querySelector('a.anchor').getAttribute('href'),
-    title: el.closest('article').querySelector('h2').textContent,
-  }));
-  function search() {
-    const words = input.value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    results.hidden = words.length === 0;
-    list.replaceChildren();
-    if (!words.length) return;
-    const found = passages.filter((p) => words.every((w) => p.text.toLowerCase().includes(w)));
-    count.textContent = found.length === 1 ? '1 passage matches.' : `${found.length} passages match.`;
-    for (const p of found.slice(0, 50)) {
-      const li = document.createElement('li');
-      li.className = 'result';
-      const a = document.createElement('a');
-      a.className = 'result-link';
-      a.href = p.href;
-      a.textContent = p.text.length > 240 ? `${p.text.slice(0, 240)}…` : p.text;
-      const meta = document.createElement('p');
-      meta.className = 'result-meta';
-      meta.textContent = p.title;
-      li.append(a, meta);
-      list.append(li);
+    input.addEventListener('input', search);
+    // A link with a search (#q=…) searches, on opening and when followed in the page.
+    function searchFromLink() {
+      const q = new URLSearchParams(location.hash.slice(1)).get('q');
+      if (q !== null && q !== input.value) {
+        input.value = q;
+        search();
+      }
     }
+    addEventListener('hashchange', searchFromLink);
+    searchFromLink();
+    addEventListener('hashchange', appOnly);
+    appOnly();
   }
-  input.addEventListener('input', search);
-  // A link with a search (#q=…) searches, on opening and when followed in the page.
-  function searchFromLink() {
-    const q = new URLSearchParams(location.hash.slice(1)).get('q');
-    if (q !== null && q !== input.value) {
-      input.value = q;
-      search();
-    }
-  }
-  addEventListener('hashchange', searchFromLink);
-  searchFromLink();
-  addEventListener('hashchange', appOnly);
-  appOnly();
 })();

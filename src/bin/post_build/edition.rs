@@ -100,12 +100,15 @@ fn site_start(parts: &Parts) -> String {
 /// Runs the app's start where the browser has WebAssembly. If it fails (the wasm not
 /// fetched, or refused by a policy), the page says it has none (`no-wasm`): the record is
 /// then laid out in full and its app-only parts hidden, as in a browser without it, since
-/// the stylesheet skips laying out the record's far sections only while the app is coming.
+/// the stylesheet skips laying out the record's far sections only while the app is coming;
+/// and the record's script (`sim:no-wasm`) lands on the link's target again, in the full
+/// layout, and searches as it does without WebAssembly.
 fn start_where_there_is_webassembly(start: &str) -> String {
     format!(
         "if (typeof WebAssembly === 'object') {{\n  \
          try {{\n    {start}\n  }} catch (e) {{\n    \
          document.documentElement.classList.replace('wasm', 'no-wasm');\n    \
+         dispatchEvent(new Event('sim:no-wasm'));\n    \
          throw e;\n  \
          }}\n\
          }}\n"
@@ -372,7 +375,8 @@ mod tests {
         ));
         // A start that fails leaves the page as one without WebAssembly, and says why.
         assert!(start.contains(
-            "} catch (e) {\n    document.documentElement.classList.replace('wasm', 'no-wasm');\n    throw e;"
+            "} catch (e) {\n    document.documentElement.classList.replace('wasm', 'no-wasm');\n    \
+             dispatchEvent(new Event('sim:no-wasm'));\n    throw e;"
         ));
         assert!(!page.contains("sim-head"));
     }
