@@ -41,6 +41,27 @@ describe('SIM Explorer page', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
 
   const opts = { timeout: TEST_TIMEOUT_MS };
 
+  // The harness, not the page: the test browser's own flags (helpers.mjs CHROMIUM_ARGS).
+  test('the test browser keeps Playwright’s disabled features and opens no address-bar pages', opts, async () => {
+    const page = await h.browser.newPage();
+    try {
+      await page.goto('chrome://version');
+      const line = await page.textContent('#command_line');
+      const lists = [...line.matchAll(/--disable-features=(\S+)/g)].map((m) => m[1].split(','));
+      assert.ok(lists.length >= 1, line);
+      // Chromium reads the last: it must hold Playwright's (the first) and ours.
+      const [theirs, read] = [lists[0], lists.at(-1)];
+      assert.deepEqual(theirs.filter((f) => !read.includes(f)), [], 'Playwright’s disabled features kept');
+      assert.ok(read.includes('WebUIOmniboxPopup') && read.includes('WebUIOmniboxAimPopup'), read.join(','));
+      const cdp = await h.browser.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      assert.deepEqual(targetInfos.filter((t) => t.url.startsWith('chrome://omnibox')).map((t) => t.url), []);
+      await cdp.detach();
+    } finally {
+      await page.close();
+    }
+  });
+
   test('loads without errors and renders the heading', opts, () =>
     withPage(h.browser, {}, 'load', async (s) => {
       await gotoList(s.page, h.url);
