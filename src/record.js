@@ -64,7 +64,6 @@
   withoutWasm();
 
   function withoutWasm() {
-
     // Links that only the app opens (a shared collection, a quote to check): said at the top,
     // with what still works here, never a silent home page.
     const words = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);

@@ -25,6 +25,18 @@ const page = readFileSync(join(DIST, 'index.html'), 'utf8');
 /** A passage of DOC that the static record holds, from the built page itself. */
 const KEY = page.match(new RegExp(`id="doc=${DOC}&amp;p=([a-z0-9]+)"`))[1];
 
+/** Holds the page's wasm back, as a slow network does, until the returned function is
+ * called: the static record stays on the page meanwhile. */
+async function holdWasm(p) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await p.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 async function noAxeViolations(p, where) {
   const { violations } = await runAxe(p);
   assert.equal(violations.length, 0, `axe, ${where}:\n${formatAxeViolations(violations)}`);
@@ -181,12 +193,7 @@ describe('The record opens anywhere', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
     withPage(h.browser, { viewport: { width: 1280, height: 900 }, waitForApp: false }, 'takeover-kept', async (s) => {
       const p = s.page;
       // Hold the wasm back, as a slow network does, while the person reads and types.
-      let release;
-      const held = new Promise((r) => (release = r));
-      await p.route('**/*.wasm', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdWasm(p);
       await p.goto(h.url);
       await p.waitForSelector('#record');
       await p.evaluate((key) => document.getElementById(`p-${key}`).scrollIntoView({ block: 'start', behavior: 'instant' }), KEY);
@@ -209,12 +216,7 @@ describe('The record opens anywhere', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
 
       // Typed before the app ran: the search carries over.
       await withPage(h.browser, { waitForApp: false }, 'takeover-typed', async (t) => {
-        let go;
-        const wait = new Promise((r) => (go = r));
-        await t.page.route('**/*.wasm', async (route) => {
-          await wait;
-          await route.continue();
-        });
+        const go = await holdWasm(t.page);
         await t.page.goto(h.url);
         await t.page.fill('#search-input', 'jennings');
         go();
@@ -236,12 +238,7 @@ describe('The record opens anywhere', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
     // Those after the list of documents; the filter and the list above them show at once.
     const farSections = (seen) => Object.entries(seen).filter(([k]) => !/doc-list-section|actor-filter|static-results/.test(k));
     await withPage(h.browser, { waitForApp: false }, 'record-coming', async (s) => {
-      let release;
-      const held = new Promise((r) => (release = r));
-      await s.page.route('**/*.wasm', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdWasm(s.page);
       await s.page.goto(h.url);
       await s.page.waitForSelector('#record');
       const seen = await laidOut(s.page);
