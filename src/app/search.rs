@@ -14,7 +14,7 @@ use crate::engine::date::DateSpec;
 use crate::engine::filter::Role;
 use crate::engine::model::Passage;
 use crate::engine::search::{replace_word, ResultItem};
-use crate::engine::select::Selection;
+use crate::engine::select::{rows_first, Selection};
 use crate::engine::timeline::RangeRule;
 use crate::engine::view::{Panel, View};
 use leptos::prelude::*;
@@ -438,6 +438,48 @@ fn headings(sel: Memo<Selection>) -> impl IntoView {
     }
 }
 
+/// The hits given rows: all of them, except that when a change brings new rows beyond the
+/// first screenful, those wait until the frame showing the results is painted. The first
+/// screenful is always right, rows already drawn keep their nodes, and the rest follow a
+/// frame later, below the fold: the first letter of a search, which replaces every row,
+/// builds what can be seen before it paints, not twenty rows. Used once per results panel.
+fn rows_to_draw(hits: Memo<Vec<(usize, usize)>>) -> Memo<Vec<(usize, usize)>> {
+    // The hits the rows were last drawn for, and the signal, a frame after they came, to
+    // draw every row for them.
+    let drawn_for = StoredValue::new(Vec::new());
+    let rest = Trigger::new();
+    Memo::new(move |before: Option<&Vec<(usize, usize)>>| {
+        rest.track();
+        hits.with(|hits| {
+            // Drawn whole when the results open other than by typing (coming back from a
+            // passage, focus returns to the row it left, however far down), and a frame
+            // after a change.
+            let opened = before.is_none() && !super::typing_in_a_field();
+            if opened || drawn_for.with_value(|d| d == hits) {
+                drawn_for.set_value(hits.clone());
+                return hits.clone();
+            }
+            drawn_for.set_value(hits.clone());
+            let now = rows_first(hits, before.map_or(&[], |b| b.as_slice()), screenful());
+            if now.len() < hits.len() {
+                // A trigger gone with the results panel does nothing.
+                browser::after_next_paint(move || rest.notify());
+            }
+            now
+        })
+    })
+}
+
+/// How many result rows a screen can show at most: the shortest row is about 130 px tall.
+fn screenful() -> usize {
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0);
+    (height / 130.0).ceil() as usize + 1
+}
+
 #[component]
 pub fn SearchResults() -> impl IntoView {
     let s = state();
@@ -451,6 +493,7 @@ pub fn SearchResults() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let rows = rows_to_draw(hits);
     let count_text = move || {
         sel.with(|o| {
             let n = o.total;
@@ -557,7 +600,7 @@ pub fn SearchResults() -> impl IntoView {
             >
                 // Keyed by the passage: a hit that stays between two keystrokes keeps its
                 // nodes (see `result_row`); the same hits in the same order touch no row.
-                <For each=move || hits.get() key=|at| *at children=move |at| result_row(sel, at) />
+                <For each=move || rows.get() key=|at| *at children=move |at| result_row(sel, at) />
             </ol>
             <button
                 type="button"

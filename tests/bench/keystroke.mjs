@@ -223,6 +223,8 @@ function summarise(label, rate, samples, plain) {
       event_ms: median(samples.map((s) => s.first.event_ms || 8)),
     },
     mutations: samples[0].mutations,
+    // Which keys the tail is made of: the search as typed at each of the slowest.
+    slowest: plain ? [] : [...waited].sort((a, b) => b.results_ms - a.results_ms).slice(0, 6).map((k) => ({ search: k.search, results_ms: Math.round(k.results_ms) })),
   };
 }
 
@@ -266,6 +268,10 @@ for (const r of runs) {
 for (const r of runs.filter((x) => x.rate === 1 && x.label !== PLAIN)) {
   const m = Object.entries(r.mutations).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
   console.log(`  DOM mutations while typing (first round), ${r.label}: ${m}`);
+}
+for (const r of runs.filter((x) => x.rate === 4 && x.label !== PLAIN)) {
+  const keys = r.slowest.map((k) => `“${k.search}” ${k.results_ms}`).join(', ');
+  console.log(`  slowest keys at 4x, ${r.label} (the search as typed, ms to results): ${keys}`);
 }
 console.log('  (superseded: keys whose results came with a later key\'s; Event Timing counts keys under 16 ms as 8)');
 mkdirSync(join(REPO_ROOT, 'target', 'bench'), { recursive: true });

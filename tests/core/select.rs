@@ -316,3 +316,17 @@ mod on_the_record {
         }
     }
 }
+
+#[test]
+fn a_change_of_results_draws_a_screenful_and_the_rows_it_keeps_first() {
+    use sim_explorer::engine::select::rows_first;
+    // Every row new: the first screenful only.
+    assert_eq!(rows_first(&[1, 2, 3, 4, 5], &[], 2), vec![1, 2]);
+    // A row already drawn stays, in the hits' order, wherever it now ranks.
+    assert_eq!(rows_first(&[1, 2, 3, 4, 5], &[9, 4], 2), vec![1, 2, 4]);
+    // Rows no longer hits go; the same hits draw whole.
+    assert_eq!(rows_first(&[3, 1], &[1, 2, 3], 1), vec![3, 1]);
+    assert_eq!(rows_first(&[1, 2, 3], &[1, 2, 3], 0), vec![1, 2, 3]);
+    // Fewer hits than a screenful: all of them.
+    assert_eq!(rows_first(&[7, 8], &[], 8), vec![7, 8]);
+}

@@ -1,6 +1,8 @@
 // End-to-end tests of what a keystroke redraws in the release build: a hit that stays in the
 // results keeps its element, and its snippet's nodes when its snippet did not change; the
-// search's chip and the count change their text in place; the event list is not rebuilt.
+// search's chip and the count change their text in place; the event list is not rebuilt and
+// the chart keeps its marks (only which stand out changes); a letter that replaces the rows
+// draws a screenful before its frame and the rest a frame later.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -110,6 +112,83 @@ describe('Typing redraws only what changed', { timeout: TEST_TIMEOUT_MS * 4 }, (
       // The same hits in another letter's order are still the right passages, each once.
       const hrefs = await page.$$eval('ol.results a.result-link', (a) => a.map((x) => x.getAttribute('href')));
       assert.equal(new Set(hrefs).size, hrefs.length);
+      s.assertClean();
+    }));
+
+  test('a letter that replaces the rows draws a screenful first and the rest a frame later', opts, () =>
+    withPage(h.browser, { viewport: { width: 1280, height: 800 } }, 'typing-screenful', async (s) => {
+      const { page } = s;
+      // From the list of documents: the first letter opens the results with every row new.
+      await page.goto(h.url, { waitUntil: 'load' });
+      await page.waitForFunction(() => !document.getElementById('record'));
+      await page.click(INPUT);
+      // The rows in the list after each task that changed them, and whether a frame was
+      // painted before that task (a rAF callback ran since the last change).
+      await page.evaluate(() => {
+        window.__batches = [];
+        let framed = false;
+        const frames = () => requestAnimationFrame(() => { framed = true; frames(); });
+        frames();
+        let last = 0;
+        new MutationObserver(() => {
+          const rows = document.querySelectorAll('ol.results > li.result').length;
+          if (rows === last) return;
+          last = rows;
+          window.__batches.push({ rows, afterFrame: framed });
+          framed = false;
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      await page.keyboard.type('w');
+      await shown(page, 'w');
+      // Every row, once the rest has come.
+      const total = Number((await page.textContent('.result-count')).match(/\d+/)[0]);
+      const all = Math.min(total, 20);
+      await page.waitForFunction((n) => document.querySelectorAll('ol.results > li.result').length === n, all, { timeout: 5000 })
+        .catch(async (e) => { throw new Error(`${all} rows never came: ${JSON.stringify(await page.evaluate(() => window.__batches))}; ${e.message}`); });
+      const batches = await page.evaluate(() => window.__batches);
+      // A screen 800 px tall holds at most ceil(800 / 130) + 1 = 8 rows (search.rs).
+      assert.ok(all > 8, `the search must bring more rows than a screenful to tell: ${all}`);
+      assert.ok(batches.length >= 2, JSON.stringify(batches));
+      assert.ok(batches[0].rows <= 8, `the first drawing holds a screenful: ${JSON.stringify(batches)}`);
+      assert.ok(batches.at(-1).afterFrame, `the rest comes after a painted frame: ${JSON.stringify(batches)}`);
+      // In rank order, each once, the same as a fresh page for this search shows.
+      const hrefs = await page.$$eval('ol.results a.result-link', (a) => a.map((x) => x.getAttribute('href')));
+      assert.equal(new Set(hrefs).size, hrefs.length);
+      const fresh = await page.context().newPage();
+      await fresh.goto(`${h.url}#q=w`);
+      await fresh.waitForFunction((n) => document.querySelectorAll('ol.results > li.result').length === n, all);
+      assert.deepEqual(await fresh.$$eval('ol.results a.result-link', (a) => a.map((x) => x.getAttribute('href'))), hrefs);
+      await fresh.close();
+      s.assertClean();
+    }));
+
+  test('the chart keeps its marks while typing: only which stand out changes', opts, () =>
+    withPage(h.browser, { viewport: { width: 1280, height: 900 } }, 'typing-chart', async (s) => {
+      const { page } = s;
+      await page.goto(`${h.url}#a=nhs-england&from=2018-01-01&to=2021-12-31`, { waitUntil: 'load' });
+      await page.waitForFunction(() => !document.getElementById('record'));
+      await page.waitForSelector('.timeline-svg g.ev', { state: 'attached' });
+      await page.waitForSelector('.event-list li', { state: 'attached' });
+      // Each mark stands out exactly when its event's item in the list does (the list
+      // marks the same events, and hides those outside the dates).
+      const agree = () => page.evaluate(() => {
+        const items = [...document.querySelectorAll('.event-list ol > li')];
+        return [...document.querySelectorAll('.timeline-svg g.ev[data-i]')]
+          .filter((g) => !items[Number(g.dataset.i)].hidden)
+          .map((g) => [g.dataset.i, g.classList.contains('stand-out'), items[Number(g.dataset.i)].classList.contains('stand-out')]);
+      });
+      await page.evaluate(() => { for (const g of document.querySelectorAll('.timeline-svg g.ev')) g.__kept = true; });
+      const before = await agree();
+      await page.click(INPUT);
+      await page.keyboard.type('hampshire');
+      await shown(page, 'hampshire');
+      await page.waitForTimeout(200);
+      const after = await agree();
+      for (const [i, mark, item] of [...before, ...after]) assert.equal(mark, item, `event ${i}: the mark and the list disagree`);
+      // Typing changed which stand out, and drew no mark anew.
+      const standing = (xs) => xs.filter((x) => x[1]).map((x) => x[0]).join();
+      assert.notEqual(standing(before), standing(after));
+      assert.ok(await page.evaluate(() => [...document.querySelectorAll('.timeline-svg g.ev')].every((g) => g.__kept)));
       s.assertClean();
     }));
 });

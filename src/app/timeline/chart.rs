@@ -64,6 +64,27 @@ fn measure_widths(el: &web_sys::Element, texts: &mut dyn Iterator<Item = &str>) 
     widths
 }
 
+/// Marks the drawn events that `touched` says stand out, and unmarks the others: a class
+/// changed in place, where it changed.
+fn stand_out(svg: &web_sys::Element, touched: &[bool]) {
+    let Ok(marks) = svg.query_selector_all("g.ev[data-i]") else {
+        return;
+    };
+    for k in 0..marks.length() {
+        let Some(el) = marks
+            .item(k)
+            .and_then(|m| m.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let i = el
+            .get_attribute("data-i")
+            .and_then(|v| v.parse::<usize>().ok());
+        let stands_out = i.is_some_and(|i| touched.get(i).copied().unwrap_or(false));
+        let _ = el.class_list().toggle_with_force("stand-out", stands_out);
+    }
+}
+
 /// What the chart's listeners share: handles only, so it is `Copy` and each listener
 /// is a one-line closure over it.
 #[derive(Clone, Copy)]
@@ -415,6 +436,9 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
         // Read here, once per drawing, rather than by a reactive class on every mark: a
         // frame while panning draws hundreds of marks.
         let open = s.event.get();
+        // Untracked: a search changes which marks stand out, not where they are, and that
+        // is a class changed in place (below), not the whole chart written again.
+        let touched = touched.read_untracked();
         widths.with_value(|cw| {
             let Some(cw) = cw.as_ref() else {
                 return String::new();
@@ -422,20 +446,21 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             let width = |c| cw.of(c);
             drawn.with_value(|d| {
                 let laid = d.marks(&v, f, &width);
-                touched.with(|touched| {
-                    let scene = Scene {
-                        events,
-                        spans: &d.spans,
-                        touched,
-                        open,
-                        width: &width,
-                        publications: &publications,
-                    };
-                    marks_svg(&laid, &v, f, &scene)
-                })
+                let scene = Scene {
+                    events,
+                    spans: &d.spans,
+                    touched: &touched,
+                    open,
+                    width: &width,
+                    publications: &publications,
+                };
+                marks_svg(&laid, &v, f, &scene)
             })
         })
     };
+    // Typing changes which marks stand out, not where they are: a class changed in place
+    // (writing the chart anew was a fifth of a keystroke's work), before the frame paints.
+    Effect::new(move |_| touched.with(|t| svg_ref.get_untracked().map(|svg| stand_out(&svg, t))));
     // The years, as markup like the marks (redrawn each frame).
     let ticks = move || {
         if !measured.get() {
