@@ -103,6 +103,24 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
+/// Runs `f` once the page is idle: after the next paint, and after whatever typing has
+/// queued meanwhile (its searches go first), within `at_most_ms`. Where the browser has no
+/// idle callbacks (Safari), after the next paint.
+pub fn when_idle(f: impl FnOnce() + 'static, at_most_ms: u32) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let idle = js_sys::Reflect::get(&window(), &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(idle) = idle else {
+        return after_next_paint(f);
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &at_most_ms.into());
+    request_animation_frame(move || {
+        let _ = idle.call2(&window(), &Closure::once_into_js(f), &options);
+    });
+}
+
 /// Whether the page was opened from a file (the one-file edition): no service worker, and
 /// no address of its own to share.
 pub fn opened_from_file() -> bool {

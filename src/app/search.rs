@@ -439,10 +439,11 @@ fn headings(sel: Memo<Selection>) -> impl IntoView {
 }
 
 /// The hits given rows: all of them, except that when a change brings new rows beyond the
-/// first screenful, those wait until the frame showing the results is painted. The first
-/// screenful is always right, rows already drawn keep their nodes, and the rest follow a
-/// frame later, below the fold: the first letter of a search, which replaces every row,
-/// builds what can be seen before it paints, not twenty rows. Used once per results panel.
+/// first screenful, those wait until the frame showing the results is painted and typing
+/// pauses (a quarter of a second at most). The first screenful is always right, rows
+/// already drawn keep their nodes, and the rest follow below the fold: the first letter of
+/// a search, which replaces every row, builds what can be seen before it paints, not twenty
+/// rows. Used once per results panel.
 fn rows_to_draw(hits: Memo<Vec<(usize, usize)>>) -> Memo<Vec<(usize, usize)>> {
     // The hits the rows were last drawn for, and the signal, a frame after they came, to
     // draw every row for them.
@@ -462,8 +463,10 @@ fn rows_to_draw(hits: Memo<Vec<(usize, usize)>>) -> Memo<Vec<(usize, usize)>> {
             drawn_for.set_value(hits.clone());
             let now = rows_first(hits, before.map_or(&[], |b| b.as_slice()), screenful());
             if now.len() < hits.len() {
-                // A trigger gone with the results panel does nothing.
-                browser::after_next_paint(move || rest.notify());
+                // When typing pauses: a letter typed meanwhile is searched first, and these
+                // rows, likely gone by then, are not built in its way. A trigger gone with
+                // the results panel does nothing.
+                browser::when_idle(move || rest.notify(), 250);
             }
             now
         })
