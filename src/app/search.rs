@@ -445,16 +445,16 @@ fn headings(sel: Memo<Selection>) -> impl IntoView {
 /// a search, which replaces every row, builds what can be seen before it paints, not twenty
 /// rows. Used once per results panel.
 fn rows_to_draw(hits: Memo<Vec<(usize, usize)>>) -> Memo<Vec<(usize, usize)>> {
-    // The hits the rows were last drawn for, and the signal, a frame after they came, to
-    // draw every row for them.
+    // The hits the rows were last drawn for, and the signal, once typing pauses after they
+    // came, to draw every row for them.
     let drawn_for = StoredValue::new(Vec::new());
     let rest = Trigger::new();
     Memo::new(move |before: Option<&Vec<(usize, usize)>>| {
         rest.track();
         hits.with(|hits| {
             // Drawn whole when the results open other than by typing (coming back from a
-            // passage, focus returns to the row it left, however far down), and a frame
-            // after a change.
+            // passage, focus returns to the row it left, however far down), and once typing
+            // pauses after a change.
             let opened = before.is_none() && !super::typing_in_a_field();
             if opened || drawn_for.with_value(|d| d == hits) {
                 drawn_for.set_value(hits.clone());
