@@ -2,7 +2,7 @@
 // results keeps its element, and its snippet's nodes when its snippet did not change; the
 // search's chip and the count change their text in place; the event list is not rebuilt and
 // the chart keeps its marks (only which stand out changes); a letter that replaces the rows
-// draws a screenful before its frame and the rest a frame later.
+// draws a screenful before its frame and the rest after it.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -115,7 +115,7 @@ describe('Typing redraws only what changed', { timeout: TEST_TIMEOUT_MS * 4 }, (
       s.assertClean();
     }));
 
-  test('a letter that replaces the rows draws a screenful first and the rest a frame later', opts, () =>
+  test('a letter that replaces the rows draws a screenful first and the rest after the results paint', opts, () =>
     withPage(h.browser, { viewport: { width: 1280, height: 800 } }, 'typing-screenful', async (s) => {
       const { page } = s;
       // From the list of documents: the first letter opens the results with every row new.
