@@ -438,13 +438,14 @@ fn headings(sel: Memo<Selection>) -> impl IntoView {
     }
 }
 
-/// The hits given rows: all of them, except that when a change brings new rows beyond the
-/// first screenful, those wait until the frame showing the results is painted and typing
-/// pauses (a quarter of a second at most). The first screenful is always right, rows
-/// already drawn keep their nodes, and the rest follow below the fold: the first letter of
-/// a search, which replaces every row, builds what can be seen before it paints, not twenty
-/// rows. Used once per results panel.
-fn rows_to_draw(hits: Memo<Vec<(usize, usize)>>) -> Memo<Vec<(usize, usize)>> {
+/// The hits given rows: all of them, except that when typing brings new rows beyond what
+/// reaches the screen's bottom, those wait until the frame showing the results is painted
+/// and typing pauses (a quarter of a second at most). What can be seen is always right, rows
+/// already drawn keep their nodes, and the rest follow below it: the first letter of a
+/// search, which replaces every row, builds what can be seen before it paints, not twenty
+/// rows. Any other change (a link, Back, the filter, "Show more") draws every row at once:
+/// focus may be returning to a row far down. Used once per results panel.
+fn rows_to_draw(s: State, hits: Memo<Vec<(usize, usize)>>) -> Memo<Vec<(usize, usize)>> {
     // The hits the rows were last drawn for, and the signal, once typing pauses after they
     // came, to draw every row for them.
     let drawn_for = StoredValue::new(Vec::new());
@@ -452,16 +453,12 @@ fn rows_to_draw(hits: Memo<Vec<(usize, usize)>>) -> Memo<Vec<(usize, usize)>> {
     Memo::new(move |before: Option<&Vec<(usize, usize)>>| {
         rest.track();
         hits.with(|hits| {
-            // Drawn whole when the results open other than by typing (coming back from a
-            // passage, focus returns to the row it left, however far down), and once typing
-            // pauses after a change.
-            let opened = before.is_none() && !super::typing_in_a_field();
-            if opened || drawn_for.with_value(|d| d == hits) {
+            if !s.typed.get_value() || drawn_for.with_value(|d| d == hits) {
                 drawn_for.set_value(hits.clone());
                 return hits.clone();
             }
             drawn_for.set_value(hits.clone());
-            let now = rows_first(hits, before.map_or(&[], |b| b.as_slice()), screenful());
+            let now = rows_first(hits, before.map_or(&[], |b| b.as_slice()), rows_on_screen());
             if now.len() < hits.len() {
                 // When typing pauses: a letter typed meanwhile is searched first, and these
                 // rows, likely gone by then, are not built in its way. A trigger gone with
@@ -473,14 +470,18 @@ fn rows_to_draw(hits: Memo<Vec<(usize, usize)>>) -> Memo<Vec<(usize, usize)>> {
     })
 }
 
-/// How many result rows a screen can show at most: the shortest row is about 130 px tall.
-fn screenful() -> usize {
-    let height = window()
+/// How many result rows can reach the screen's bottom at most: the shortest row is about
+/// 130 px tall, and the list starts no higher than the page's top. From the scroll position
+/// and the window's height, which need no layout.
+fn rows_on_screen() -> usize {
+    let w = window();
+    let height = w
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(900.0);
-    (height / 130.0).ceil() as usize + 1
+    let scrolled = w.scroll_y().unwrap_or(0.0).max(0.0);
+    ((scrolled + height) / 130.0).ceil() as usize + 1
 }
 
 #[component]
@@ -496,7 +497,7 @@ pub fn SearchResults() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let rows = rows_to_draw(hits);
+    let rows = rows_to_draw(s, hits);
     let count_text = move || {
         sel.with(|o| {
             let n = o.total;

@@ -59,6 +59,9 @@ pub struct State {
     /// The result most recently opened (its index position), so that the way back to the
     /// results returns to it.
     pub last_opened: RwSignal<Option<usize>>,
+    /// Whether the results last changed by typing (the view rewritten in place): only then
+    /// do they draw the rows past the screen once typing pauses (`search::rows_to_draw`).
+    pub typed: StoredValue<bool>,
     /// The search box and the results list, for the keys that move between them.
     pub search_input: NodeRef<Input>,
     pub results_list: NodeRef<Ol>,
@@ -119,6 +122,7 @@ impl State {
             selection,
             shown,
             last_opened: RwSignal::new(None),
+            typed: StoredValue::new(false),
             search_input: NodeRef::new(),
             results_list: NodeRef::new(),
         }
@@ -140,6 +144,7 @@ impl State {
     pub fn push(&self, to: impl FnOnce(&View) -> View) {
         let next = to(&self.now());
         if next != self.now() {
+            self.typed.set_value(false);
             browser::push_url(&next.to_url());
             self.notice.set(None);
             self.set(next);
@@ -149,6 +154,7 @@ impl State {
     /// Changes the view in place, with no step for Back (typing, one letter at a time).
     pub fn replace(&self, to: impl FnOnce(&View) -> View) {
         let next = to(&self.now());
+        self.typed.set_value(true);
         browser::replace_url(&next.to_url());
         self.set(next);
     }
@@ -162,6 +168,7 @@ impl State {
     /// Follows the URL after Back or Forward, or a link the page did not handle itself.
     pub fn follow_location(&self) {
         browser::url_moved();
+        self.typed.set_value(false);
         let (view, notice) = View::parse(&browser::location_fragment()).resolve(corpus());
         self.notice.set(notice);
         self.view.set(view);
@@ -213,6 +220,7 @@ impl State {
     pub fn show_more(&self) {
         let q = self.query.get_untracked();
         let n = self.selection.with_untracked(|s| s.items.len()) + PAGE;
+        self.typed.set_value(false);
         self.shown.set((q, n));
     }
 }

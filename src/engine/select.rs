@@ -179,9 +179,9 @@ pub fn select_planned(
     selection
 }
 
-/// The rows a change of results draws at once: the first `screenful` hits, and every hit
-/// whose row is already drawn (it keeps its nodes), in the hits' order. The page draws the
-/// rest once typing pauses; when this returns fewer than `hits`, there is a rest.
+/// The rows a change of results by typing draws at once: the first `screenful` hits, and
+/// every hit whose row is already drawn (it keeps its nodes), in the hits' order. The page
+/// draws the rest once typing pauses; when this returns fewer than `hits`, there is a rest.
 pub fn rows_first<T: PartialEq + Copy>(hits: &[T], drawn: &[T], screenful: usize) -> Vec<T> {
     hits.iter()
         .enumerate()

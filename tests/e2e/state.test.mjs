@@ -129,6 +129,26 @@ describe('View state', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       s.assertClean();
     }));
 
+  // A review of the rows drawn a screenful first: Back with the search box focused (`/`, or
+  // the box clicked, then the browser's Back) once drew only a screenful, and focus, going
+  // to a row not yet drawn, stayed in the box.
+  test('Back with the search box focused still returns to a result far down', opts, () =>
+    withPage(h.browser, { viewport: { width: 360, height: 800 } }, 'back-focused-box', async (s) => {
+      const { page } = s;
+      await page.goto(`${h.url}#q=the`);
+      await page.waitForSelector(RESULT);
+      const link = page.locator(`${RESULT} a.result-link`).nth(12);
+      const href = await link.getAttribute('href');
+      await link.click();
+      await waitForDocument(page);
+      await page.keyboard.press('/');
+      await page.waitForFunction(() => document.activeElement?.id === 'search-input');
+      await page.goBack();
+      await page.waitForSelector(RESULT);
+      await page.waitForFunction((h) => document.activeElement?.getAttribute('href') === h, href);
+      s.assertClean();
+    }));
+
   test('the line of what is applied removes each part, and chips name the role', opts, () =>
     withPage(h.browser, {}, 'active-view', async (s) => {
       const { page } = s;

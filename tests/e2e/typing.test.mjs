@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { TEST_TIMEOUT_MS, startHarness, withPage } from './helpers.mjs';
+import { TEST_TIMEOUT_MS, startHarness, waitForScrollToSettle, withPage } from './helpers.mjs';
 
 const INPUT = '#search-input';
 
@@ -159,6 +159,41 @@ describe('Typing redraws only what changed', { timeout: TEST_TIMEOUT_MS * 4 }, (
       await fresh.waitForFunction((n) => document.querySelectorAll('ol.results > li.result').length === n, all);
       assert.deepEqual(await fresh.$$eval('ol.results a.result-link', (a) => a.map((x) => x.getAttribute('href'))), hrefs);
       await fresh.close();
+      s.assertClean();
+    }));
+
+  // A review of the screenful: it was counted from the list's top, so a reader scrolled
+  // down the results saw, for a frame, the timeline where their rows had been, and the page
+  // jumped as the rows came back.
+  test('typing while scrolled down the results draws every row the screen reaches at once', opts, () =>
+    withPage(h.browser, { viewport: { width: 1280, height: 800 } }, 'typing-scrolled', async (s) => {
+      const { page } = s;
+      await page.goto(`${h.url}#q=the`);
+      await page.waitForFunction(() => document.querySelectorAll('ol.results > li.result').length === 20);
+      await page.locator('ol.results > li.result').nth(14).evaluate((li) => li.scrollIntoView({ block: 'start' }));
+      await waitForScrollToSettle(page);
+      const y = await page.evaluate(() => scrollY);
+      assert.ok(y > 1500, `scrolled down the results: ${y}`);
+      await page.evaluate(() => {
+        window.__batches = [];
+        let last = document.querySelectorAll('ol.results > li.result').length;
+        new MutationObserver(() => {
+          const rows = document.querySelectorAll('ol.results > li.result').length;
+          if (rows !== last) window.__batches.push({ rows, y: scrollY });
+          last = rows;
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      // The box is in the sticky bar: typing there scrolls nothing.
+      await page.keyboard.press('/');
+      await page.keyboard.press('End');
+      await page.keyboard.type('m');
+      await shown(page, 'them');
+      await page.waitForTimeout(400);
+      const batches = await page.evaluate(() => window.__batches);
+      const total = Number((await page.textContent('.result-count')).match(/\d+/)[0]);
+      assert.ok(total >= 20, `“them” must fill the page to tell: ${total}`);
+      // One drawing, every row: never fewer rows than reach the screen, so nothing jumps.
+      for (const b of batches) assert.equal(b.rows, 20, JSON.stringify(batches));
       s.assertClean();
     }));
 
