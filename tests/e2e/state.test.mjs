@@ -12,6 +12,18 @@ const RESULT = 'ol.results > li.result';
 
 const hashParams = (page) => new URLSearchParams(new URL(page.url()).hash.slice(1));
 
+/** Opens the thirteenth result of a search for "the" (off the first screen at 360 × 800)
+ * and waits for its passage; returns the result's link. */
+async function openFarResult(page, url) {
+  await page.goto(`${url}#q=the`);
+  await page.waitForSelector(RESULT);
+  const link = page.locator(`${RESULT} a.result-link`).nth(12);
+  const href = await link.getAttribute('href');
+  await link.click();
+  await waitForDocument(page);
+  return href;
+}
+
 describe('View state', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
   let h;
   before(async () => {
@@ -111,12 +123,7 @@ describe('View state', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
   test('the way back from a result far down the list returns to that result', opts, () =>
     withPage(h.browser, { viewport: { width: 360, height: 800 } }, 'back-to-result', async (s) => {
       const { page } = s;
-      await page.goto(`${h.url}#q=the`);
-      await page.waitForSelector(RESULT);
-      const link = page.locator(`${RESULT} a.result-link`).nth(12);
-      const href = await link.getAttribute('href');
-      await link.click();
-      await waitForDocument(page);
+      const href = await openFarResult(page, h.url);
       // While reading, the title stays in view with the way back.
       const bar = await page.locator('.reading-now').boundingBox();
       assert.ok(bar && bar.y >= 0 && bar.y < 160, JSON.stringify(bar));
@@ -135,12 +142,7 @@ describe('View state', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
   test('Back with the search box focused still returns to a result far down', opts, () =>
     withPage(h.browser, { viewport: { width: 360, height: 800 } }, 'back-focused-box', async (s) => {
       const { page } = s;
-      await page.goto(`${h.url}#q=the`);
-      await page.waitForSelector(RESULT);
-      const link = page.locator(`${RESULT} a.result-link`).nth(12);
-      const href = await link.getAttribute('href');
-      await link.click();
-      await waitForDocument(page);
+      const href = await openFarResult(page, h.url);
       await page.keyboard.press('/');
       await page.waitForFunction(() => document.activeElement?.id === 'search-input');
       await page.goBack();
