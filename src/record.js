@@ -152,11 +152,11 @@
       title: el.closest('article').querySelector('h2').textContent,
     }));
     function search() {
-      const words = input.value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      results.hidden = words.length === 0;
+      const typed = words(input.value);
+      results.hidden = typed.length === 0;
       list.replaceChildren();
-      if (!words.length) return;
-      const found = passages.filter((p) => words.every((w) => p.text.toLowerCase().includes(w)));
+      if (!typed.length) return;
+      const found = passages.filter((p) => typed.every((w) => p.text.toLowerCase().includes(w)));
       count.textContent = found.length === 1 ? '1 passage matches.' : `${found.length} passages match.`;
       for (const p of found.slice(0, 50)) {
         const li = document.createElement('li');

@@ -453,11 +453,11 @@ fn rows_to_draw(s: State, hits: Memo<Vec<(usize, usize)>>) -> Memo<Vec<(usize, u
     Memo::new(move |before: Option<&Vec<(usize, usize)>>| {
         rest.track();
         hits.with(|hits| {
-            if !s.typed.get_value() || drawn_for.with_value(|d| d == hits) {
-                drawn_for.set_value(hits.clone());
+            let whole = !s.typed.get_value() || drawn_for.with_value(|d| d == hits);
+            drawn_for.set_value(hits.clone());
+            if whole {
                 return hits.clone();
             }
-            drawn_for.set_value(hits.clone());
             let now = rows_first(hits, before.map_or(&[], |b| b.as_slice()), rows_on_screen());
             if now.len() < hits.len() {
                 // When typing pauses: a letter typed meanwhile is searched first, and these
