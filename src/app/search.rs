@@ -600,6 +600,11 @@ pub fn SearchResults() -> impl IntoView {
                 class="results"
                 aria-label=move || if searched.get() { "Search results" } else { "Passages" }
                 node_ref=s.results_list
+                // Busy while rows past the screen wait (`rows_to_draw`): the list is not yet
+                // whole, for assistive technology and for anything that reads every row.
+                aria-busy=move || {
+                    (rows.with(|r| r.len()) < hits.with(|h| h.len())).then_some("true")
+                }
                 on:keydown=move |ev| on_results_keydown(s, ev)
             >
                 // Keyed by the passage: a hit that stays between two keystrokes keeps its

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { TEST_TIMEOUT_MS, gotoList, startHarness, withPage } from './helpers.mjs';
+import { TEST_TIMEOUT_MS, gotoList, resultsWhole, startHarness, withPage } from './helpers.mjs';
 
 const INPUT = '#search-input';
 const RESULT = 'ol.results > li.result';
@@ -17,6 +17,7 @@ async function search(page, text) {
   // The URL holds the search once typing pauses: by then its results are drawn.
   await page.waitForFunction((q) => location.hash === `#q=${encodeURIComponent(q)}`, text);
   await page.waitForSelector(RESULT);
+  await resultsWhole(page);
   await page.click('.more', { timeout: 500 }).catch(() => {});
   return page.$$eval(`${RESULT} mark`, (m) => m.map((x) => x.textContent.toLowerCase()));
 }

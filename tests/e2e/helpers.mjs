@@ -262,6 +262,15 @@ export async function waitForScrollToSettle(page, { stableFrames = 10, maxMs = 5
   );
 }
 
+/**
+ * Wait until the results list is whole: after a typed letter the rows past the screen come
+ * once typing pauses, and the list is `aria-busy` until they do (search.rs, `rows_to_draw`).
+ * A test that reads every row after typing waits for this, or it reads a screenful.
+ */
+export async function resultsWhole(page) {
+  await page.waitForSelector('ol.results:not([aria-busy])', { state: 'attached' });
+}
+
 /** Wait for web fonts and a couple of frames so screenshots / contrast checks are stable. */
 export async function settle(page) {
   await page.evaluate(async () => {

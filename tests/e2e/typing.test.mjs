@@ -127,7 +127,16 @@ describe('Typing redraws only what changed', { timeout: TEST_TIMEOUT_MS * 4 }, (
       await page.evaluate(() => {
         window.__batches = [];
         let framed = false;
-        const frames = () => requestAnimationFrame(() => { framed = true; frames(); });
+        // And what each frame shows: its rows and whether the list says it is busy.
+        window.__frames = [];
+        const frames = () => requestAnimationFrame(() => {
+          framed = true;
+          const list = document.querySelector('ol.results');
+          const seen = { rows: list?.children.length ?? 0, busy: list?.getAttribute('aria-busy') === 'true' };
+          const prev = window.__frames.at(-1);
+          if (!prev || prev.rows !== seen.rows || prev.busy !== seen.busy) window.__frames.push(seen);
+          frames();
+        });
         frames();
         let last = 0;
         new MutationObserver(() => {
@@ -151,6 +160,11 @@ describe('Typing redraws only what changed', { timeout: TEST_TIMEOUT_MS * 4 }, (
       assert.ok(batches.length >= 2, JSON.stringify(batches));
       assert.ok(batches[0].rows <= 8, `the first drawing holds a screenful: ${JSON.stringify(batches)}`);
       assert.ok(batches.at(-1).afterFrame, `the rest comes after a painted frame: ${JSON.stringify(batches)}`);
+      // Every frame showing part of the list says it is busy; the whole list does not.
+      const painted = (await page.evaluate(() => window.__frames)).filter((f) => f.rows > 0);
+      assert.ok(painted.some((f) => f.rows < all), `a frame showed a screenful: ${JSON.stringify(painted)}`);
+      for (const f of painted) assert.equal(f.busy, f.rows < all, JSON.stringify(painted));
+      assert.equal(await page.getAttribute('ol.results', 'aria-busy'), null);
       // In rank order, each once, the same as a fresh page for this search shows.
       const hrefs = await page.$$eval('ol.results a.result-link', (a) => a.map((x) => x.getAttribute('href')));
       assert.equal(new Set(hrefs).size, hrefs.length);
