@@ -10,6 +10,7 @@ use crate::compiled::corpus;
 use crate::engine::drafts::{self, Credit};
 use crate::engine::filter::Role;
 use crate::engine::model::{Actor, ActorKind, Involvement, Passage};
+use crate::engine::order;
 use crate::engine::stats::actor_stats;
 use crate::engine::view::View;
 use leptos::either::Either;
@@ -76,7 +77,7 @@ pub fn involvement_line(
             .filter(|x| pick(x) && !drafted(x.actor, list))
             .map(|x| x.actor)
             .collect();
-        actors.sort_by(|a, b| {
+        order::sort_by(&mut actors, |a, b| {
             c.actors[usize::from(*a)]
                 .name
                 .cmp(&c.actors[usize::from(*b)].name)
@@ -190,7 +191,7 @@ fn filter_choices(s: State, chosen: Memo<Vec<u16>>) -> impl IntoView {
                 let mut members: Vec<usize> = (0..corpus().actors.len())
                     .filter(|&i| corpus().actors[i].kind == kind)
                     .collect();
-                members.sort_by_key(|&i| &corpus().actors[i].name);
+                order::sort_by_key(&mut members, |&i| &corpus().actors[i].name);
                 let boxes = members
                     .into_iter()
                     .map(|i| {

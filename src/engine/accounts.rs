@@ -8,6 +8,7 @@
 use super::date::{DateSpec, Point, MONTH_NAMES};
 use super::events::quoted;
 use super::model::{Attested, Basis, Corpus, Event};
+use crate::engine::order;
 
 /// One document's telling of one event.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +34,7 @@ pub fn accounts(corpus: &Corpus, event: &Event) -> Vec<Account> {
         .chain(event.claims.iter().flat_map(|c| &c.sources))
         .map(|&(d, _)| d)
         .collect();
-    docs.sort_unstable();
+    order::sort(&mut docs);
     docs.dedup();
     let mut told: Vec<Account> = docs
         .into_iter()
@@ -57,7 +58,7 @@ pub fn accounts(corpus: &Corpus, event: &Event) -> Vec<Account> {
             }
             let mut passages = own;
             passages.extend(event.claims.iter().flat_map(|c| in_doc(&c.sources)));
-            passages.sort_unstable();
+            order::sort(&mut passages);
             passages.dedup();
             Account {
                 doc,

@@ -7,6 +7,7 @@
 
 use super::model::{Corpus, PassageAt};
 use super::normalize::tokenize;
+use crate::engine::order;
 use serde::{Deserialize, Serialize};
 
 /// The aligned passages of two documents, each column in its own order.
@@ -210,7 +211,7 @@ impl Rarity {
             for p in d.passages.iter().filter(|p| !p.heading) {
                 let mut words: Vec<String> =
                     tokenize(&p.text).into_iter().map(|t| t.norm).collect();
-                words.sort();
+                order::sort(&mut words);
                 words.dedup();
                 for w in words {
                     *used_by.entry(w).or_insert(0) += 1;
@@ -231,7 +232,7 @@ impl Rarity {
                     && self.used_by.get(w).is_some_and(|&n| n <= RARE_IN)
             })
             .collect();
-        words.sort();
+        order::sort(&mut words);
         words.dedup();
         words
     }
@@ -254,7 +255,7 @@ fn align(corpus: &Corpus, rarity: &Rarity, a: usize, b: usize) -> Comparison {
             .filter(|(doc, _)| *doc == d)
             .map(|(_, p)| usize::from(*p))
             .collect();
-        ps.sort_unstable();
+        order::sort(&mut ps);
         ps.dedup();
         ps
     };
@@ -311,7 +312,7 @@ fn align(corpus: &Corpus, rarity: &Rarity, a: usize, b: usize) -> Comparison {
                 .filter(|w| rare_a.contains(w))
                 .collect();
             if shared.len() >= RARE_SHARED {
-                shared.sort_by_key(|w| (rarity.uses(w), w.clone()));
+                order::sort_by_key(&mut shared, |w| (rarity.uses(w), w.clone()));
                 reasons[i][j].push(Reason::Words(shared));
             }
         }
@@ -407,7 +408,7 @@ fn heaviest_chain(reasons: &[Vec<Vec<Reason>>]) -> Vec<Aligned> {
 
 /// Strongest first: events, disagreements, quotes, then words.
 fn ordered(mut reasons: Vec<Reason>) -> Vec<Reason> {
-    reasons.sort_by_key(|r| match r {
+    order::sort_by_key(&mut reasons, |r| match r {
         Reason::Event(_) => 0,
         Reason::Disagreement(_) => 1,
         Reason::Quote(_) => 2,

@@ -7,6 +7,7 @@ use super::events::find_passage;
 use super::load::{read_register, File, Problem, RegisterLine};
 use super::model::{Corpus, Difference, Disagreement, Position, Quote};
 use super::text::is_slug;
+use crate::engine::order;
 
 const FIELDS: [&str; 7] = [
     "question",
@@ -216,7 +217,7 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
         }
     }
     corpus.disagreements = out.into_iter().map(|(d, ..)| d).collect();
-    problems.sort();
+    order::sort(&mut problems);
     problems
 }
 

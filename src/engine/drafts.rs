@@ -16,6 +16,7 @@ use super::events::find_passage;
 use super::load::{read_register, File, Problem, RegisterLine};
 use super::model::{Corpus, Draft, Passage, Position};
 use super::text::is_slug;
+use crate::engine::order;
 
 const FIELDS: [&str; 6] = [
     "by",
@@ -203,7 +204,7 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
         });
     }
     corpus.drafts = drafts;
-    problems.sort();
+    order::sort(&mut problems);
     problems
 }
 

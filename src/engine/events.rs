@@ -5,6 +5,7 @@ use super::date;
 use super::load::{read_register, File, Problem, RegisterLine};
 use super::model::{Claim, Corpus, Event, PassageAt};
 use super::text::is_slug;
+use crate::engine::order;
 
 const FIELDS: [&str; 7] = [
     "title",
@@ -148,9 +149,11 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
         }
     }
     let mut events: Vec<Event> = events.into_iter().map(|(e, _, _)| e).collect();
-    events.sort_by(|a, b| (a.date.sort_key(), &a.id).cmp(&(b.date.sort_key(), &b.id)));
+    order::sort_by(&mut events, |a, b| {
+        (a.date.sort_key(), &a.id).cmp(&(b.date.sort_key(), &b.id))
+    });
     corpus.events = events;
-    problems.sort();
+    order::sort(&mut problems);
     problems
 }
 

@@ -5,6 +5,7 @@
 
 use super::model::Corpus;
 use super::normalize::tokenize;
+use crate::engine::order;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Every word of the record's passages as the search index sees it (normalised), once.
@@ -86,6 +87,6 @@ pub fn group(words: &BTreeSet<String>, stem: impl Fn(&str) -> String) -> Vec<Vec
             .push(word.to_string());
     }
     let mut families: Vec<Vec<String>> = by_root.into_values().filter(|f| f.len() > 1).collect();
-    families.sort();
+    order::sort(&mut families);
     families
 }

@@ -6,6 +6,7 @@
 
 use super::model::Corpus;
 use super::view::View;
+use crate::engine::order;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
@@ -96,7 +97,7 @@ where
                 })
         })
         .collect();
-    found.sort_by(|(a, a_len), (b, b_len)| {
+    order::sort_by(&mut found, |(a, a_len), (b, b_len)| {
         b.score
             .cmp(&a.score)
             .then(a_len.cmp(b_len))

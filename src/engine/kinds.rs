@@ -6,6 +6,7 @@
 
 use super::load::{read_register, File, Problem, RegisterLine};
 use super::model::Kind;
+use crate::engine::order;
 use std::collections::BTreeMap;
 
 const FIELDS: [&str; 3] = ["label", "cite-as", "description"];
@@ -107,7 +108,7 @@ pub fn load(file: &File) -> (Vec<Kind>, Vec<Problem>) {
                 .to_string(),
         ));
     }
-    problems.sort();
+    order::sort(&mut problems);
     (
         kinds.into_iter().map(|(kind, _, _)| kind).collect(),
         problems,

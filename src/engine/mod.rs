@@ -21,6 +21,7 @@ pub mod kinds;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod order;
 pub mod pages;
 pub mod search;
 pub mod select;

@@ -4,6 +4,7 @@
 //! it appears with most.
 
 use super::model::Corpus;
+use crate::engine::order;
 
 /// One actor's passages and companions. Passages are (document, passage) positions.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -58,7 +59,7 @@ pub fn actor_stats(corpus: &Corpus, actor: usize) -> ActorStats {
         .enumerate()
         .filter(|&(_, n)| n > 0)
         .collect();
-    with.sort_by(|a, b| {
+    order::sort_by(&mut with, |a, b| {
         b.1.cmp(&a.1)
             .then_with(|| corpus.actors[a.0].name.cmp(&corpus.actors[b.0].name))
     });

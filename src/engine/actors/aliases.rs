@@ -5,6 +5,7 @@ use super::super::load::Problem;
 use super::super::model::{Corpus, Document};
 use super::involve;
 use super::register::RawActor;
+use crate::engine::order;
 use std::collections::BTreeMap;
 
 /// True when `text[start..end]` stands as whole words: no letter or digit touches it.
@@ -26,7 +27,7 @@ pub fn find_aliases(text: &str, aliases: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     // Leftmost first, and at one place the longest.
-    hits.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+    order::sort_by(&mut hits, |x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
     let mut out = Vec::new();
     let mut taken_until = 0;
     for (start, len, a) in hits {

@@ -13,6 +13,7 @@ mod review;
 use super::load::{File, Problem};
 use super::model::{Actor, ActorName, Corpus, Involvement};
 use super::normalize::tokenize;
+use crate::engine::order;
 pub use aliases::find_aliases;
 use resolve::Resolver;
 pub use review::unsupported_dates;
@@ -65,13 +66,13 @@ pub fn load(file: &File, corpus: &mut Corpus) -> Vec<Problem> {
     }
     for doc in &mut corpus.documents {
         for p in &mut doc.passages {
-            p.actors.sort_by_key(|x| x.actor);
+            order::sort_by_key(&mut p.actors, |x| x.actor);
         }
     }
     corpus.actors = actors;
     corpus.names = names(corpus);
     problems.extend(review::review(file, &raw, corpus, &alias_hits));
-    problems.sort();
+    order::sort(&mut problems);
     problems
 }
 

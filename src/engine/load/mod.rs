@@ -11,6 +11,7 @@ mod register;
 use super::kinds;
 use super::model::Corpus;
 use super::text::fold_whitespace;
+use crate::engine::order;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -155,10 +156,10 @@ pub fn load(kinds_file: &File, documents: &[File], captures: &[File]) -> (Corpus
     }
 
     corpus.kinds = kinds;
-    corpus
-        .documents
-        .sort_by(|a, b| (a.date.value.sort_key(), &a.id).cmp(&(b.date.value.sort_key(), &b.id)));
-    problems.sort();
+    order::sort_by(&mut corpus.documents, |a, b| {
+        (a.date.value.sort_key(), &a.id).cmp(&(b.date.value.sort_key(), &b.id))
+    });
+    order::sort(&mut problems);
     (corpus, problems)
 }
 

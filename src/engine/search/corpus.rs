@@ -8,6 +8,7 @@ use super::query::{Clause, Query};
 use super::ranking::{Name, Prepared};
 use super::snippets::{snippet, Segment, SNIPPET_CHARS};
 use crate::engine::model::Corpus;
+use crate::engine::order;
 
 /// The search index over a corpus, with the way back from an index position to the
 /// document and passage.
@@ -90,7 +91,7 @@ impl CorpusIndex {
             .filter(|n| n.doc.is_none())
             .map(|n| (n.actor, n.words.clone()))
             .collect();
-        names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.cmp(b)));
+        order::sort_by(&mut names, |a, b| b.1.len().cmp(&a.1.len()).then(a.cmp(b)));
         names.dedup();
         let index = index.with_families(&corpus.families);
         let forms = corpus
@@ -213,7 +214,7 @@ impl CorpusIndex {
                 .highlights_at(&prepared.plan, position as u32, text, &self.spans[position]);
         if let Some(actor) = prepared.stood_in(position as u32) {
             ranges.extend(self.name_ranges(actor, position));
-            ranges.sort_unstable();
+            order::sort(&mut ranges);
             // A name's words may already be marked: one range where two overlap.
             let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
             for (start, end) in ranges {

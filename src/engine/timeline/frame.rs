@@ -8,6 +8,7 @@ use super::layout::{layout, spans, wrap_label, Labels, Mark};
 use super::viewport::Viewport;
 use crate::engine::date::DateSpec;
 use crate::engine::model::Event;
+use crate::engine::order;
 
 /// Below this width (CSS pixels) the chart runs down the page instead of across.
 pub(super) const VERTICAL_BELOW: f64 = 600.0;
@@ -237,7 +238,7 @@ impl ChartEvents {
     pub fn new(events: &[Event], limits: (i32, i32)) -> ChartEvents {
         let spans = spans(events, limits);
         let mut by_start: Vec<usize> = (0..spans.len()).collect();
-        by_start.sort_by_key(|&i| (spans[i].0, spans[i].1));
+        order::sort_by_key(&mut by_start, |&i| (spans[i].0, spans[i].1));
         let sorted = by_start.iter().map(|&i| spans[i]).collect();
         let titles = by_start.iter().map(|&i| events[i].title.clone()).collect();
         let ends = by_start

@@ -5,6 +5,7 @@
 
 use crate::engine::date::{day_number, DateSpec};
 use crate::engine::model::Event;
+use crate::engine::order;
 
 /// How far an open end ("by June 2021", "March 2023 or later") is drawn past its known
 /// bound: a year, dashed, rather than to the edge of time, which would bury every other
@@ -127,7 +128,7 @@ pub fn layout(
     // Already in order when `spans` are in start order and no label goes before its mark
     // (the chart passes them so, and a frame while panning skips the sort).
     if !items.is_sorted_by(|a, b| a.0 <= b.0) {
-        items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.5.cmp(&b.5)));
+        order::sort_by(&mut items, |a, b| a.0.total_cmp(&b.0).then(a.5.cmp(&b.5)));
     }
 
     let mut marks: Vec<Mark> = Vec::with_capacity(items.len());

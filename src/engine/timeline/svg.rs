@@ -9,6 +9,7 @@ use super::layout::{wrap_label, Mark};
 use super::viewport::Viewport;
 use crate::engine::date::{day_number, DateSpec, Point};
 use crate::engine::model::Event;
+use crate::engine::order;
 use crate::engine::pages::escape;
 use std::fmt::Write;
 
@@ -89,7 +90,7 @@ pub fn rule_segments(at: f64, (from, to): (f64, f64), boxes: &[Box4]) -> Vec<(f6
         .filter(|b| b.0 <= at && at <= b.1)
         .map(|b| (b.2 - 1.0, b.3 + 1.0))
         .collect();
-    cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    order::sort_by(&mut cuts, |a, b| a.0.total_cmp(&b.0));
     let mut out = Vec::new();
     let mut start = from;
     for (a, b) in cuts {

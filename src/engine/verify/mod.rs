@@ -20,6 +20,7 @@ mod wording;
 use super::normalize::tokenize;
 use super::search::{keep_best, Index};
 use super::text::{edit_row, Swap};
+use crate::engine::order;
 pub use wording::Wording;
 use wording::{is_function_word, is_negation, other_spellings};
 
@@ -254,7 +255,7 @@ pub fn check(index: &Index, wording: &Wording, pasted: &str) -> Check {
 
     // Each passage's score: the rarity of the distinct quote words it holds, in any form.
     let mut distinct: Vec<u32> = terms.iter().flatten().copied().collect();
-    distinct.sort_unstable();
+    order::sort(&mut distinct);
     distinct.dedup();
     let n = index.passage_count();
     let mut score = vec![0f32; n];
@@ -288,7 +289,7 @@ pub fn check(index: &Index, wording: &Wording, pasted: &str) -> Check {
         .windows(2)
         .filter_map(|w| Some((w[0]?, w[1]?)))
         .collect();
-    pairs.sort_unstable();
+    order::sort(&mut pairs);
     pairs.dedup();
     for (p, s) in &mut pool {
         let side_by_side = index
@@ -304,7 +305,7 @@ pub fn check(index: &Index, wording: &Wording, pasted: &str) -> Check {
         .iter()
         .map(|&(p, _)| aligned_with(index, wording, &quote, p))
         .collect();
-    aligned.sort_by(|a, b| {
+    order::sort_by(&mut aligned, |a, b| {
         (
             !a.fit.is_close(),
             a.differences(),
