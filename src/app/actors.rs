@@ -460,21 +460,23 @@ pub fn ActorPage(index: usize) -> impl IntoView {
 fn PassagesPerDocument(counts: Vec<usize>) -> impl IntoView {
     let c = corpus();
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
-    // Room above the tallest bar for its number, below the bars for the dates.
-    let (w, h, gap, top) = (72.0, 110.0, 10.0, 18.0);
-    let width = counts.len() as f64 * (w + gap);
+    // Room above the tallest bar for its number, below the bars for the dates. Whole
+    // units: a float written into an attribute would bring the float formatter, about
+    // 15 KB of the wasm, for bars a pixel can measure.
+    let (w, h, gap, top) = (72usize, 110usize, 10usize, 18usize);
+    let width = counts.len() * (w + gap);
     let bars = counts
         .iter()
         .enumerate()
         .map(|(i, &n)| {
-            let bar_h = (h - 20.0 - top) * n as f64 / max as f64;
-            let x = i as f64 * (w + gap);
+            let bar_h = ((h - 20 - top) * n + max / 2) / max;
+            let x = i * (w + gap);
             let label = c.documents[i].date.value.short();
             view! {
                 <g>
-                    <rect x=x y=h - 14.0 - bar_h width=w height=bar_h class="bar" />
-                    <text x=x + w / 2.0 y=h - 16.0 - bar_h text-anchor="middle" class="bar-n">{n}</text>
-                    <text x=x + w / 2.0 y=h text-anchor="middle" class="bar-label">{label}</text>
+                    <rect x=x y=h - 14 - bar_h width=w height=bar_h class="bar" />
+                    <text x=x + w / 2 y=h - 16 - bar_h text-anchor="middle" class="bar-n">{n}</text>
+                    <text x=x + w / 2 y=h text-anchor="middle" class="bar-label">{label}</text>
                 </g>
             }
         })
@@ -503,7 +505,7 @@ fn PassagesPerDocument(counts: Vec<usize>) -> impl IntoView {
         <figure class="actor-chart">
             <figcaption>"Passages per document, in date order"</figcaption>
             <svg
-                viewBox=format!("0 0 {width} {}", h + 4.0)
+                viewBox=format!("0 0 {width} {}", h + 4)
                 role="img"
                 aria-label=format!("Passages per document: {summary}")
             >

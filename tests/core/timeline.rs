@@ -8,8 +8,8 @@ use sim_explorer::engine::date::{day_number, parse};
 use sim_explorer::engine::model::Corpus;
 use sim_explorer::engine::model::Event;
 use sim_explorer::engine::timeline::{
-    axis_limits, axis_svg, fit_label, key_step, marks_svg, pinch, rule_segments, wrap_label,
-    CharWidths, ChartEvents, Frame, Gesture, KeyStep, Mark, Scene, Viewport,
+    axis_limits, axis_svg, fit_label, key_step, marks_svg, pinch, rule_segments, within,
+    wrap_label, CharWidths, ChartEvents, Frame, Gesture, KeyStep, Mark, Px, Scene, Viewport,
 };
 
 /// A label font's character widths, roughly (12 px sans; wider than most, to be safe).
@@ -784,4 +784,33 @@ fn keys_move_between_events_zoom_and_pan() {
     for (key, at, step) in table {
         assert_eq!(key_step(key, at, n), step, "{key}");
     }
+}
+
+/// The chart writes its numbers itself (no float formatter in the wasm,
+/// tests/wasm_leaves_out.mjs): to a tenth, whole numbers bare, signs kept.
+#[test]
+fn chart_numbers_are_written_to_a_tenth_without_the_float_formatter() {
+    let cases = [
+        (0.0, "0"),
+        (12.0, "12"),
+        (12.04, "12"),
+        (12.06, "12.1"),
+        (-3.5, "-3.5"),
+        (-0.04, "0"),
+        (1000.0, "1000"),
+    ];
+    for (x, want) in cases {
+        assert_eq!(Px(x).to_string(), want, "{x}");
+    }
+}
+
+/// Bounds never panic, unlike `f64::clamp`: a NaN (a pointer event with no position) gives
+/// the low bound, and bounds that cross give the high one.
+#[test]
+fn within_bounds_like_clamp_and_never_panics() {
+    assert_eq!(within(5.0, 0.0, 10.0), 5.0);
+    assert_eq!(within(-1.0, 0.0, 10.0), 0.0);
+    assert_eq!(within(11.0, 0.0, 10.0), 10.0);
+    assert_eq!(within(f64::NAN, 0.0, 10.0), 0.0);
+    assert_eq!(within(5.0, 10.0, 0.0), 0.0);
 }

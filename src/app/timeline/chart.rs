@@ -12,8 +12,8 @@ use crate::app::State;
 use crate::compiled::corpus;
 use crate::engine::model::Event;
 use crate::engine::timeline::{
-    axis_svg, key_step, marks_svg, pinch, CharWidths, ChartEvents, Frame, Gesture, KeyStep, Scene,
-    Viewport, LABEL_PX,
+    axis_svg, key_step, marks_svg, pinch, CharWidths, ChartEvents, Frame, Gesture, KeyStep, Px,
+    Scene, Viewport, LABEL_PX,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -54,7 +54,7 @@ fn measure_widths(el: &web_sys::Element, texts: &mut dyn Iterator<Item = &str>) 
         .and_then(|c| c.get_context("2d").ok().flatten())
         .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
     if let Some(ctx) = context {
-        ctx.set_font(&format!("{LABEL_PX}px {family}"));
+        ctx.set_font(&format!("{}px {family}", Px(LABEL_PX)));
         let mut buf = [0u8; 4];
         widths.measure(&mut |c: char| {
             ctx.measure_text(c.encode_utf8(&mut buf))
@@ -474,20 +474,20 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             return None;
         }
         let (x, y, w, h) = frame.get().range_band(&viewport.get(), r.days());
-        Some(view! { <rect class="range-band" x=x y=y width=w height=h /> })
+        Some(rect("range-band", (x, y, w, h)))
     };
     let brush_band = move || {
         chart.brush.get().map(|(a, b)| {
             let (lo, hi) = (a.min(b), a.max(b));
             let f = frame.get();
             let (x, y, w, h) = f.band(lo, hi - lo, f.axis_width());
-            view! { <rect class="brush" x=x y=y width=w height=h /> }
+            rect("brush", (x, y, w, h))
         })
     };
     let view_box = move || frame.get().view_box();
     let axis_strip = move || {
         let (w, h) = frame.get().axis_strip();
-        view! { <rect class="axis-strip" x="0" y="0" width=w height=h /> }
+        rect("axis-strip", (0.0, 0.0, w, h))
     };
     view! {
         <div class="timeline-chart" class:vertical=vertical node_ref=chart_ref>
@@ -536,4 +536,10 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             {move || card.get().map(|(i, left, top)| view! { <super::EventCard event=&events[i] left=left top=top /> })}
         </div>
     }
+}
+
+/// A rectangle of the chart, its numbers written as the marks' are (`Px`).
+fn rect(class: &'static str, (x, y, w, h): (f64, f64, f64, f64)) -> impl IntoView {
+    let px = |v: f64| Px(v).to_string();
+    view! { <rect class=class x=px(x) y=px(y) width=px(w) height=px(h) /> }
 }

@@ -5,7 +5,8 @@
 //! then each frame's marks spread over them.
 
 use super::layout::{layout, spans, wrap_label, Labels, Mark};
-use super::viewport::Viewport;
+use super::svg::Px;
+use super::viewport::{within, Viewport};
 use crate::engine::date::DateSpec;
 use crate::engine::model::Event;
 use crate::engine::order;
@@ -147,7 +148,7 @@ impl Frame {
     /// The SVG's `viewBox`: its units are the chart's pixels.
     pub fn view_box(&self) -> String {
         let (w, h) = self.oriented(self.length(), self.depth());
-        format!("0 0 {w} {h}")
+        format!("0 0 {} {}", Px(w), Px(h))
     }
 
     /// `(along, across)` as `(width, height)`: swapped down the page.
@@ -175,8 +176,11 @@ impl Frame {
         let len = self.length();
         let limits = (v.full.0 as i32, v.full.1 as i32);
         let px = |d: i32| {
-            v.px_at(f64::from(d.clamp(limits.0, limits.1)), len)
-                .clamp(0.0, len)
+            within(
+                v.px_at(f64::from(d.clamp(limits.0, limits.1)), len),
+                0.0,
+                len,
+            )
         };
         let (p0, p1) = (px(first), px(last));
         self.band(p0, (p1 - p0).max(2.0), self.depth())
@@ -205,7 +209,7 @@ impl Frame {
         } else {
             (self.length(), self.depth())
         };
-        let left = x.clamp(0.0, (width - CARD_WIDTH).max(0.0));
+        let left = within(x, 0.0, (width - CARD_WIDTH).max(0.0));
         let tall = CARD_HEIGHT + if disagreement { CARD_DISAGREEMENT } else { 0.0 };
         let below = y + h + 4.0;
         let top = if below + tall > content {

@@ -14,5 +14,5 @@ mod viewport;
 pub use frame::{CharWidths, ChartEvents, Frame, LABEL_PX};
 pub use layout::{axis_limits, fit_label, layout, spans, wrap_label, Labels, Mark, OPEN_END_DAYS};
 pub use range::{Range, RangeRule};
-pub use svg::{axis_svg, marks_svg, rule_segments, Scene};
-pub use viewport::{key_step, pinch, Gesture, KeyStep, Viewport, MIN_WINDOW_DAYS};
+pub use svg::{axis_svg, marks_svg, rule_segments, Px, Scene};
+pub use viewport::{key_step, pinch, within, Gesture, KeyStep, Viewport, MIN_WINDOW_DAYS};

@@ -6,23 +6,27 @@
 
 use super::frame::{Frame, AXIS, BAR, MARKER, ROW, V_AXIS, V_LINE, V_MAX_LINES, V_ROW};
 use super::layout::{wrap_label, Mark};
-use super::viewport::Viewport;
+use super::viewport::{within, Viewport};
 use crate::engine::date::{day_number, DateSpec, Point};
 use crate::engine::model::Event;
 use crate::engine::order;
 use crate::engine::pages::escape;
 use std::fmt::Write;
 
-/// A coordinate written to one decimal with integer formatting only: formatting floats
-/// with a precision would pull the float formatter into the WebAssembly.
-struct Px(f64);
+/// A coordinate written to one decimal (none when whole) with integer formatting only:
+/// every number the page writes into its SVG goes through this, since writing an `f64`
+/// itself would pull the float formatter (about 15 KB) into the WebAssembly.
+pub struct Px(pub f64);
 
 impl std::fmt::Display for Px {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let tenths = (self.0 * 10.0).round() as i64;
         let sign = if tenths < 0 { "-" } else { "" };
         let t = tenths.unsigned_abs();
-        write!(f, "{sign}{}.{}", t / 10, t % 10)
+        match t % 10 {
+            0 => write!(f, "{sign}{}", t / 10),
+            d => write!(f, "{sign}{}.{d}", t / 10),
+        }
     }
 }
 
@@ -455,9 +459,9 @@ fn year_tick(out: &mut String, at: f64, next: f64, year: i32, vert: bool) {
         (at, 0.0, at, AXIS, at + 4.0, 16.0)
     };
     let (hx, hy, hw, hh) = if vert {
-        (0.0, at, V_AXIS, (next - at).clamp(16.0, 60.0))
+        (0.0, at, V_AXIS, within(next - at, 16.0, 60.0))
     } else {
-        (at, 0.0, (next - at).clamp(30.0, 80.0), AXIS)
+        (at, 0.0, within(next - at, 30.0, 80.0), AXIS)
     };
     let _ = write!(
         out,

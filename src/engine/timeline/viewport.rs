@@ -35,11 +35,12 @@ impl Viewport {
 
     /// A window of `span` days starting at `lo`, kept within the limits.
     fn at(&self, lo: f64, span: f64) -> Viewport {
-        let span = span.clamp(
+        let span = within(
+            span,
             MIN_WINDOW_DAYS.min(self.full.1 - self.full.0),
             self.full.1 - self.full.0,
         );
-        let lo = lo.clamp(self.full.0, self.full.1 - span);
+        let lo = within(lo, self.full.0, self.full.1 - span);
         Viewport {
             window: (lo, lo + span),
             ..*self
@@ -51,7 +52,11 @@ impl Viewport {
     pub fn zoom(&self, factor: f64, centre: Option<f64>) -> Viewport {
         let (a, b) = self.window;
         let mid = centre.unwrap_or((a + b) / 2.0);
-        let span = (self.span() * factor).clamp(MIN_WINDOW_DAYS, self.full.1 - self.full.0);
+        let span = within(
+            self.span() * factor,
+            MIN_WINDOW_DAYS,
+            self.full.1 - self.full.0,
+        );
         self.at(mid - (mid - a) * span / self.span(), span)
     }
 
@@ -69,7 +74,7 @@ impl Viewport {
 
     /// The day at pixel `px` of an axis `length` pixels long.
     pub fn day_at(&self, px: f64, length: f64) -> f64 {
-        self.window.0 + self.span() * (px / length.max(1.0)).clamp(0.0, 1.0)
+        self.window.0 + self.span() * within(px / length.max(1.0), 0.0, 1.0)
     }
 
     /// The pixel of day `day` on an axis `length` pixels long (outside 0..length when the
@@ -276,6 +281,13 @@ pub fn key_step(key: &str, at: usize, n: usize) -> Option<KeyStep> {
         "PageUp" => KeyStep::Move(Gesture::PageEarlier),
         _ => return None,
     })
+}
+
+/// `x` kept within `lo..=hi`, for every float the chart bounds. Not `f64::clamp`, which
+/// panics when `lo > hi` or either is NaN, and whose panic message pulls the float
+/// formatter (about 15 KB) into the WebAssembly; here a NaN gives `lo`, and `hi` wins.
+pub fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    x.max(lo).min(hi)
 }
 
 #[cfg(test)]
