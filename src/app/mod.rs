@@ -444,16 +444,20 @@ fn after_the_first_view(
 /// while typing in a field, where they are characters (or the field's own keys).
 fn shortcuts(state: State, go_to: RwSignal<bool>) -> WindowListenerHandle {
     window_event_listener(leptos::ev::keydown, move |ev| {
+        // The key first: every letter typed in the search box comes here, and asking the
+        // page what is focused costs more than the key (three calls out of the wasm).
+        let key = ev.key();
+        if !matches!(key.as_str(), "/" | "g" | "k") {
+            return;
+        }
         let plain = !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
         if typing_in_a_field() || go_to.get_untracked() {
             return;
         }
-        if ev.key() == "/" && plain {
+        if key == "/" && plain {
             ev.prevent_default();
             state.focus_search_box();
-        } else if (ev.key() == "g" && plain)
-            || (ev.key() == "k" && (ev.ctrl_key() || ev.meta_key()))
-        {
+        } else if (key == "g" && plain) || (key == "k" && (ev.ctrl_key() || ev.meta_key())) {
             ev.prevent_default();
             go_to.set(true);
         }
