@@ -4,8 +4,9 @@
 //! compiled sort (a comparison passed as `&dyn`), then move the items into that order, so
 //! each call adds only its comparison and a short move.
 //!
-//! For lists the page orders once (a load's checks, the actors, a timeline's rows), not the
-//! search's ranking, which runs on every key and keeps the standard sort (ranking.rs).
+//! For lists ordered once or now and then (a load's checks, the actors, a timeline's rows,
+//! a quote's alignments). The search's ranking, which runs on every key, and the index's
+//! vocabulary, sorted as the page starts, keep the standard sort (ranking.rs, index.rs).
 
 use std::cmp::Ordering;
 
