@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { Launcher } from 'chrome-launcher';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from '../e2e/helpers.mjs';
 import { startServer } from '../e2e/server.mjs';
@@ -65,6 +66,11 @@ try {
       accessibility: score('accessibility'),
       best_practices: score('best-practices'),
       seo: score('seo'),
+      // How fast this machine ran Lighthouse's own little benchmark just before the run,
+      // and how busy it was: the blocking time simulated for a phone is what this machine
+      // measured, times 4, so a busy machine reads as a slower phone.
+      benchmark_index: Math.round(r.environment.benchmarkIndex),
+      load_average: Number(loadavg()[0].toFixed(1)),
     });
   }
 } finally {
@@ -82,3 +88,7 @@ console.log(
 );
 console.log(`  accessibility ${m.accessibility}, best practices ${m.best_practices}, SEO ${m.seo}`);
 console.log(`  runs: ${runs.map((r) => `${r.performance}/${(r.lcp_ms / 1000).toFixed(1)}s/${Math.round(r.tbt_ms)}ms`).join(', ')}`);
+console.log(
+  `  this machine per run: Lighthouse's benchmark index ${runs.map((r) => r.benchmark_index).join(', ')}; ` +
+    `load average ${runs.map((r) => r.load_average).join(', ')} (a lower index or a higher load stretches every task, and the blocking time with it)`,
+);
