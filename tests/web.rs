@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use sim_explorer::app::{App, DocumentList, Reader, State};
+use sim_explorer::app::{App, Arriving, Deferred, DocumentList, Reader, State, Unavailable};
 use sim_explorer::compiled::corpus;
 use sim_explorer::engine::view::View;
 use std::time::Duration;
@@ -236,4 +236,60 @@ async fn actor_page_separates_its_words_its_reported_position_and_its_mentions()
         host.all(".actor-chart rect").len(),
         corpus().documents.len()
     );
+}
+
+/// A part whose code comes after the page's (the timeline in a split build): drawn at once when
+/// its code is there, as before.
+#[wasm_bindgen_test]
+async fn a_part_whose_code_is_there_is_drawn_at_once() {
+    fn ready() -> Arriving {
+        Box::pin(std::future::ready(Ok(
+            view! { <p class="arrived">"Here"</p> }.into_any(),
+        )))
+    }
+    let host = Host::new();
+    let _mounted = leptos::mount::mount_to(host.0.clone(), || {
+        view! { <Deferred load=ready what="the part" /> }
+    });
+    // In the mounting task itself: no "Loading", no frame without it.
+    assert_eq!(host.all(".arrived").len(), 1);
+    assert!(host.all(".deferred-note").is_empty());
+}
+
+/// Else "Loading", and when loading fails, a notice with "Try again", which loads it afresh
+/// and draws it (`tests/bench/split.sh` checks the same with the timeline's real chunk).
+#[wasm_bindgen_test]
+async fn a_part_that_fails_to_load_says_so_and_comes_when_tried_again() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static TRIES: AtomicUsize = AtomicUsize::new(0);
+    fn flaky() -> Arriving {
+        Box::pin(async {
+            gloo_timers::future::sleep(Duration::from_millis(30)).await;
+            if TRIES.fetch_add(1, Ordering::SeqCst) == 0 {
+                Err(Unavailable)
+            } else {
+                Ok(view! { <p class="arrived">"Here"</p> }.into_any())
+            }
+        })
+    }
+    let host = Host::new();
+    let _mounted = leptos::mount::mount_to(host.0.clone(), || {
+        view! { <Deferred load=flaky what="the part" /> }
+    });
+    assert_eq!(host.text(".deferred-note"), "Loading the part…");
+    eventually(|| !host.all(".notice button").is_empty()).await;
+    assert!(
+        host.text(".notice p")
+            .starts_with("The part could not load."),
+        "{}",
+        host.text(".notice p")
+    );
+    assert!(host.all(".arrived").is_empty());
+    host.all(".notice button")[0]
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+    eventually(|| !host.all(".arrived").is_empty()).await;
+    assert_eq!(host.text(".arrived"), "Here");
+    assert!(host.all(".notice").is_empty());
+    assert_eq!(TRIES.load(Ordering::SeqCst), 2);
 }

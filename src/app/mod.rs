@@ -10,6 +10,7 @@ mod browser;
 mod cite;
 mod collection;
 mod compare;
+mod deferred;
 mod disagreements;
 mod document_list;
 mod finder;
@@ -25,6 +26,7 @@ mod timeline;
 mod verify;
 
 pub use actors::{ActorFilterPanel, ActorPage};
+pub use deferred::{Arriving, Deferred, Unavailable};
 pub use disagreements::DisagreementsPage;
 pub use document_list::DocumentList;
 pub use header::SiteHeader;
@@ -407,7 +409,7 @@ pub fn App() -> impl IntoView {
             // Below the documents or results: the record comes first, the dates narrow it.
             {move || {
                 (shows_timeline.get() && !cfg!(sim_without = "timeline"))
-                    .then(|| view! { <TimelinePanel events=&corpus().events /> })
+                    .then(timeline::record_timeline)
             }}
         </main>
         <SiteFooter />

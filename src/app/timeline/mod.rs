@@ -32,6 +32,33 @@ struct Shared {
     touched: Memo<Vec<bool>>,
 }
 
+/// The timeline of the record's events, as the page shows it: compiled into the page, drawn
+/// at once.
+#[cfg(not(all(target_arch = "wasm32", sim_split)))]
+pub fn record_timeline() -> AnyView {
+    view! { <TimelinePanel events=&corpus().events /> }.into_any()
+}
+
+/// The timeline of the record's events, as the page shows it: in a split build, its code is
+/// a chunk of its own, fetched the first time the timeline shows (`Deferred`; a failed fetch
+/// is tried afresh when the reader asks).
+#[cfg(all(target_arch = "wasm32", sim_split))]
+pub fn record_timeline() -> AnyView {
+    use super::deferred::{Arriving, Deferred, Unavailable};
+    fn arriving() -> Arriving {
+        Box::pin(async { in_its_chunk().await.map_err(|_| Unavailable) })
+    }
+    view! { <Deferred load=arriving what="the timeline" /> }.into_any()
+}
+
+/// The split point: the splitter (`wasm-split-cli`) moves this function, and all that only
+/// it reaches, into `split_timeline.wasm`.
+#[cfg(all(target_arch = "wasm32", sim_split))]
+#[leptos::wasm_split::wasm_split(timeline, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn in_its_chunk() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! { <TimelinePanel events=&corpus().events /> }.into_any())
+}
+
 /// `events`: the record's (`corpus().events`), or a synthetic set for the benchmark.
 #[component]
 pub fn TimelinePanel(events: &'static [Event]) -> impl IntoView {

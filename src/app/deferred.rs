@@ -1,0 +1,103 @@
+//! A part of the page whose code may arrive after the page's: shown at once when its code is
+//! there, else once it has loaded, and if loading fails, a notice with "Try again" in its
+//! place while the rest of the page goes on working. The timeline is such a part: compiled
+//! into the page, it shows at once as before; in a build that splits it off into a chunk of
+//! its own (`--cfg sim_split`, `tests/bench/split.sh`), it loads when first shown.
+
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+/// A part's code could not be fetched or compiled (offline with no copy, a network error).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unavailable;
+
+/// A part's view, as it arrives: ready at once when its code is compiled in.
+pub type Arriving = Pin<Box<dyn Future<Output = Result<AnyView, Unavailable>>>>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Loading,
+    Failed,
+    Shown,
+}
+
+/// Shows what `load` gives; `what` names the part in the page's words ("the timeline").
+#[component]
+pub fn Deferred(load: fn() -> Arriving, what: &'static str) -> impl IntoView {
+    let status = RwSignal::new(Status::Loading);
+    // The view, between its arrival and its drawing (not `Send`: kept on this thread).
+    let arrived = StoredValue::new_local(None::<AnyView>);
+    // The part is built under this component, wherever the attempt starts (a click has none).
+    let owner = Owner::current().unwrap_or_default();
+    attempt(load, status, arrived);
+    move || match status.get() {
+        Status::Shown => arrived.try_update_value(Option::take).flatten(),
+        Status::Loading => {
+            Some(view! { <p class="deferred-note">{format!("Loading {what}…")}</p> }.into_any())
+        }
+        Status::Failed => {
+            let owner = owner.clone();
+            let again = move |_| owner.with(|| attempt(load, status, arrived));
+            let said = format!(
+                "{} could not load. Everything else on the page works; check the connection \
+                 and try again.",
+                capitalised(what),
+            );
+            Some(
+                view! {
+                    <div class="notice" role="status">
+                        <p>{said}</p>
+                        <button type="button" on:click=again>
+                            "Try again"
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+    }
+}
+
+/// Starts loading. What is ready at once (code compiled in, or a chunk already loaded) is
+/// shown in this same task, so the page draws it as it always did; the rest when it comes,
+/// built under the current owner (its components read the page's state from it), and not
+/// at all once that owner is gone (the reader moved on).
+fn attempt(
+    load: fn() -> Arriving,
+    status: RwSignal<Status>,
+    arrived: StoredValue<Option<AnyView>, LocalStorage>,
+) {
+    let mut coming = load();
+    let settle = move |got: Result<AnyView, Unavailable>| match got {
+        Ok(view) => {
+            arrived.set_value(Some(view));
+            status.try_set(Status::Shown);
+        }
+        // Gone by then (the reader moved on): nothing to say.
+        Err(Unavailable) => {
+            status.try_set(Status::Failed);
+        }
+    };
+    match coming
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(got) => settle(got),
+        Poll::Pending => {
+            status.set(Status::Loading);
+            leptos::task::spawn_local_scoped_with_cancellation(async move {
+                settle(coming.await);
+            });
+        }
+    }
+}
+
+fn capitalised(what: &str) -> String {
+    let mut chars = what.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
