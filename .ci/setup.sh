@@ -1,14 +1,19 @@
 # Installs what building and testing SIM Explorer needs, skipping whatever is already
 # present at the right version. Sourced by .ci/serve and .ci/test; see ../shared/TOOLCHAIN.md
 # for why each tool comes from where it does.
-#   setup_build: wasm target, Trunk, wasm-bindgen-cli (= Cargo.lock), Node.js, npm packages
+#   setup_build: wasm target, Trunk, wasm-bindgen-cli (= Cargo.lock), the wasm splitter,
+#                Node.js, npm packages
 #                (wasm-opt from npm's binaryen), crates fetched for Trunk's offline build.
-#   build_release: the release page into dist/ (what serve and test build).
+#   build_release: the release page into dist/ (what serve and test build), its wasm split
+#                (the timeline a chunk of its own; see build_split).
 #   setup_test:  all of that, plus Chromium and chromedriver from Debian, and the two other
 #                engines the journey runs in: WebKitGTK's WebKitWebDriver (with Xvfb, its
 #                display) and Firefox ESR.
 
 TRUNK_VERSION=0.21.14
+# The splitter of the page's wasm (the timeline a chunk of its own): crates.io's
+# wasm_split_cli_support, whose command-line build cargo-leptos's splitting also runs.
+SPLITTER_VERSION=0.2.4
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
@@ -74,6 +79,14 @@ ensure_wasm_bindgen() {
   fi
 }
 
+ensure_splitter() {
+  if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$SPLITTER_VERSION:"; then
+    say "cargo install wasm_split_cli_support $SPLITTER_VERSION (a minute, once)"
+    # It rewrites the whole wasm, as wasm-bindgen does: opt-level 1.
+    quick_install 1 --locked wasm_split_cli_support --version "$SPLITTER_VERSION" --features build-binary
+  fi
+}
+
 ensure_node() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     apt_install nodejs npm
@@ -129,13 +142,15 @@ setup_build() {
     for features in "" "$@"; do
       cargo build --quiet --target=wasm32-unknown-unknown --release --offline --locked \
         --bin sim-explorer ${features:+--features "$features"} >/dev/null 2>&1
-    done ) &
+    done
+    split_cargo_build >/dev/null 2>&1 ) &
   local wasm=$!
   # Trunk and wasm-bindgen-cli compile side by side: each leaves a core idle for long
   # stretches (its largest crates, linking) that the other fills.
   ensure_trunk &
   local trunk=$!
   ensure_wasm_bindgen || { wait "$trunk"; wait "$wasm"; fail "installing wasm-bindgen-cli failed"; }
+  ensure_splitter || { wait "$trunk"; wait "$wasm"; fail "installing wasm_split_cli_support failed"; }
   wait "$trunk" || { wait "$wasm"; fail "installing Trunk failed"; }
   wait "$wasm" || true
 }
@@ -145,11 +160,48 @@ setup_build() {
 # waits), it fills the core that the wasm's single-threaded link and wasm-opt leave idle,
 # and Trunk's post-build hook finds it built.
 build_release() {
-  say "trunk build --release"
   cargo build --quiet --locked --offline --bin sim-post-build &
   local post_build=$!
-  trunk build --release || { wait "$post_build"; return 1; }
+  build_split || { wait "$post_build"; return 1; }
+  say "trunk build --release"
+  SIM_SPLIT_DIR="$ROOT/target/split/out" trunk build --release || { wait "$post_build"; return 1; }
   wait "$post_build"
+}
+
+# The page's wasm as cargo links it for splitting: with the split point compiled in
+# (`--cfg sim_split`, src/app/timeline/mod.rs) and the linker's relocations kept, which the
+# splitter reads. Its own target folder: other flags in target/ would rebuild Trunk's wasm.
+split_cargo_build() {
+  CARGO_TARGET_DIR="$ROOT/target/split/cargo" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg sim_split -C link-arg=--emit-relocs" \
+    cargo build --quiet --locked --offline --release --target wasm32-unknown-unknown --bin sim-explorer
+}
+
+# The served page's wasm with the timeline split off into a chunk of its own (issue 27):
+# cargo (above), the splitter (the main module, its chunk `split_timeline.wasm` and the
+# loader `__wasm_split.js`), wasm-bindgen on the main module, and wasm-opt on every module
+# with the level and flags index.html gives Trunk. Into target/split/out, which the build
+# step after Trunk puts into dist/ (src/bin/post_build); Trunk's own, whole wasm goes into
+# the one-file edition, which cannot fetch a chunk.
+build_split() {
+  say "the page's wasm with the timeline split off"
+  local out="$ROOT/target/split" level params
+  level=$(sed -n 's/.*data-wasm-opt="\([a-z0-9]*\)".*/\1/p' "$ROOT/index.html")
+  params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$ROOT/index.html")
+  [ -n "$level" ] && [ -n "$params" ] || fail "index.html names no data-wasm-opt and data-wasm-opt-params"
+  split_cargo_build || return 1
+  rm -rf "$out/modules" "$out/out"
+  mkdir -p "$out/modules" "$out/out"
+  wasm-split-cli "$out/cargo/wasm32-unknown-unknown/release/sim-explorer.wasm" "$out/modules" \
+    --out-name sim-explorer || return 1
+  wasm-bindgen "$out/modules/sim-explorer.wasm" --out-dir "$out/modules" --out-name sim-explorer \
+    --target web --keep-lld-exports --no-typescript || return 1
+  cp "$out/modules/sim-explorer.js" "$out/modules/__wasm_split.js" "$out/out/"
+  local module
+  for module in "$out/modules/sim-explorer_bg.wasm" "$out"/modules/split_*.wasm; do
+    # shellcheck disable=SC2086 # the flags are words
+    wasm-opt "-O$level" --strip-debug $params "$module" -o "$out/out/$(basename "$module")" || return 1
+  done
 }
 
 # Chromium comes from apt (network) while cargo compiles the tools (CPU): side by side.

@@ -257,7 +257,7 @@ async fn a_part_whose_code_is_there_is_drawn_at_once() {
 }
 
 /// Else "Loading", and when loading fails, a notice with "Try again", which loads it afresh
-/// and draws it (`tests/bench/split.sh` checks the same with the timeline's real chunk).
+/// and draws it (`tests/e2e/split.test.mjs` checks the same with the timeline's real chunk).
 #[wasm_bindgen_test]
 async fn a_part_that_fails_to_load_says_so_and_comes_when_tried_again() {
     use std::sync::atomic::{AtomicUsize, Ordering};

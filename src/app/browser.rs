@@ -213,10 +213,14 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
     let promise = container.register("./sw.js");
     let on_update = std::rc::Rc::new(on_update);
     leptos::task::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(promise).await else {
+        // Refused, or answered with no registration at all (seen where a harness or a
+        // hardened browser stands in for the worker): the page goes on without one.
+        let Ok(registration) = JsFuture::from(promise)
+            .await
+            .and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>())
+        else {
             return;
         };
-        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
         let controlled = || window().navigator().service_worker().controller().is_some();
         // A newer build may already be waiting from an earlier visit.
         if registration.waiting().is_some() && controlled() {

@@ -1,8 +1,9 @@
 //! A part of the page whose code may arrive after the page's: shown at once when its code is
 //! there, else once it has loaded, and if loading fails, a notice with "Try again" in its
-//! place while the rest of the page goes on working. The timeline is such a part: compiled
-//! into the page, it shows at once as before; in a build that splits it off into a chunk of
-//! its own (`--cfg sim_split`, `tests/bench/split.sh`), it loads when first shown.
+//! place while the rest of the page goes on working. The timeline is such a part: the served
+//! page's wasm leaves its code to a chunk of its own (`--cfg sim_split`, `.ci/setup.sh`'s
+//! `build_split`), fetched when it first shows; compiled in (the one-file edition, tests), it
+//! shows at once.
 
 use leptos::prelude::*;
 use std::future::Future;

@@ -510,6 +510,10 @@ struct Place {
 /// opened; home, the list's heading), so keyboard and screen-reader users land where
 /// sighted users look. On the first run (`before` is `None`) only a deep link moves.
 fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, bar: Bar) {
+    let settle = SETTLES.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
     let c = corpus();
     let title = match (now.panel, now.doc, now.actor) {
         (Panel::Document, Some(d), _) => format!("{} – SIM Explorer", c.documents[d].title.value),
@@ -593,35 +597,86 @@ fn settle_view(before: Option<&Place>, now: &Place, last_opened: Option<usize>, 
         None
     };
     let Some((id, centre)) = target else { return };
-    let Some(element) = document()
-        .get_element_by_id(&id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
+    let first = before.is_none();
+    let arrive = move |element: web_sys::HtmlElement| {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+        // Opened from the timeline, the event keeps the chart above it in view.
+        if element.id() == "event-title" && !first && show_event_with_chart(&element, bar) {
+            return;
+        }
+        land(&element, bar, centre, first);
     };
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    let _ = element.focus_with_options(&options);
-    // Opened from the timeline, the event keeps the chart above it in view.
-    if id == "event-title" && before.is_some() && show_event_with_chart(&element, bar) {
-        return;
+    match element_by_id(&id) {
+        Some(element) => arrive(element),
+        // Not drawn yet: a part whose code comes after the page's (the timeline's event, in
+        // a split build, `deferred.rs`) draws it when its code arrives.
+        None => when_drawn(id, settle, arrive),
     }
+}
+
+thread_local! {
+    /// How many times the page has settled on a place: a wait for a target that is not
+    /// drawn yet ends when the page has moved on (`when_drawn`).
+    static SETTLES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Runs `arrive` on the element `id` once it is drawn: looked for each frame, for ten
+/// seconds at most, and only while the page stays where it settled (`settle`) and focus
+/// stays where it was (focus is never taken from where the person has since put it).
+fn when_drawn(id: String, settle: u32, arrive: impl FnOnce(web_sys::HtmlElement) + 'static) {
+    struct Wait {
+        id: String,
+        settle: u32,
+        focused: Option<web_sys::Element>,
+        arrive: Box<dyn FnOnce(web_sys::HtmlElement)>,
+    }
+    fn look(w: Wait, frames: u32) {
+        let here = SETTLES.with(std::cell::Cell::get) == w.settle;
+        if frames == 0 || !here || document().active_element() != w.focused {
+            return;
+        }
+        match element_by_id(&w.id) {
+            Some(element) => (w.arrive)(element),
+            None => request_animation_frame(move || look(w, frames - 1)),
+        }
+    }
+    let w = Wait {
+        id,
+        settle,
+        focused: document().active_element(),
+        arrive: Box::new(arrive),
+    };
+    request_animation_frame(move || look(w, 600));
+}
+
+/// Brings a target just focused into view: `centre`d (a passage, a result, an event, a
+/// disagreement down the page) or the page from its top; at once on the first settling (a
+/// deep link, from wherever the browser put the static record's copy), else smoothly.
+fn land(element: &web_sys::HtmlElement, bar: Bar, centre: bool, first: bool) {
     if centre {
         // Passages, results, events and disagreements sit down the page. An event is seen
         // as a whole: its section, with its sources, not only its title.
-        let whole: web_sys::Element = match id.as_str() {
+        let whole: web_sys::Element = match element.id().as_str() {
             "event-title" => element.closest(".event-detail").ok().flatten(),
             _ => None,
         }
         .unwrap_or_else(|| element.clone().into());
         // A deep link lands at once, from wherever the browser put the static record's copy.
-        let how = if before.is_none() {
+        let how = if first {
             Scroll::AtOnce
         } else {
             Scroll::Smoothly
         };
         land_on(&whole, bar, how);
-    } else if before.is_none() {
+    } else if first {
         // A deep link: at once, from wherever the browser put the static record's copy.
         land_at_top();
     } else {

@@ -8,7 +8,7 @@
 
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { Launcher } from 'chrome-launcher';
@@ -26,7 +26,7 @@ const runs = [];
 try {
   // A static host serves files compressed ahead of time; this server compresses on the first
   // request and keeps the result. Asked once here, so no run pays for the compression.
-  for (const name of readdirSync(dist)) {
+  for (const name of readdirSync(dist, { recursive: true }).filter((n) => statSync(join(dist, n)).isFile())) {
     await fetch(new URL(name === 'index.html' ? '' : name, server.url), {
       headers: { 'accept-encoding': 'br, gzip' },
     }).then((r) => r.arrayBuffer());

@@ -7,7 +7,7 @@
 //
 //   node tests/bench/start_tasks.mjs [dist] [runs=3]
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from '../e2e/helpers.mjs';
@@ -95,7 +95,7 @@ function summarise(events, url) {
 
 const server = await startServer({ root: dist });
 // The server compresses a file on its first request: asked once here, as Lighthouse's bench does.
-for (const name of readdirSync(dist)) {
+for (const name of readdirSync(dist, { recursive: true }).filter((n) => statSync(join(dist, n)).isFile())) {
   await fetch(new URL(name === 'index.html' ? '' : name, server.url), {
     headers: { 'accept-encoding': 'br, gzip' },
   }).then((r) => r.arrayBuffer());

@@ -520,7 +520,7 @@ const PAGE_WIDE_LOOKUPS: [(&str, &str); 6] = [
     // link to it carries), in whichever panel shows it; and on taking over, to the
     // element that had focus in the static record.
     ("src/app/mod.rs", "get_element_by_id(&t.element)"),
-    ("src/app/mod.rs", "get_element_by_id(&id)"),
+    ("src/app/mod.rs", "get_element_by_id(id)"),
 ];
 
 /// Lookups on the whole document in a Rust file: `document()`, or a name bound to it, then

@@ -1,7 +1,7 @@
-// End-to-end tests of the page offline and as it updates: after one visit a reload, a
-// search and a deep link work with the network off (every file from the service worker);
-// a changed build is offered and, once accepted, replaces the old one and its cache; the
-// page works under a sub-path.
+// End-to-end tests of the page offline and as it updates: after one visit a reload (the
+// timeline's chunk included), a search and a deep link work with the network off (every
+// file from the service worker); a changed build is offered and, once accepted, replaces
+// the old one and its cache; the page works under a sub-path.
 
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +43,8 @@ describe('Offline and updates', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
       });
       await page.reload();
       await page.waitForSelector('ol.doc-list > li.doc-item');
+      // The timeline too, whose code is a chunk of its own (split.test.mjs).
+      await page.waitForSelector('.timeline-svg g.ev', { state: 'attached' });
       await page.fill('#search-input', 'Wesex');
       await page.waitForSelector('ol.results > li.result mark');
       await page.goto(`${server.url}#doc=2021-06-17-dodgy-data-warnings`);

@@ -32,8 +32,8 @@ struct Shared {
     touched: Memo<Vec<bool>>,
 }
 
-/// The timeline of the record's events, as the page shows it: compiled into the page, drawn
-/// at once.
+/// The timeline of the record's events, as the page shows it: compiled into the page (the
+/// one-file edition, the tests), drawn at once.
 #[cfg(not(all(target_arch = "wasm32", sim_split)))]
 pub fn record_timeline() -> AnyView {
     view! { <TimelinePanel events=&corpus().events /> }.into_any()

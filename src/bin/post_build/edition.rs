@@ -28,11 +28,14 @@ pub struct Parts<'a> {
     pub css_file: &'a str,
     /// The icon (SVG text), written beside the page as `icon.svg` by Trunk.
     pub icon_svg: &'a str,
-    /// wasm-bindgen's glue (an ES module) and the wasm it starts, with their file names.
+    /// wasm-bindgen's glue (an ES module) and the wasm it starts, whole: the one-file
+    /// edition holds them inline.
     pub glue: &'a str,
-    pub glue_file: &'a str,
     pub wasm: &'a [u8],
-    pub wasm_file: &'a str,
+    /// The glue and wasm the served page starts, as paths from it: with the timeline split
+    /// off, that build's (`app-ID/`), else these same two files.
+    pub site_glue: &'a str,
+    pub site_wasm: &'a str,
     /// The static record's HTML and its script (`src/record.js`).
     pub record: &'a str,
     pub record_js: &'a str,
@@ -87,12 +90,12 @@ pub fn hash_source(text: &str) -> String {
 fn site_start(parts: &Parts) -> String {
     format!(
         "import init, * as bindings from './{glue}';\n{start}",
-        glue = parts.glue_file,
+        glue = parts.site_glue,
         start = start_where_there_is_webassembly(&format!(
             "await init({{ module_or_path: './{wasm}' }});\n    \
              // The browser benchmark (tests/bench/browser.mjs) calls the engine through these.\n    \
              window.wasmBindings = bindings;",
-            wasm = parts.wasm_file
+            wasm = parts.site_wasm
         ))
     )
 }
@@ -289,9 +292,9 @@ mod tests {
             css_file: "main-1.css",
             icon_svg: "<svg/>",
             glue: "async function __wbg_init(m){}\nexport default __wbg_init;",
-            glue_file: "app-1.js",
             wasm: b"\0asm",
-            wasm_file: "app-1_bg.wasm",
+            site_glue: "app-1/sim-explorer.js",
+            site_wasm: "app-1/sim-explorer_bg.wasm",
             record: "<div id=\"record\">R<p class=\"download-note\"><a>D</a> it</p></div>",
             record_js: "show()",
             canonical: None,
@@ -369,9 +372,9 @@ mod tests {
             "<div id=\"record\">R<p class=\"download-note\"><a>D</a> it</p></div><script>show()</script>\n</body>"
         ));
         let start = &inline_texts(&page, "script")[1];
-        assert!(start.starts_with("import init, * as bindings from './app-1.js';\n"));
+        assert!(start.starts_with("import init, * as bindings from './app-1/sim-explorer.js';\n"));
         assert!(start.contains(
-            "if (typeof WebAssembly === 'object') {\n  try {\n    await init({ module_or_path: './app-1_bg.wasm' });"
+            "if (typeof WebAssembly === 'object') {\n  try {\n    await init({ module_or_path: './app-1/sim-explorer_bg.wasm' });"
         ));
         // A start that fails leaves the page as one without WebAssembly, and says why.
         assert!(start.contains(

@@ -9,6 +9,12 @@
 //! 3. `sw.js`, the service worker, with every file of the build (`worker.rs`);
 //! 4. `sim-explorer.html`, the one-file edition, which opens from a file on disk.
 //!
+//! Given `SIM_SPLIT_DIR` (`.ci/setup.sh`'s `build_release`), the served page starts the wasm
+//! built there with the timeline split off into a chunk of its own: that folder's glue,
+//! wasm, chunk loader and chunks go into `app-ID/` (ID from their bytes, so no cache mixes
+//! two builds' parts), and Trunk's whole wasm, which only the one-file edition holds now,
+//! leaves the folder.
+//!
 //! Run by hand: `cargo run --bin sim-post-build -- <staged folder>`. Every problem is said
 //! as `path:line: message`, and fails the build.
 
@@ -75,6 +81,11 @@ mod io {
     }
 }
 
+/// The files of the split build (`SIM_SPLIT_DIR`): what the served page starts, and the
+/// chunk loader the glue imports; an error if one is missing.
+#[cfg(not(target_arch = "wasm32"))]
+const SPLIT_FILES: [&str; 3] = ["sim-explorer.js", "sim-explorer_bg.wasm", "__wasm_split.js"];
+
 /// The wasm Trunk staged and its glue, named `NAME_bg.wasm` and `NAME.js`: the one pair.
 #[cfg(not(target_arch = "wasm32"))]
 fn wasm_and_glue(staged: &[(String, Vec<u8>)]) -> Result<(String, String), String> {
@@ -121,6 +132,31 @@ fn run() -> Result<(), String> {
 
     let staged = io::files(&staging)?;
     let (wasm_file, glue_file) = wasm_and_glue(&staged)?;
+    let split = env::var_os("SIM_SPLIT_DIR").map(PathBuf::from);
+    let (site_glue, site_wasm) = match &split {
+        Some(dir) => {
+            let files = io::files(dir)?;
+            if let Some(missing) = SPLIT_FILES
+                .iter()
+                .find(|name| !files.iter().any(|(n, _)| n == *name))
+            {
+                return Err(format!(
+                    "{}:1: no {missing} in the split build",
+                    dir.display()
+                ));
+            }
+            let id = worker::hex_id(files.iter().flat_map(|(n, b)| [n.as_bytes(), &b[..]]));
+            let folder = staging.join(format!("app-{id}"));
+            std::fs::create_dir_all(&folder)
+                .map_err(|e| format!("{}:1: cannot create: {e}", folder.display()))?;
+            for (name, bytes) in &files {
+                io::write(&folder.join(name), bytes)?;
+            }
+            let [glue, wasm, _] = SPLIT_FILES;
+            (format!("app-{id}/{glue}"), format!("app-{id}/{wasm}"))
+        }
+        None => (glue_file.clone(), wasm_file.clone()),
+    };
     let css_path = source.join("style/main.css");
     let css = edition::stylesheet(&io::read_text(&css_path)?)
         .map_err(|message| format!("{}:1: {message}", css_path.display()))?;
@@ -132,9 +168,9 @@ fn run() -> Result<(), String> {
         css_file: &css_file,
         icon_svg: &io::read_text(&staging.join("icon.svg"))?,
         glue: &io::read_text(&staging.join(&glue_file))?,
-        glue_file: &glue_file,
         wasm: &io::read(&staging.join(&wasm_file))?,
-        wasm_file: &wasm_file,
+        site_glue: &site_glue,
+        site_wasm: &site_wasm,
         record: &record,
         record_js: &io::read_text(&source.join("src/record.js"))?,
         canonical: site.as_deref(),
@@ -157,6 +193,15 @@ fn run() -> Result<(), String> {
     let pages = pages::passage_pages(sim_explorer::compiled::corpus(), site.as_deref());
     for (key, html) in &pages {
         io::write(&passages.join(format!("{key}.html")), html)?;
+    }
+    // Split, the served page never asks for Trunk's whole wasm: the one-file edition, which
+    // holds it, is written from what was read above.
+    if split.is_some() {
+        for name in [&wasm_file, &glue_file] {
+            let path = staging.join(name);
+            std::fs::remove_file(&path)
+                .map_err(|e| format!("{}:1: cannot remove: {e}", path.display()))?;
+        }
     }
     // The worker lists the build as it now stands: the page, its files and the passages.
     let built = io::files(&staging)?;
