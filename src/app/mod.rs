@@ -85,6 +85,10 @@ thread_local! {
 /// place, then what only later views need (`App`). Each task short, as a phone's main
 /// thread measures it: the whole start in one task blocked it for about 250 ms at 4x CPU.
 pub fn start() {
+    // The timeline's code, where it is a chunk of its own, is asked for now: fetched and
+    // compiled away from the main thread while the first view is drawn, it is there when
+    // the timeline starts after that view has painted.
+    timeline::fetch_early();
     // Decoding the record (and compiling the decoder) is a task of its own.
     let _ = corpus();
     next_task(take_over);

@@ -51,10 +51,25 @@ pub fn record_timeline() -> AnyView {
     view! { <Deferred load=arriving what="the timeline" /> }.into_any()
 }
 
+/// Starts fetching the timeline's chunk, if it has one; a failure is met again, and said,
+/// when the timeline asks for it (`record_timeline`).
+pub fn fetch_early() {
+    // wasm-bindgen's own queue: Leptos's executor starts with the app, after this.
+    #[cfg(all(target_arch = "wasm32", sim_split))]
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = preload_chunk().await;
+    });
+}
+
 /// The split point: the splitter (`wasm-split-cli`) moves this function, and all that only
 /// it reaches, into `split_timeline.wasm`.
 #[cfg(all(target_arch = "wasm32", sim_split))]
-#[leptos::wasm_split::wasm_split(timeline, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[leptos::wasm_split::wasm_split(
+    timeline,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_chunk)
+)]
 fn in_its_chunk() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
     Ok(view! { <TimelinePanel events=&corpus().events /> }.into_any())
 }
