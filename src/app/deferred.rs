@@ -2,8 +2,8 @@
 //! there, else once it has loaded, and if loading fails, a notice with "Try again" in its
 //! place while the rest of the page goes on working. The timeline is such a part: the served
 //! page's wasm leaves its code to a chunk of its own (`--cfg sim_split`, `.ci/setup.sh`'s
-//! `build_split`), fetched when it first shows; compiled in (the one-file edition, tests), it
-//! shows at once.
+//! `build_split`), fetched after the page's own; compiled in (the one-file edition, tests),
+//! it shows at once.
 
 use leptos::prelude::*;
 use std::future::Future;

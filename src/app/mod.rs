@@ -85,10 +85,14 @@ thread_local! {
 /// place, then what only later views need (`App`). Each task short, as a phone's main
 /// thread measures it: the whole start in one task blocked it for about 250 ms at 4x CPU.
 pub fn start() {
-    // The timeline's code, where it is a chunk of its own, is asked for now: fetched and
-    // compiled away from the main thread while the first view is drawn, it is there when
-    // the timeline starts after that view has painted.
-    timeline::fetch_early();
+    // Where the timeline's code is a chunk of its own and the first view shows the timeline
+    // (below the documents or the results), the chunk is asked for now: fetched and compiled
+    // away from the main thread while that view is drawn, it is there when the timeline
+    // starts after the view has painted. Elsewhere it waits until the timeline first shows.
+    let first = View::parse(&browser::location_fragment()).panel();
+    if matches!(first, Panel::Documents | Panel::Results) {
+        timeline::fetch_early();
+    }
     // Decoding the record (and compiling the decoder) is a task of its own.
     let _ = corpus();
     next_task(take_over);

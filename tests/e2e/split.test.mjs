@@ -1,8 +1,8 @@
 // End-to-end tests of the page's split wasm (issue 27): the timeline's code is a chunk of
-// its own (`app-ID/split_timeline.wasm`), fetched after the first view and once only; when
-// it cannot be fetched, the timeline's place says so with "Try again", the rest of the page
-// goes on working, and trying again draws it. (Offline, the worker serves the chunk:
-// offline.test.mjs.)
+// its own (`app-ID/split_timeline.wasm`), fetched once, after the page's wasm: as the app
+// starts on a view that shows the timeline, else when it first shows; when it cannot be
+// fetched, the timeline's place says so with "Try again", the rest of the page goes on
+// working, and trying again draws it. (Offline, the worker serves it: offline.test.mjs.)
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -41,6 +41,20 @@ describe('The timeline, a chunk of its own', { timeout: TEST_TIMEOUT_MS * 4 }, (
       await page.locator(EVENT).first().waitFor({ state: 'attached' });
       assert.equal(s.requests.filter((u) => CHUNK.test(u)).length, 1, 'fetched once');
       assert.equal(await page.locator('.deferred-note').count(), 0);
+      s.assertNoPageErrors();
+    });
+  });
+
+  test('opened on a view without the timeline, the page leaves the chunk until it shows', opts, async () => {
+    await withPage(h.browser, { serviceWorkers: 'block' }, 'split-chunk-later', async (s) => {
+      const { page } = s;
+      await page.goto(`${h.url}#doc=2021-06-17-dodgy-data-warnings`);
+      await page.waitForSelector('article.document .passage');
+      await page.waitForTimeout(1_000);
+      assert.equal(s.requests.filter((u) => CHUNK.test(u)).length, 0, 'not fetched for a document');
+      await page.click('a.back-link');
+      await page.locator(EVENT).first().waitFor({ state: 'attached' });
+      assert.equal(s.requests.filter((u) => CHUNK.test(u)).length, 1);
       s.assertNoPageErrors();
     });
   });

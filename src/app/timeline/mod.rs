@@ -51,8 +51,8 @@ pub fn record_timeline() -> AnyView {
     view! { <Deferred load=arriving what="the timeline" /> }.into_any()
 }
 
-/// Starts fetching the timeline's chunk, if it has one; a failure is met again, and said,
-/// when the timeline asks for it (`record_timeline`).
+/// Starts fetching the timeline's chunk, if it has one, before the timeline asks for it; a
+/// failure here is met again, and said, when it does (`record_timeline`).
 pub fn fetch_early() {
     // wasm-bindgen's own queue: Leptos's executor starts with the app, after this.
     #[cfg(all(target_arch = "wasm32", sim_split))]
