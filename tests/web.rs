@@ -264,7 +264,13 @@ async fn a_part_that_fails_to_load_says_so_and_comes_when_tried_again() {
     static TRIES: AtomicUsize = AtomicUsize::new(0);
     fn flaky() -> Arriving {
         Box::pin(async {
-            gloo_timers::future::sleep(Duration::from_millis(30)).await;
+            // The second try takes longer: time to see the notice while it loads again.
+            let wait = if TRIES.load(Ordering::SeqCst) == 0 {
+                30
+            } else {
+                400
+            };
+            gloo_timers::future::sleep(Duration::from_millis(wait)).await;
             if TRIES.fetch_add(1, Ordering::SeqCst) == 0 {
                 Err(Unavailable)
             } else {
@@ -285,11 +291,28 @@ async fn a_part_that_fails_to_load_says_so_and_comes_when_tried_again() {
         host.text(".notice p")
     );
     assert!(host.all(".arrived").is_empty());
-    host.all(".notice button")[0]
-        .unchecked_ref::<web_sys::HtmlElement>()
-        .click();
+    let button = host.all(".notice button")[0].clone();
+    let button = button.unchecked_ref::<web_sys::HtmlElement>();
+    button.focus().unwrap();
+    button.click();
+    tick().await;
+    // While it loads again, the notice stays (its button keeps focus) and says so.
+    assert_eq!(host.text(".notice p"), "Loading the part again…");
+    assert_eq!(
+        button.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert!(button.is_connected());
     eventually(|| !host.all(".arrived").is_empty()).await;
     assert_eq!(host.text(".arrived"), "Here");
     assert!(host.all(".notice").is_empty());
     assert_eq!(TRIES.load(Ordering::SeqCst), 2);
+    // Focus goes to what arrived, not back to the page's start.
+    let focused = || {
+        document()
+            .active_element()
+            .is_some_and(|e| e.class_name() == "deferred")
+    };
+    eventually(focused).await;
+    assert!(focused());
 }

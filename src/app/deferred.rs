@@ -21,6 +21,8 @@ pub type Arriving = Pin<Box<dyn Future<Output = Result<AnyView, Unavailable>>>>;
 enum Status {
     Loading,
     Failed,
+    /// Loading again, asked for by "Try again": the notice stays, so its button keeps focus.
+    Retrying,
     Shown,
 }
 
@@ -33,30 +35,66 @@ pub fn Deferred(load: fn() -> Arriving, what: &'static str) -> impl IntoView {
     // The part is built under this component, wherever the attempt starts (a click has none).
     let owner = Owner::current().unwrap_or_default();
     attempt(load, status, arrived);
-    move || match status.get() {
-        Status::Shown => arrived.try_update_value(Option::take).flatten(),
-        Status::Loading => {
-            Some(view! { <p class="deferred-note">{format!("Loading {what}…")}</p> }.into_any())
+    // Redrawn only between loading, the notice and the part: not as the notice's words change.
+    let shown = Memo::new(move |_| match status.get() {
+        Status::Retrying => Status::Failed,
+        other => other,
+    });
+    let retried = StoredValue::new(false);
+    let part = NodeRef::<leptos::html::Div>::new();
+    move || match shown.get() {
+        Status::Shown => {
+            let view = arrived.try_update_value(Option::take).flatten()?;
+            // Arrived after "Try again": focus goes to it, not back to the page's start.
+            if retried.get_value() {
+                request_animation_frame(move || {
+                    if let Some(part) = part.get_untracked() {
+                        let _ = part.focus();
+                    }
+                });
+            }
+            Some(
+                view! { <div class="deferred" tabindex="-1" node_ref=part>{view}</div> }.into_any(),
+            )
         }
-        Status::Failed => {
+        Status::Failed | Status::Retrying => {
             let owner = owner.clone();
-            let again = move |_| owner.with(|| attempt(load, status, arrived));
-            let said = format!(
-                "{} could not load. Everything else on the page works; check the connection \
-                 and try again.",
-                capitalised(what),
-            );
+            let again = move |_| {
+                if status.get_untracked() == Status::Failed {
+                    retried.set_value(true);
+                    owner.with(|| attempt(load, status, arrived));
+                }
+            };
+            let retrying = move || status.get() == Status::Retrying;
+            let said = move || {
+                if retrying() {
+                    format!("Loading {what} again…")
+                } else {
+                    format!(
+                        "{} could not load. Everything else on the page works; check the \
+                         connection and try again.",
+                        capitalised(what),
+                    )
+                }
+            };
             Some(
                 view! {
                     <div class="notice" role="status">
                         <p>{said}</p>
-                        <button type="button" on:click=again>
+                        <button
+                            type="button"
+                            aria-disabled=move || retrying().then_some("true")
+                            on:click=again
+                        >
                             "Try again"
                         </button>
                     </div>
                 }
                 .into_any(),
             )
+        }
+        Status::Loading => {
+            Some(view! { <p class="deferred-note">{format!("Loading {what}…")}</p> }.into_any())
         }
     }
 }
@@ -71,12 +109,12 @@ fn attempt(
     arrived: StoredValue<Option<AnyView>, LocalStorage>,
 ) {
     let mut coming = load();
+    // `try_`: the part may be gone by then (the reader moved on).
     let settle = move |got: Result<AnyView, Unavailable>| match got {
         Ok(view) => {
             arrived.set_value(Some(view));
             status.try_set(Status::Shown);
         }
-        // Gone by then (the reader moved on): nothing to say.
         Err(Unavailable) => {
             status.try_set(Status::Failed);
         }
@@ -87,7 +125,12 @@ fn attempt(
     {
         Poll::Ready(got) => settle(got),
         Poll::Pending => {
-            status.set(Status::Loading);
+            let asked_again = status.get_untracked() == Status::Failed;
+            status.set(if asked_again {
+                Status::Retrying
+            } else {
+                Status::Loading
+            });
             leptos::task::spawn_local_scoped_with_cancellation(async move {
                 settle(coming.await);
             });

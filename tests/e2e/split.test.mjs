@@ -81,8 +81,11 @@ describe('The timeline, a chunk of its own', { timeout: TEST_TIMEOUT_MS * 4 }, (
       // The search keeps the timeline's place (results and the timeline share the page).
       await again.waitFor();
       await page.unroute(CHUNK);
-      await again.click();
+      // By keyboard: focus goes on to the timeline as it comes, not back to the page's start.
+      await again.focus();
+      await page.keyboard.press('Enter');
       await page.locator(EVENT).first().waitFor({ state: 'attached' });
+      await page.waitForFunction(() => document.activeElement?.matches('.deferred') && document.activeElement.contains(document.querySelector('#timeline-heading')));
       assert.equal(await page.locator('.notice[role=status]').count(), 0);
       assert.ok(
         s.requests.filter((u) => CHUNK.test(u)).length >= 2,
