@@ -32,16 +32,22 @@ struct Shared {
     touched: Memo<Vec<bool>>,
 }
 
+/// The timeline of the record's events.
+fn the_record_timeline() -> AnyView {
+    view! { <TimelinePanel events=&corpus().events /> }.into_any()
+}
+
 /// The timeline of the record's events, as the page shows it: compiled into the page (the
 /// one-file edition, the tests), drawn at once.
 #[cfg(not(all(target_arch = "wasm32", sim_split)))]
 pub fn record_timeline() -> AnyView {
-    view! { <TimelinePanel events=&corpus().events /> }.into_any()
+    the_record_timeline()
 }
 
 /// The timeline of the record's events, as the page shows it: in a split build, its code is
-/// a chunk of its own, fetched the first time the timeline shows (`Deferred`; a failed fetch
-/// is tried afresh when the reader asks).
+/// a chunk of its own (`Deferred`), fetched early where the first view shows the timeline
+/// (`fetch_early`), else when it first shows; a failed fetch is tried afresh when the reader
+/// asks.
 #[cfg(all(target_arch = "wasm32", sim_split))]
 pub fn record_timeline() -> AnyView {
     use super::deferred::{Arriving, Deferred, Unavailable};
@@ -71,7 +77,7 @@ pub fn fetch_early() {
     preload(preload_chunk)
 )]
 fn in_its_chunk() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-    Ok(view! { <TimelinePanel events=&corpus().events /> }.into_any())
+    Ok(the_record_timeline())
 }
 
 /// `events`: the record's (`corpus().events`), or a synthetic set for the benchmark.

@@ -52,6 +52,14 @@ mod io {
         fs::write(path, text).map_err(|e| format!("{}:1: cannot write: {e}", path.display()))
     }
 
+    pub fn create_dir(path: &Path) -> Result<(), String> {
+        fs::create_dir_all(path).map_err(|e| format!("{}:1: cannot create: {e}", path.display()))
+    }
+
+    pub fn remove(path: &Path) -> Result<(), String> {
+        fs::remove_file(path).map_err(|e| format!("{}:1: cannot remove: {e}", path.display()))
+    }
+
     /// Every file under `dir`, as a path relative to it with `/`, sorted, with its bytes.
     pub fn files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         let mut paths = Vec::new();
@@ -85,6 +93,33 @@ mod io {
 /// chunk loader the glue imports; an error if one is missing.
 #[cfg(not(target_arch = "wasm32"))]
 const SPLIT_FILES: [&str; 3] = ["sim-explorer.js", "sim-explorer_bg.wasm", "__wasm_split.js"];
+
+/// Puts the split build in `dir` into the staging folder as `app-ID/` (ID from its names
+/// and bytes) and gives the paths of its glue and wasm from the page.
+#[cfg(not(target_arch = "wasm32"))]
+fn place_split(
+    dir: &std::path::Path,
+    staging: &std::path::Path,
+) -> Result<(String, String), String> {
+    let files = io::files(dir)?;
+    if let Some(missing) = SPLIT_FILES
+        .iter()
+        .find(|name| !files.iter().any(|(n, _)| n == *name))
+    {
+        return Err(format!(
+            "{}:1: no {missing} in the split build",
+            dir.display()
+        ));
+    }
+    let id = worker::hex_id(files.iter().flat_map(|(n, b)| [n.as_bytes(), &b[..]]));
+    let folder = staging.join(format!("app-{id}"));
+    io::create_dir(&folder)?;
+    for (name, bytes) in &files {
+        io::write(&folder.join(name), bytes)?;
+    }
+    let [glue, wasm, _] = SPLIT_FILES;
+    Ok((format!("app-{id}/{glue}"), format!("app-{id}/{wasm}")))
+}
 
 /// The wasm Trunk staged and its glue, named `NAME_bg.wasm` and `NAME.js`: the one pair.
 #[cfg(not(target_arch = "wasm32"))]
@@ -134,27 +169,7 @@ fn run() -> Result<(), String> {
     let (wasm_file, glue_file) = wasm_and_glue(&staged)?;
     let split = env::var_os("SIM_SPLIT_DIR").map(PathBuf::from);
     let (site_glue, site_wasm) = match &split {
-        Some(dir) => {
-            let files = io::files(dir)?;
-            if let Some(missing) = SPLIT_FILES
-                .iter()
-                .find(|name| !files.iter().any(|(n, _)| n == *name))
-            {
-                return Err(format!(
-                    "{}:1: no {missing} in the split build",
-                    dir.display()
-                ));
-            }
-            let id = worker::hex_id(files.iter().flat_map(|(n, b)| [n.as_bytes(), &b[..]]));
-            let folder = staging.join(format!("app-{id}"));
-            std::fs::create_dir_all(&folder)
-                .map_err(|e| format!("{}:1: cannot create: {e}", folder.display()))?;
-            for (name, bytes) in &files {
-                io::write(&folder.join(name), bytes)?;
-            }
-            let [glue, wasm, _] = SPLIT_FILES;
-            (format!("app-{id}/{glue}"), format!("app-{id}/{wasm}"))
-        }
+        Some(dir) => place_split(dir, &staging)?,
         None => (glue_file.clone(), wasm_file.clone()),
     };
     let css_path = source.join("style/main.css");
@@ -188,8 +203,7 @@ fn run() -> Result<(), String> {
         edition::site(&template, &parts).map_err(at_index)?,
     )?;
     let passages = staging.join("p");
-    std::fs::create_dir_all(&passages)
-        .map_err(|e| format!("{}:1: cannot create: {e}", passages.display()))?;
+    io::create_dir(&passages)?;
     let pages = pages::passage_pages(sim_explorer::compiled::corpus(), site.as_deref());
     for (key, html) in &pages {
         io::write(&passages.join(format!("{key}.html")), html)?;
@@ -198,9 +212,7 @@ fn run() -> Result<(), String> {
     // holds it, is written from what was read above.
     if split.is_some() {
         for name in [&wasm_file, &glue_file] {
-            let path = staging.join(name);
-            std::fs::remove_file(&path)
-                .map_err(|e| format!("{}:1: cannot remove: {e}", path.display()))?;
+            io::remove(&staging.join(name))?;
         }
     }
     // The worker lists the build as it now stands: the page, its files and the passages.
