@@ -5,13 +5,13 @@
 #                Node.js, npm packages
 #                (wasm-opt from npm's binaryen), crates fetched for Trunk's offline build.
 #   build_release: the release page into dist/ (what serve and test build), its wasm split
-#                (the timeline a chunk of its own; see build_split).
+#                (the timeline and the later pages chunks of their own; see build_split).
 #   setup_test:  all of that, plus Chromium and chromedriver from Debian, and the two other
 #                engines the journey runs in: WebKitGTK's WebKitWebDriver (with Xvfb, its
 #                display) and Firefox ESR.
 
 TRUNK_VERSION=0.21.14
-# The splitter of the page's wasm (the timeline a chunk of its own): crates.io's
+# The splitter of the page's wasm (the timeline and later pages in chunks): crates.io's
 # wasm_split_cli_support, whose command-line build cargo-leptos's splitting also runs.
 SPLITTER_VERSION=0.2.4
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -169,7 +169,7 @@ build_release() {
 }
 
 # The page's wasm as cargo links it for splitting: with the split point compiled in
-# (`--cfg sim_split`, src/app/timeline/mod.rs) and the linker's relocations kept, which the
+# (`--cfg sim_split`, src/app/deferred.rs) and the linker's relocations kept, which the
 # splitter reads. Its own target folder: other flags in target/ would rebuild Trunk's wasm.
 split_cargo_build() {
   CARGO_TARGET_DIR="$ROOT/target/split/cargo" \
@@ -177,14 +177,15 @@ split_cargo_build() {
     cargo build --quiet --locked --offline --release --target wasm32-unknown-unknown --bin sim-explorer
 }
 
-# The served page's wasm with the timeline split off into a chunk of its own (issue 27):
-# cargo (above), the splitter (the main module, its chunk `split_timeline.wasm` and the
-# loader `__wasm_split.js`), wasm-bindgen on the main module, and wasm-opt on every module
+# The served page's wasm with the timeline and the pages a first view does not show split
+# off into chunks of their own (issue 27): cargo (above), the splitter (the main module, a
+# chunk per part, `split_timeline.wasm` and the like, and the loader `__wasm_split.js`),
+# wasm-bindgen on the main module, and wasm-opt on every module
 # with the level and flags index.html gives Trunk. Into target/split/out, which the build
 # step after Trunk puts into dist/ (src/bin/post_build); Trunk's own, whole wasm goes into
 # the one-file edition, which cannot fetch a chunk.
 build_split() {
-  say "the page's wasm with the timeline split off"
+  say "the page's wasm with the timeline and later pages split off"
   local out="$ROOT/target/split" level params
   level=$(sed -n 's/.*data-wasm-opt="\([a-z0-9]*\)".*/\1/p' "$ROOT/index.html")
   params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$ROOT/index.html")
@@ -198,7 +199,10 @@ build_split() {
     --target web --keep-lld-exports --no-typescript || return 1
   cp "$out/modules/sim-explorer.js" "$out/modules/__wasm_split.js" "$out/out/"
   local module
-  for module in "$out/modules/sim-explorer_bg.wasm" "$out"/modules/split_*.wasm; do
+  # The chunks: one per split point (`split_NAME.wasm`), and code two of them share
+  # (`chunk_N.wasm`), which the loader fetches beside either.
+  for module in "$out/modules/sim-explorer_bg.wasm" "$out"/modules/split_*.wasm "$out"/modules/chunk_*.wasm; do
+    [ -e "$module" ] || continue  # no shared chunk: the pattern itself
     # shellcheck disable=SC2086 # the flags are words
     wasm-opt "-O$level" --strip-debug $params "$module" -o "$out/out/$(basename "$module")" || return 1
   done

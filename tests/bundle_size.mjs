@@ -185,9 +185,9 @@ const nameRes = new Map(
     return [f.rel, new RegExp(`(^|[\\s/'"\`(=,])(?:${names})(?=$|[\\s'"\`)?#,;])`)];
   }),
 );
-// The wasm splitter's loader names the chunks it fetches only once the app runs: the
-// timeline's as the app starts on a view that shows the timeline, else when it first
-// shows. The first view waits for none of them: counted apart.
+// The wasm splitter's loader names the chunks it fetches only once the app runs: a part's
+// when it first shows (the timeline's as the app starts on a view that shows it). The first
+// view waits for none of them: counted apart.
 const SPLIT_LOADER = '__wasm_split.js';
 const later = new Map(); // rel -> reason
 const queue = [...firstVisit.keys()].filter((rel) => TEXT_EXT.has(extname(rel)));
@@ -223,8 +223,28 @@ console.log(
   `\nFirst visit: ${cell(sum(visit, 'raw'))} raw, ${cell(sum(visit, 'br'))} brotli, ${cell(sum(visit, 'gz'))} gzip.`,
 );
 if (later.size) {
-  const chunks = [...later.entries()].map(([rel, reason]) => ({ ...byRel.get(rel), reason }));
-  console.log('\nAfter the first view: chunks the app fetches once it runs (the timeline\'s as it starts on a view that shows it, else when it first shows)\n');
+  // The loader says which parts share each shared chunk (`/* actors, timeline */` above
+  // `const __chunk_N`): a part fetches its own chunk (`split_NAME.wasm`) and those.
+  const sharedBy = new Map(); // chunk file name -> part names
+  const loaders = [...firstVisit.keys()].filter((r) => r.split('/').pop() === SPLIT_LOADER);
+  for (const loader of loaders) {
+    const text = byRel.get(loader).buf.toString('utf8');
+    for (const m of text.matchAll(/\/\*\s*([^*]+?)\s*\*\/\s*const __chunk_(\d+)\b/g)) {
+      sharedBy.set(`chunk_${m[2]}.wasm`, m[1].split(/,\s*/));
+    }
+  }
+  const partOf = (rel) => {
+    const base = rel.split('/').pop();
+    const own = /^split_(.+)\.wasm$/.exec(base);
+    return own ? [own[1]] : sharedBy.get(base) ?? [];
+  };
+  const chunks = [...later.entries()].map(([rel]) => {
+    const parts = partOf(rel);
+    const own = /^split_/.test(rel.split('/').pop());
+    const reason = own ? `the ${parts[0]} part's own` : `shared by ${parts.join(', ') || '(not named)'}`;
+    return { ...byRel.get(rel), reason, parts };
+  });
+  console.log('\nAfter the first view: chunks the app fetches once it runs (each part\'s own and those it shares, when the part first shows; the timeline\'s as the app starts on a view that shows it)\n');
   console.log(
     table(
       [
@@ -235,7 +255,17 @@ if (later.size) {
       2,
     ),
   );
-  console.log(`\nWith them, a visit that shows the timeline: ${cell(sum(visit, 'br') + sum(chunks, 'br'))} brotli.`);
+  const parts = [...new Set(chunks.flatMap((f) => (/^split_/.test(f.rel.split('/').pop()) ? f.parts : [])))].sort();
+  console.log('\nEach part as it first shows (its own chunk and those it shares), brotli:');
+  for (const part of parts) {
+    const its = chunks.filter((f) => f.parts.includes(part));
+    console.log(`  ${part}: ${cell(sum(its, 'br'))} in ${its.length} files`);
+  }
+  const timeline = chunks.filter((f) => f.parts.includes('timeline'));
+  if (timeline.length) {
+    console.log(`\nWith the timeline's, a visit that shows it: ${cell(sum(visit, 'br') + sum(timeline, 'br'))} brotli.`);
+  }
+  console.log(`With every chunk: ${cell(sum(visit, 'br') + sum(chunks, 'br'))} brotli.`);
 }
 if (unresolved.size) {
   console.log(`\nReferences not found in dist (not counted):\n${[...unresolved].map((u) => `  ${u}`).join('\n')}`);

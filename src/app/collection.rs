@@ -637,3 +637,10 @@ fn SharedCollection(refs: Vec<Ref>) -> impl IntoView {
         </section>
     }
 }
+
+super::deferred::deferred_part! {
+    /// The collection and its exports, as the page shows them: in a split build, their code
+    /// is a chunk of its own, fetched when the page first shows.
+    pub fn collection_page in collecting, "your collection" =>
+        view! { <CollectionPage codes=crate::app::state().collection /> }
+}

@@ -352,3 +352,16 @@ pub fn StaticComparisons() -> impl IntoView {
         </section>
     }
 }
+
+super::deferred::deferred_part! {
+    /// The two accounts the URL names (`#compare=`), side by side, as the page shows them:
+    /// in a split build, their code is a chunk of its own, fetched when the page first
+    /// shows.
+    pub fn compare_page in compare, "the two accounts" =>
+        move || {
+            crate::app::state()
+                .compare
+                .get()
+                .map(|(left, right)| view! { <ComparePage left=left right=right /> })
+        }
+}

@@ -1,9 +1,11 @@
 //! A part of the page whose code may arrive after the page's: shown at once when its code is
 //! there, else once it has loaded, and if loading fails, a notice with "Try again" in its
-//! place while the rest of the page goes on working. The timeline is such a part: the served
-//! page's wasm leaves its code to a chunk of its own (`--cfg sim_split`, `.ci/setup.sh`'s
-//! `build_split`), fetched after the page's own; compiled in (the one-file edition, tests),
-//! it shows at once.
+//! place while the rest of the page goes on working. The timeline and the pages a first view
+//! does not show (an actor's page, the disagreements, "Check a quote", the collection, two
+//! accounts side by side) are such parts, each declared by `deferred_part!`: the served
+//! page's wasm leaves each one's code to a chunk of its own (`--cfg sim_split`,
+//! `.ci/setup.sh`'s `build_split`), fetched when it first shows; compiled in (the one-file
+//! edition, tests), it shows at once.
 
 use leptos::prelude::*;
 use std::future::Future;
@@ -145,3 +147,48 @@ fn capitalised(what: &str) -> String {
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
 }
+
+/// Declares `pub fn $name() -> AnyView`, the view `$view` builds: compiled into the page, or
+/// in a split build (`--cfg sim_split`) a [`Deferred`] whose code the splitter moves, with
+/// all that only it reaches, into `split_$chunk.wasm`. `mod $chunk`'s `preload()` fetches
+/// that chunk ahead of its first showing. `$what` names the part in the page's words.
+macro_rules! deferred_part {
+    ($(#[$doc:meta])* pub fn $name:ident in $chunk:ident, $what:literal => $view:expr) => {
+        $(#[$doc])*
+        #[cfg(not(all(target_arch = "wasm32", sim_split)))]
+        pub fn $name() -> ::leptos::prelude::AnyView {
+            use ::leptos::prelude::*;
+            IntoAny::into_any($view)
+        }
+
+        $(#[$doc])*
+        #[cfg(all(target_arch = "wasm32", sim_split))]
+        pub fn $name() -> ::leptos::prelude::AnyView {
+            use ::leptos::prelude::*;
+            use $crate::app::deferred::{Arriving, Deferred, Unavailable};
+            fn arriving() -> Arriving {
+                Box::pin(async { $chunk::in_its_chunk().await.map_err(|_| Unavailable) })
+            }
+            view! { <Deferred load=arriving what=$what /> }.into_any()
+        }
+
+        /// The split point: the splitter (`wasm-split-cli`) moves `in_its_chunk`, and all
+        /// that only it reaches, into a chunk of its own.
+        #[cfg(all(target_arch = "wasm32", sim_split))]
+        mod $chunk {
+            #[allow(unused_imports)]
+            use {super::*, ::leptos::prelude::*};
+            #[::leptos::wasm_split::wasm_split(
+                $chunk,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible,
+                preload(preload)
+            )]
+            pub(super) fn in_its_chunk(
+            ) -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
+                Ok(IntoAny::into_any($view))
+            }
+        }
+    };
+}
+pub(crate) use deferred_part;

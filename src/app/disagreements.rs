@@ -253,3 +253,10 @@ pub fn list_link() -> impl IntoView {
         }
     })
 }
+
+super::deferred::deferred_part! {
+    /// Where the sources disagree, as the page shows it: in a split build, its code is a
+    /// chunk of its own, fetched when the page first shows.
+    pub fn disagreements_page in disagreements, "the disagreements" =>
+        view! { <DisagreementsPage /> }
+}

@@ -398,18 +398,14 @@ pub fn App() -> impl IntoView {
                         .get()
                         .map(|d| view! { <Reader doc=&corpus().documents[d] /> }.into_any())
                 }
-                Panel::Actor if !cfg!(sim_without = "actors") => {
-                    state.actor_page.get().map(|index| view! { <ActorPage index=index /> }.into_any())
-                }
+                // The pages a first view does not show: each one's code may come after the
+                // page's (`deferred.rs`).
+                Panel::Actor if !cfg!(sim_without = "actors") => Some(actors::actor_page()),
                 Panel::Actor => None,
-                Panel::Disagreements => Some(view! { <DisagreementsPage /> }.into_any()),
-                Panel::Check => Some(view! { <verify::CheckPage /> }.into_any()),
-                Panel::Collection => {
-                    Some(view! { <collection::CollectionPage codes=state.collection /> }.into_any())
-                }
-                Panel::Compare => state.compare.get().map(|(left, right)| {
-                    view! { <compare::ComparePage left=left right=right /> }.into_any()
-                }),
+                Panel::Disagreements => Some(disagreements::disagreements_page()),
+                Panel::Check => Some(verify::check_page()),
+                Panel::Collection => Some(collection::collection_page()),
+                Panel::Compare => Some(compare::compare_page()),
                 Panel::Results => Some(view! { <SearchResults /> }.into_any()),
                 Panel::About => Some(view! { <about::AboutPage /> }.into_any()),
                 Panel::Documents => Some(view! { <DocumentList /> }.into_any()),

@@ -307,3 +307,10 @@ pub fn entry_link() -> impl IntoView {
         </p>
     })
 }
+
+super::deferred::deferred_part! {
+    /// "Check a quote", as the page shows it: in a split build, its code is a chunk of its
+    /// own, fetched when the page first shows.
+    pub fn check_page in check, "the quote checker" =>
+        view! { <CheckPage /> }
+}

@@ -1,7 +1,7 @@
 // End-to-end tests of the page offline and as it updates: after one visit a reload (the
-// timeline's chunk included), a search and a deep link work with the network off (every
-// file from the service worker); a changed build is offered and, once accepted, replaces
-// the old one and its cache; the page works under a sub-path.
+// chunks of the timeline and of the later pages included), a search and a deep link work
+// with the network off (every file from the service worker); a changed build is offered
+// and, once accepted, replaces the old one and its cache; the page works under a sub-path.
 
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,6 +53,12 @@ describe('Offline and updates', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
       await page.goto(`${server.url}#doc=2021-06-17-dodgy-data-warnings&p=${key}`);
       await page.reload();
       await page.waitForSelector(`#p-${key}.focused`);
+      // Pages whose code was never fetched online: the worker precached their chunks.
+      for (const [hash, heading] of [['#actor=nhs-england', '#actor-name'], ['#col=', '#collection-heading'], ['#check=', '#check-heading']]) {
+        await page.evaluate((h) => { location.hash = h; }, hash);
+        await page.waitForSelector(heading);
+      }
+      assert.equal(await page.locator('.notice[role=status]').count(), 0);
       assert.deepEqual(fromNetwork, [], 'every response offline came from the service worker');
       s.assertClean();
     } finally {

@@ -32,29 +32,12 @@ struct Shared {
     touched: Memo<Vec<bool>>,
 }
 
-/// The timeline of the record's events.
-fn the_record_timeline() -> AnyView {
-    view! { <TimelinePanel events=&corpus().events /> }.into_any()
-}
-
-/// The timeline of the record's events, as the page shows it: compiled into the page (the
-/// one-file edition, the tests), drawn at once.
-#[cfg(not(all(target_arch = "wasm32", sim_split)))]
-pub fn record_timeline() -> AnyView {
-    the_record_timeline()
-}
-
-/// The timeline of the record's events, as the page shows it: in a split build, its code is
-/// a chunk of its own (`Deferred`), fetched early where the first view shows the timeline
-/// (`fetch_early`), else when it first shows; a failed fetch is tried afresh when the reader
-/// asks.
-#[cfg(all(target_arch = "wasm32", sim_split))]
-pub fn record_timeline() -> AnyView {
-    use super::deferred::{Arriving, Deferred, Unavailable};
-    fn arriving() -> Arriving {
-        Box::pin(async { in_its_chunk().await.map_err(|_| Unavailable) })
-    }
-    view! { <Deferred load=arriving what="the timeline" /> }.into_any()
+super::deferred::deferred_part! {
+    /// The timeline of the record's events, as the page shows it: in a split build, its code
+    /// is a chunk of its own, fetched early where the first view shows the timeline
+    /// (`fetch_early`), else when it first shows.
+    pub fn record_timeline in timeline, "the timeline" =>
+        view! { <TimelinePanel events=&corpus().events /> }
 }
 
 /// Starts fetching the timeline's chunk, if it has one, before the timeline asks for it; a
@@ -63,21 +46,8 @@ pub fn fetch_early() {
     // wasm-bindgen's own queue: Leptos's executor starts with the app, after this.
     #[cfg(all(target_arch = "wasm32", sim_split))]
     wasm_bindgen_futures::spawn_local(async {
-        let _ = preload_chunk().await;
+        let _ = timeline::preload().await;
     });
-}
-
-/// The split point: the splitter (`wasm-split-cli`) moves this function, and all that only
-/// it reaches, into `split_timeline.wasm`.
-#[cfg(all(target_arch = "wasm32", sim_split))]
-#[leptos::wasm_split::wasm_split(
-    timeline,
-    wasm_split_path = ::leptos::wasm_split,
-    fallible,
-    preload(preload_chunk)
-)]
-fn in_its_chunk() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-    Ok(the_record_timeline())
 }
 
 /// `events`: the record's (`corpus().events`), or a synthetic set for the benchmark.

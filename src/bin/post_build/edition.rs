@@ -32,7 +32,7 @@ pub struct Parts<'a> {
     /// edition holds them inline.
     pub glue: &'a str,
     pub wasm: &'a [u8],
-    /// The glue and wasm the served page starts, as paths from it: with the timeline split
+    /// The glue and wasm the served page starts, as paths from it: with the chunks split
     /// off, that build's (`app-ID/`), else these same two files.
     pub site_glue: &'a str,
     pub site_wasm: &'a str,

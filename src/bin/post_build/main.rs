@@ -10,7 +10,7 @@
 //! 4. `sim-explorer.html`, the one-file edition, which opens from a file on disk.
 //!
 //! Given `SIM_SPLIT_DIR` (`.ci/setup.sh`'s `build_release`), the served page starts the wasm
-//! built there with the timeline split off into a chunk of its own: that folder's glue,
+//! built there with the timeline and later pages split off into chunks: that folder's glue,
 //! wasm, chunk loader and chunks go into `app-ID/` (ID from their bytes, so no cache mixes
 //! two builds' parts), and Trunk's whole wasm, which only the one-file edition holds now,
 //! leaves the folder.
