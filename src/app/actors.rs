@@ -530,7 +530,7 @@ fn PassagesPerDocument(counts: Vec<usize>) -> impl IntoView {
 
 super::deferred::deferred_part! {
     /// The page of the actor the URL names (`#actor=`), as the page shows it: in a split
-    /// build, its code is a chunk of its own, fetched when an actor's page first shows.
-    pub fn actor_page in actors, "the actor's page" =>
+    /// build, its code is in the pages' chunk, fetched when the first of them opens.
+    pub fn actor_page in pages, "the actor's page" =>
         move || state().actor_page.get().map(|index| view! { <ActorPage index=index /> })
 }

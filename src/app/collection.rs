@@ -640,7 +640,7 @@ fn SharedCollection(refs: Vec<Ref>) -> impl IntoView {
 
 super::deferred::deferred_part! {
     /// The collection and its exports, as the page shows them: in a split build, their code
-    /// is a chunk of its own, fetched when the page first shows.
-    pub fn collection_page in collecting, "your collection" =>
+    /// is in the pages' chunk, fetched when the first of them opens.
+    pub fn collection_page in pages, "your collection" =>
         view! { <CollectionPage codes=crate::app::state().collection /> }
 }

@@ -354,10 +354,10 @@ pub fn StaticComparisons() -> impl IntoView {
 }
 
 super::deferred::deferred_part! {
-    /// The two accounts the URL names (`#compare=`), side by side, as the page shows them:
-    /// in a split build, their code is a chunk of its own, fetched when the page first
-    /// shows.
-    pub fn compare_page in compare, "the two accounts" =>
+    /// The two accounts the URL names (`#cmp=`), side by side, as the page shows them: in
+    /// a split build, their code is in the pages' chunk, fetched when the first of them
+    /// opens.
+    pub fn compare_page in pages, "the two accounts" =>
         move || {
             crate::app::state()
                 .compare

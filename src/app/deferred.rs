@@ -3,9 +3,9 @@
 //! place while the rest of the page goes on working. The timeline and the pages a first view
 //! does not show (an actor's page, the disagreements, "Check a quote", the collection, two
 //! accounts side by side) are such parts, each declared by `deferred_part!`: the served
-//! page's wasm leaves each one's code to a chunk of its own (`--cfg sim_split`,
-//! `.ci/setup.sh`'s `build_split`), fetched when it first shows; compiled in (the one-file
-//! edition, tests), it shows at once.
+//! page's wasm leaves their code to chunks (`--cfg sim_split`, `.ci/setup.sh`'s
+//! `build_split`), the timeline's and one for all the pages, each fetched when a part of it
+//! first shows; compiled in (the one-file edition, tests), a part shows at once.
 
 use leptos::prelude::*;
 use std::future::Future;
@@ -150,8 +150,9 @@ fn capitalised(what: &str) -> String {
 
 /// Declares `pub fn $name() -> AnyView`, the view `$view` builds: compiled into the page, or
 /// in a split build (`--cfg sim_split`) a [`Deferred`] whose code the splitter moves, with
-/// all that only it reaches, into `split_$chunk.wasm`. `mod $chunk`'s `preload()` fetches
-/// that chunk ahead of its first showing. `$what` names the part in the page's words.
+/// all that only it reaches, into `split_$chunk.wasm` (parts that name the same chunk share
+/// it). `mod $chunk`'s `preload()` fetches that chunk ahead of its first showing. `$what`
+/// names the part in the page's words.
 macro_rules! deferred_part {
     ($(#[$doc:meta])* pub fn $name:ident in $chunk:ident, $what:literal => $view:expr) => {
         $(#[$doc])*

@@ -255,8 +255,8 @@ pub fn list_link() -> impl IntoView {
 }
 
 super::deferred::deferred_part! {
-    /// Where the sources disagree, as the page shows it: in a split build, its code is a
-    /// chunk of its own, fetched when the page first shows.
-    pub fn disagreements_page in disagreements, "the disagreements" =>
+    /// Where the sources disagree, as the page shows it: in a split build, its code is in
+    /// the pages' chunk, fetched when the first of them opens.
+    pub fn disagreements_page in pages, "the disagreements" =>
         view! { <DisagreementsPage /> }
 }

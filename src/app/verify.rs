@@ -309,8 +309,8 @@ pub fn entry_link() -> impl IntoView {
 }
 
 super::deferred::deferred_part! {
-    /// "Check a quote", as the page shows it: in a split build, its code is a chunk of its
-    /// own, fetched when the page first shows.
-    pub fn check_page in check, "the quote checker" =>
+    /// "Check a quote", as the page shows it: in a split build, its code is in the pages'
+    /// chunk, fetched when the first of them opens.
+    pub fn check_page in pages, "the quote checker" =>
         view! { <CheckPage /> }
 }
