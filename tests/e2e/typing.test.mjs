@@ -176,6 +176,49 @@ describe('Typing redraws only what changed', { timeout: TEST_TIMEOUT_MS * 4 }, (
       s.assertClean();
     }));
 
+  test('a first letter over a list on screen draws the rows from where the list stands to the screen\'s bottom', opts, () =>
+    withPage(h.browser, { viewport: { width: 1280, height: 800 } }, 'typing-from-the-list', async (s) => {
+      const { page } = s;
+      // A search that finds nothing leaves the list on the page, empty, under the words it
+      // offers instead; a new search typed over it builds every row it shows.
+      await page.goto(`${h.url}#a=nhs-england&q=qqqq`, { waitUntil: 'load' });
+      await page.waitForFunction(() => !document.getElementById('record'));
+      await page.waitForSelector('ol.results', { state: 'attached' });
+      const top = await page.evaluate(() => document.querySelector('ol.results').getBoundingClientRect().top);
+      assert.ok(top > 300 && top < 700, `the list starts down the screen: ${top}`);
+      await page.evaluate(() => {
+        // Rows a hit keeps are not built again (`rows_first`): only the new ones count.
+        for (const li of document.querySelectorAll('ol.results > li.result')) li.__kept = true;
+        window.__built = [];
+        window.__short = [];
+        let last = null;
+        new MutationObserver(() => {
+          const rows = [...document.querySelectorAll('ol.results > li.result')];
+          if (!rows.length || rows.length === last) return;
+          last = rows.length;
+          window.__built.push(rows.filter((li) => !li.__kept).length);
+          // What the frame after this change shows: never a gap under the last row.
+          requestAnimationFrame(() => {
+            const now = [...document.querySelectorAll('ol.results > li.result')];
+            const busy = document.querySelector('ol.results')?.getAttribute('aria-busy') === 'true';
+            const bottom = now.at(-1)?.getBoundingClientRect().bottom ?? 0;
+            if (busy && bottom < innerHeight) window.__short.push({ rows: now.length, bottom });
+          });
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      await page.click(INPUT);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('w');
+      await shown(page, 'w');
+      await page.waitForFunction(() => document.querySelector('ol.results')?.getAttribute('aria-busy') === null);
+      const built = await page.evaluate(() => window.__built);
+      const most = Math.ceil((800 - top) / 130) + 1;
+      assert.ok(built[0] <= most, `the first drawing builds what reaches the screen from the list's top (${most}): ${built}`);
+      assert.ok(built.at(-1) > built[0], `the rest came after: ${built}`);
+      assert.deepEqual(await page.evaluate(() => window.__short), [], 'no frame showed a gap under the rows');
+      s.assertClean();
+    }));
+
   // A review of the screenful: it was counted from the list's top, so a reader scrolled
   // down the results saw, for a frame, the timeline where their rows had been, and the page
   // jumped as the rows came back.
