@@ -1,5 +1,6 @@
-//! The browser's history, clipboard, share sheet and service worker, in one place:
-//! everything else in the app is pure or reactive, and this is what talks to the device.
+//! The browser's history, clipboard, share sheet, service worker and task scheduling, in
+//! one place: everything else in the app is pure or reactive, and this is what talks to the
+//! device.
 
 use crate::engine::date::Point;
 use leptos::prelude::*;
@@ -98,9 +99,31 @@ pub fn flush_url() {
 
 /// Runs `f` once the browser has painted the next frame: a keystroke's letter shows at
 /// once, and the work it sets off (new results, counts) follows in a task of its own
-/// instead of holding that paint back.
+/// instead of holding that paint back. A task posted (`next_task`), as the start's are, not
+/// a zero timeout: never clamped, and no slower key to results (BENCHMARKS.md); posted as
+/// "user-blocking" it ran before the letter's frame, which then waited for the search.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+    request_animation_frame(move || next_task(f));
+}
+
+/// Runs `f` in a task of its own, after the browser has had its turn: `scheduler.postTask`
+/// where there is one (ahead of other timers, never clamped), else a zero timeout.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let scheduler = js_sys::Reflect::get(&window(), &"scheduler".into())
+        .ok()
+        .filter(|s| s.is_object());
+    let post = scheduler.as_ref().and_then(|s| {
+        js_sys::Reflect::get(s, &"postTask".into())
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Function>().ok())
+    });
+    match (scheduler, post) {
+        (Some(scheduler), Some(post)) => {
+            let _ = post.call1(&scheduler, &Closure::once_into_js(f));
+        }
+        _ => set_timeout(f, std::time::Duration::ZERO),
+    }
 }
 
 /// Runs `f` once the page is idle: after the next paint, and after whatever typing has

@@ -95,36 +95,16 @@ pub fn start() {
     }
     // Decoding the record (and compiling the decoder) is a task of its own.
     let _ = corpus();
-    next_task(take_over);
+    browser::next_task(take_over);
 }
 
-/// Runs `f` in a task of its own, after the browser has had its turn: `scheduler.postTask`
-/// where there is one (ahead of other timers, never clamped), else a zero timeout.
-pub fn next_task(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    let scheduler = js_sys::Reflect::get(&window(), &"scheduler".into())
-        .ok()
-        .filter(|s| s.is_object());
-    let post = scheduler.as_ref().and_then(|s| {
-        js_sys::Reflect::get(s, &"postTask".into())
-            .ok()
-            .and_then(|p| p.dyn_into::<js_sys::Function>().ok())
-    });
-    match (scheduler, post) {
-        (Some(scheduler), Some(post)) => {
-            let _ = post.call1(&scheduler, &Closure::once_into_js(f));
-        }
-        _ => set_timeout(f, std::time::Duration::ZERO),
-    }
-}
-
-/// Runs `steps` in order, each in a task of its own (`next_task`).
+/// Runs `steps` in order, each in a task of its own (`browser::next_task`).
 fn in_turn(mut steps: Vec<Box<dyn FnOnce()>>) {
     if steps.is_empty() {
         return;
     }
     let step = steps.remove(0);
-    next_task(move || {
+    browser::next_task(move || {
         step();
         in_turn(steps);
     });

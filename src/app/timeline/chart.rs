@@ -383,7 +383,7 @@ pub fn Chart(shared: Shared, card: RwSignal<Option<(usize, f64, f64)>>) -> impl 
             widths.set_value(Some(cw));
             // The marks are first drawn in a task after the measuring: two shorter tasks
             // while the app starts, the page answering between them.
-            crate::app::next_task(draw);
+            crate::app::browser::next_task(draw);
             return;
         }
         draw();
