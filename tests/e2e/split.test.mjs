@@ -18,7 +18,7 @@ const PART = /\/app-[0-9a-f]+\/split_([a-z]+)\.wasm$/;
 const partsFetched = (requests) => requests.map((u) => PART.exec(u)?.[1]).filter(Boolean);
 const EVENT = '.timeline-svg g.ev';
 
-describe('The timeline, a chunk of its own', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
+describe('The split wasm: the timeline and the later pages in chunks', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
   let h;
   before(async () => {
     h = await startHarness();
