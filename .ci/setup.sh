@@ -178,10 +178,10 @@ split_cargo_build() {
 }
 
 # The served page's wasm with the timeline and the pages a first view does not show split
-# off into chunks of their own (issue 27): cargo (above), the splitter (the main module, a
-# chunk per part, `split_timeline.wasm` and the like, and the loader `__wasm_split.js`),
-# wasm-bindgen on the main module, and wasm-opt on every module
-# with the level and flags index.html gives Trunk. Into target/split/out, which the build
+# off into chunks of their own (issue 27): cargo (above), the splitter (the main module,
+# `split_timeline.wasm`, `split_pages.wasm`, what they share, and the loader
+# `__wasm_split.js`), wasm-bindgen on the main module, and wasm-opt on every module with
+# the level and flags index.html gives Trunk. Into target/split/out, which the build
 # step after Trunk puts into dist/ (src/bin/post_build); Trunk's own, whole wasm goes into
 # the one-file edition, which cannot fetch a chunk.
 build_split() {

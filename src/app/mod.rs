@@ -378,8 +378,8 @@ pub fn App() -> impl IntoView {
                         .get()
                         .map(|d| view! { <Reader doc=&corpus().documents[d] /> }.into_any())
                 }
-                // The pages a first view does not show: each one's code may come after the
-                // page's (`deferred.rs`).
+                // The pages a first view does not show: their code may come after the
+                // page's, one chunk for them all (`deferred.rs`).
                 Panel::Actor if !cfg!(sim_without = "actors") => Some(actors::actor_page()),
                 Panel::Actor => None,
                 Panel::Disagreements => Some(disagreements::disagreements_page()),

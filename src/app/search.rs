@@ -476,9 +476,10 @@ fn rows_to_draw(s: State, hits: Memo<Vec<(usize, usize)>>) -> Memo<Vec<(usize, u
 
 /// How many result rows can reach the screen's bottom at most: the shortest row is about
 /// 130 px tall, and the list starts where it stands now (its rows are what change; above
-/// the screen when scrolled down it), else no higher than the page's top. Reading where it stands lays the page out if a change is
-/// waiting, as reading the scroll position did: no more work than before, and half the rows
-/// a first letter built at 1280 x 900 (the list starts about 450 px down).
+/// the screen when scrolled down it), else no higher than the page's top. Reading where it
+/// stands lays the page out if a change is waiting, as reading the scroll position did: no
+/// more work than before, and half the rows a first letter built at 1280 x 900 (the list
+/// starts about 450 px down).
 fn rows_on_screen(list: Option<web_sys::HtmlOListElement>) -> usize {
     let w = window();
     let height = w
