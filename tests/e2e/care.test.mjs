@@ -13,6 +13,7 @@ import {
   SCREENSHOT_DIR,
   TEST_TIMEOUT_MS,
   assertScreenshot,
+  focusLandsOn,
   formatAxeViolations,
   gotoList,
   runAxe,
@@ -163,7 +164,7 @@ describe('Care and finding', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       await page.keyboard.press('Enter');
       await page.waitForSelector('h2#actor-name');
       assert.match(await page.textContent('h2#actor-name'), /Hampshire Constabulary/);
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'actor-name');
+      await focusLandsOn(page, 'actor-name');
 
       // Escape clears what was typed, then closes; the header's button opens it.
       await page.click('.go-to-open');
@@ -184,7 +185,7 @@ describe('Care and finding', { timeout: TEST_TIMEOUT_MS * 20 }, () => {
       const documents = await page.locator('ol.doc-list > li.doc-item').count();
       await page.click('.header-links a[href="#about"]');
       await page.waitForSelector('h2#about-heading');
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'about-heading');
+      await focusLandsOn(page, 'about-heading');
       assert.equal(await page.title(), 'About this record – SIM Explorer');
       assert.equal(await page.locator('.about-documents > li').count(), documents);
       const text = await page.textContent('section.about');

@@ -12,6 +12,7 @@ import {
   SCREENSHOT_DIR,
   TEST_TIMEOUT_MS,
   assertScreenshot,
+  focusLandsOn,
   formatAxeViolations,
   gotoList,
   openDocumentFromList,
@@ -89,7 +90,7 @@ describe('Collection', { timeout: TEST_TIMEOUT_MS * 12 }, () => {
       await page.click('.collection-entry a');
       await page.waitForSelector(ITEMS);
       assert.equal(await page.title(), 'Your collection – SIM Explorer');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'collection-heading');
+      await focusLandsOn(page, 'collection-heading');
       const first = await titles(page);
       assert.equal(first.length, 3);
       assert.match(first[0], /, paragraph 1$/);

@@ -2,6 +2,7 @@
 // playwright-core, per-test contexts that collect console errors / page errors /
 // requests, the page's DOM contract (selectors), and axe-core.
 
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -219,6 +220,18 @@ export async function gotoList(page, url) {
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector(SEL.docItem);
   await page.waitForFunction(() => typeof WebAssembly === 'undefined' || !document.getElementById('record'));
+}
+
+/** Wait for focus to land on `#id`, and say where it is if it never does. A page whose code
+ * comes in a chunk (`deferred.rs`) is drawn as the chunk arrives and its heading focused in
+ * the next animation frame, before that frame is painted (`when_drawn`, `app/mod.rs`): a
+ * check read straight after the heading appears can fall between the two. */
+export async function focusLandsOn(page, id, timeout = 5_000) {
+  try {
+    await page.waitForFunction((id) => document.activeElement?.id === id, id, { timeout });
+  } catch {
+    assert.equal(await page.evaluate(() => document.activeElement?.id ?? null), id, 'focus');
+  }
 }
 
 /** Wait until a document view has rendered (title and at least one passage). */

@@ -13,6 +13,7 @@ import {
   SCREENSHOT_DIR,
   TEST_TIMEOUT_MS,
   assertScreenshot,
+  focusLandsOn,
   formatAxeViolations,
   gotoList,
   runAxe,
@@ -47,7 +48,7 @@ describe('Check a quote', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
       await page.click('.check-entry a');
       await page.waitForSelector(BOX);
       assert.equal(await page.title(), 'Check a quote – SIM Explorer');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'check-heading');
+      await focusLandsOn(page, 'check-heading');
       await page.fill(BOX, '“The organisation ADMITTED its failings — had harmed service users”');
       await page.waitForSelector(VERDICT);
       assert.match(await page.textContent(VERDICT), /^In the record word for word, in one place\.$/);
