@@ -89,8 +89,9 @@ describe('Collection', { timeout: TEST_TIMEOUT_MS * 12 }, () => {
       assert.match(await page.textContent('.collection-entry'), /3 items, kept on this device/);
       await page.click('.collection-entry a');
       await page.waitForSelector(ITEMS);
-      assert.equal(await page.title(), 'Your collection – SIM Explorer');
+      // The title is set in the frame that focus lands in, or before.
       await focusLandsOn(page, 'collection-heading');
+      assert.equal(await page.title(), 'Your collection – SIM Explorer');
       const first = await titles(page);
       assert.equal(first.length, 3);
       assert.match(first[0], /, paragraph 1$/);

@@ -93,6 +93,9 @@ describe('Two accounts side by side', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
       await page.reload({ waitUntil: 'load' });
       await page.waitForSelector('article.compare .cmp-reason');
       assert.equal((await rows(page)).length, found.length, 'the link reopens the same comparison');
+      // The title is set in the frame after the place changes, which a chunk already
+      // cached may beat.
+      await page.waitForFunction(() => document.title.startsWith('Two accounts'));
       assert.equal(await page.title(), 'Two accounts side by side – SIM Explorer');
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const file = join(SCREENSHOT_DIR, 'compare-1280.png');

@@ -47,8 +47,8 @@ describe('Check a quote', { timeout: TEST_TIMEOUT_MS * 10 }, () => {
       await gotoList(page, h.url);
       await page.click('.check-entry a');
       await page.waitForSelector(BOX);
-      assert.equal(await page.title(), 'Check a quote – SIM Explorer');
       await focusLandsOn(page, 'check-heading');
+      assert.equal(await page.title(), 'Check a quote – SIM Explorer');
       await page.fill(BOX, '“The organisation ADMITTED its failings — had harmed service users”');
       await page.waitForSelector(VERDICT);
       assert.match(await page.textContent(VERDICT), /^In the record word for word, in one place\.$/);
