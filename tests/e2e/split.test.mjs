@@ -18,6 +18,19 @@ const PART = /\/app-[0-9a-f]+\/split_([a-z]+)\.wasm$/;
 const partsFetched = (requests) => requests.map((u) => PART.exec(u)?.[1]).filter(Boolean);
 const EVENT = '.timeline-svg g.ev';
 
+/** Waits for the notice a part whose code could not load puts in its place, checks its words
+ * (`deferred.rs`), and gives its "Try again" button. */
+async function failedNotice(page, what) {
+  const again = page.getByRole('button', { name: 'Try again' });
+  await again.waitFor();
+  const notice = page.locator('.notice[role=status]', { has: again });
+  assert.equal(
+    (await notice.locator('p').textContent()).trim(),
+    `${what} could not load. Everything else on the page works; check the connection and try again.`,
+  );
+  return again;
+}
+
 describe('The split wasm: the timeline and the later pages in chunks', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
   let h;
   before(async () => {
@@ -104,13 +117,7 @@ describe('The split wasm: the timeline and the later pages in chunks', { timeout
       const { page } = s;
       await page.route(PAGES, (route) => route.abort('internetdisconnected'));
       await page.goto(`${h.url}#actor=nhs-england`);
-      const again = page.getByRole('button', { name: 'Try again' });
-      await again.waitFor();
-      const notice = page.locator('.notice[role=status]', { has: again });
-      assert.equal(
-        (await notice.locator('p').textContent()).trim(),
-        'The actor\'s page could not load. Everything else on the page works; check the connection and try again.',
-      );
+      const again = await failedNotice(page, 'The actor\'s page');
       const { violations } = await runAxe(page);
       assert.equal(violations.length, 0, formatAxeViolations(violations));
       await page.unroute(PAGES);
@@ -128,13 +135,7 @@ describe('The split wasm: the timeline and the later pages in chunks', { timeout
       const { page } = s;
       await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
       await page.goto(h.url);
-      const again = page.getByRole('button', { name: 'Try again' });
-      await again.waitFor();
-      const notice = page.locator('.notice[role=status]', { has: again });
-      assert.equal(
-        (await notice.locator('p').textContent()).trim(),
-        'The timeline could not load. Everything else on the page works; check the connection and try again.',
-      );
+      const again = await failedNotice(page, 'The timeline');
       assert.equal(await page.locator(EVENT).count(), 0);
       const { violations } = await runAxe(page);
       assert.equal(violations.length, 0, formatAxeViolations(violations));
